@@ -1,0 +1,103 @@
+import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
+
+/** What kind of answer a question wants; the ranker prefers sentences that contain one. */
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'how_long' | 'where' | 'other';
+
+/** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
+export interface QueryUnit {
+  surface: string;
+  term: string;
+  concepts: string[];
+  position: number;
+  /** The word was not in the corpus and was replaced by a close corpus word ("poling" → "polling"). */
+  corrected: boolean;
+}
+
+export interface AnalysedQuestion {
+  type: AnswerType;
+  units: QueryUnit[];
+  /** For "how many X": the terms of X, which a number in the answer should count. */
+  countedTerms: Set<string>;
+  /** The question with misspellings corrected and question words removed, for the first-stage index. */
+  searchText: string;
+}
+
+/** Words that only say what kind of answer is wanted; they are not looked for in the text. */
+const CUE_WORDS = new Set(['many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer']);
+
+const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
+  ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction|part)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
+  ['how_long', /\bhow\s+long\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
+  ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
+  ['when', /\bwhen\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
+  ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\s+of\b/],
+  ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
+];
+
+export function detectAnswerType(question: string): AnswerType {
+  const lower = question.toLowerCase();
+  for (const [type, pattern] of TYPE_PATTERNS) if (pattern.test(lower)) return type;
+  return 'other';
+}
+
+export interface Vocabulary {
+  /** Is this term (stemmed) anywhere in the corpus? */
+  hasTerm(term: string): boolean;
+  /** A corpus word within a small edit distance of `word`, or null. */
+  closestWord(word: string): string | null;
+}
+
+const MAX_QUESTION_CHARS = 1000;
+
+export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQuestion {
+  const question = raw.slice(0, MAX_QUESTION_CHARS);
+  const type = detectAnswerType(question);
+  const corrected = new Set<number>();
+  const original = words(question);
+  const fixedText = correctSpelling(question, original, vocabulary, corrected);
+  const ws = fixedText === question ? original : words(fixedText);
+  const terms = termsOfWords(ws);
+
+  const contentWords = ws.filter((w) => w.term !== null);
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  contentWords.forEach((word, position) => {
+    const term = word.term!;
+    if (CUE_WORDS.has(word.surface.toLowerCase()) || seen.has(term)) return;
+    seen.add(term);
+    const concepts = terms
+      .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
+      .map((t) => t.term);
+    units.push({ surface: word.surface, term, concepts, position, corrected: corrected.has(word.start) });
+  });
+
+  const countedTerms = new Set<string>();
+  if (type === 'how_many' || type === 'how_long') {
+    const lower = fixedText.toLowerCase();
+    const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
+    const tail = m ? (m[1] ?? m[2] ?? '') : '';
+    const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
+    for (const t of headWords) countedTerms.add(t.term);
+  }
+
+  const searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
+  return { type, units, countedTerms, searchText };
+}
+
+/** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
+function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, corrected: Set<number>): string {
+  let out = '';
+  let last = 0;
+  for (const w of ws) {
+    if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term)) continue;
+    const replacement = vocabulary.closestWord(w.surface.toLowerCase());
+    if (!replacement) continue;
+    out += question.slice(last, w.start) + replacement;
+    last = w.end;
+  }
+  if (last === 0) return question;
+  const fixed = out + question.slice(last);
+  // Record where the corrected words now start, so their units can be marked.
+  for (const w of words(fixed)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
+  return fixed;
+}

@@ -1,0 +1,119 @@
+import { answerTypeFit } from './answer-types.ts';
+import type { Passage } from './passages.ts';
+import type { AnalysedQuestion, QueryUnit } from './question.ts';
+
+/** Corpus statistics the ranker needs: how common each term is among sentences. */
+export interface CorpusStats {
+  passageCount: number;
+  averageLength: number;
+  documentFrequency: ReadonlyMap<string, number>;
+}
+
+export interface RankerTuning {
+  /** Credit for a match found only through a synonym concept, relative to the word itself. */
+  conceptCredit: number;
+  /** Credit for a word found only in the neighbouring sentences. */
+  contextCredit: number;
+  /** Length normalisation strength (0: none). */
+  lengthPenalty: number;
+  /** Bonus for neighbouring question words that are also neighbours in the sentence, per pair. */
+  proximityBonus: number;
+  /** Weight of the answer-type fit, relative to the question's mean word weight. */
+  answerTypeWeight: number;
+  /** Weight of a word the corpus does not know, relative to the rarest corpus word. */
+  unknownWordWeight: number;
+  /** Credit for a word that was spelling-corrected. */
+  correctedCredit: number;
+  /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
+  minCoverage: number;
+  /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
+  genericShare: number;
+}
+
+export const DEFAULT_RANKER_TUNING: RankerTuning = {
+  conceptCredit: 0.8,
+  contextCredit: 0.35,
+  lengthPenalty: 0.2,
+  proximityBonus: 0.3,
+  answerTypeWeight: 1.2,
+  unknownWordWeight: 0.8,
+  correctedCredit: 0.9,
+  minCoverage: 0.5,
+  genericShare: 0.08,
+};
+
+export interface WeightedUnit extends QueryUnit {
+  weight: number;
+  generic: boolean;
+}
+
+export function idf(stats: CorpusStats, term: string): number {
+  const df = stats.documentFrequency.get(term) ?? 0;
+  const n = stats.passageCount;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tuning: RankerTuning): WeightedUnit[] {
+  const maxIdf = idf(stats, '\u0000never');
+  return question.units.map((unit) => {
+    const known = stats.documentFrequency.has(unit.term) || unit.concepts.some((c) => stats.documentFrequency.has(c));
+    const weight = known ? Math.max(idf(stats, unit.term), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
+    const df = Math.min(stats.documentFrequency.get(unit.term) ?? Infinity, ...unit.concepts.map((c) => stats.documentFrequency.get(c) ?? Infinity));
+    return { ...unit, weight, generic: df > stats.passageCount * tuning.genericShare };
+  });
+}
+
+export interface PassageScore {
+  score: number;
+  /** Share of the question's weight this sentence (with its neighbours) covers, 0..1. */
+  coverage: number;
+  /** Did a word that is not generic match in the sentence itself? */
+  specificMatch: boolean;
+}
+
+function unitMatch(unit: QueryUnit, set: ReadonlySet<string>, conceptCredit: number): number {
+  if (set.has(unit.term)) return 1;
+  return unit.concepts.some((c) => set.has(c)) ? conceptCredit : 0;
+}
+
+export function scorePassage(
+  passage: Passage,
+  question: AnalysedQuestion,
+  units: readonly WeightedUnit[],
+  stats: CorpusStats,
+  tuning: RankerTuning,
+  questionSurfaces: ReadonlySet<string>,
+): PassageScore {
+  let total = 0;
+  let matched = 0;
+  let specificMatch = false;
+  const positions: Array<number | null> = [];
+  for (const unit of units) {
+    total += unit.weight;
+    let credit = unitMatch(unit, passage.termSet, tuning.conceptCredit);
+    if (credit > 0 && !unit.generic) specificMatch = true;
+    if (credit === 0) credit = unitMatch(unit, passage.contextTerms, tuning.conceptCredit) * tuning.contextCredit;
+    if (unit.corrected) credit *= tuning.correctedCredit;
+    matched += unit.weight * credit;
+    positions.push(credit > 0 ? positionOf(passage, unit) : null);
+  }
+  if (total === 0) return { score: 0, coverage: 0, specificMatch: false };
+
+  let proximity = 0;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = positions[i];
+    const b = positions[i + 1];
+    if (a != null && b != null && Math.abs(b - a) <= 2) proximity += Math.min(units[i]!.weight, units[i + 1]!.weight);
+  }
+
+  const meanWeight = total / units.length;
+  const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
+  const fit = answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces);
+  const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * meanWeight * fit : 0);
+  return { score, coverage: matched / total, specificMatch };
+}
+
+function positionOf(passage: Passage, unit: QueryUnit): number | null {
+  for (const t of passage.terms) if (t.term === unit.term || unit.concepts.includes(t.term)) return t.position;
+  return null;
+}

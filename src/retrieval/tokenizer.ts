@@ -1,0 +1,145 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { IRREGULAR_LEMMAS } from './lemmas.ts';
+import { SYNONYM_GROUPS } from './synonyms.ts';
+
+/** Concept tokens stand for a synonym group; the prefix cannot come out of normal text. */
+export const CONCEPT_PREFIX = '~';
+
+const STOP_WORDS = new Set(englishStopwords.map((w) => w.replace(/’/g, "'")));
+
+/** A word of the text with its position (in characters) and its normalised term, or null for a stop word. */
+export interface Word {
+  surface: string;
+  start: number;
+  end: number;
+  term: string | null;
+  /** What synonym phrases match on: the term, or the lowercase stop word. */
+  key: string;
+}
+
+/**
+ * Canonical text for matching: compatible Unicode, one kind of apostrophe and dash, lowercase,
+ * and numbers written one way ("10,012" and "10 012" → "10012", "76,4" → "76.4").
+ * Keeps the string length so positions stay valid in the original text.
+ */
+export function normaliseForMatching(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’ʼ`´]/g, "'")
+    .toLowerCase();
+}
+
+const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*%?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
+
+/** Splits text into words with character offsets (numbers keep their decimal point and thousands separators). */
+export function words(text: string): Word[] {
+  const normalised = normaliseForMatching(text);
+  const out: Word[] = [];
+  for (const m of normalised.matchAll(WORD_PATTERN)) {
+    const surface = m[0];
+    const start = m.index ?? 0;
+    if (surface.length > 1 && surface.endsWith('%')) {
+      // "76.4%" is a number and a percent sign: both can be asked about.
+      const number = surface.slice(0, -1);
+      const term = termOf(number);
+      out.push({ surface: text.slice(start, start + number.length), start, end: start + number.length, term, key: term ?? number });
+      out.push({ surface: '%', start: start + number.length, end: start + surface.length, term: 'percent', key: 'percent' });
+      continue;
+    }
+    const term = termOf(surface);
+    out.push({ surface: text.slice(start, start + surface.length), start, end: start + surface.length, term, key: term ?? surface });
+  }
+  return out;
+}
+
+function termOf(raw: string): string | null {
+  if (/^\d/.test(raw)) return normaliseNumber(raw);
+  if (raw === '%') return 'percent';
+  let word = raw.replace(/'s$/, '');
+  if (STOP_WORDS.has(word) || STOP_WORDS.has(raw) || word.length < 2) return null;
+  word = word.replace(/'/g, '');
+  if (word.length === 0) return null;
+  if (!/^[a-z]+$/.test(word)) return word; // not English: keep the word whole (Cyrillic, Kazakh letters, accents)
+  const lemma = IRREGULAR_LEMMAS[word] ?? word;
+  return englishStem(lemma);
+}
+
+/** "10,012" / "10 012" / "10012" → "10012"; "76,4" / "76.4" → "76.4"; "76.4%" → "76.4" (the % is a separate concept). */
+export function normaliseNumber(raw: string): string {
+  const digits = raw.replace(/%$/, '');
+  const groups = digits.split(/[.,\u00a0 ]/);
+  if (groups.length > 1 && groups.slice(1).every((g) => g.length === 3) && !/\./.test(digits)) return groups.join('');
+  if (groups.length === 2 && groups[1]!.length !== 3) return `${groups[0]}.${groups[1]}`;
+  if (groups.length > 1 && groups.slice(1, -1).every((g) => g.length === 3) && /\./.test(digits)) {
+    const last = groups.at(-1)!;
+    return last.length === 3 ? groups.join('') : `${groups.slice(0, -1).join('')}.${last}`;
+  }
+  return groups.join('');
+}
+
+interface PhraseEntry {
+  keys: string[];
+  concept: string;
+}
+
+/** Synonym phrases as key sequences (stop words included, so "turn to" and "turn out" differ), longest first. */
+const PHRASES_BY_FIRST_KEY = buildPhraseTable();
+
+function buildPhraseTable(): Map<string, PhraseEntry[]> {
+  const entries: PhraseEntry[] = [];
+  for (const [group, phrases] of Object.entries(SYNONYM_GROUPS)) {
+    for (const phrase of phrases) {
+      const keys = phrase === '%' ? ['percent'] : words(phrase).map((w) => w.key);
+      if (keys.length > 0) entries.push({ keys, concept: CONCEPT_PREFIX + group });
+    }
+  }
+  entries.sort((a, b) => b.keys.length - a.keys.length);
+  const byFirst = new Map<string, PhraseEntry[]>();
+  for (const entry of entries) {
+    const list = byFirst.get(entry.keys[0]!) ?? [];
+    list.push(entry);
+    byFirst.set(entry.keys[0]!, list);
+  }
+  return byFirst;
+}
+
+/** A term with the index of the content word it came from (concepts point at the phrase's first content word). */
+export interface Term {
+  term: string;
+  position: number;
+  /** For a concept: how many content words its phrase covers (at least 1). */
+  span: number;
+}
+
+/**
+ * The terms of a text: stemmed content words in order, plus a concept token after each synonym phrase.
+ * Positions count content words only, so adjacency ignores stop words ("appoints the CEC chairman").
+ */
+export function terms(text: string): Term[] {
+  return termsOfWords(words(text));
+}
+
+export function termsOfWords(ws: readonly Word[]): Term[] {
+  const out: Term[] = [];
+  let coveredUntil = -1;
+  let position = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const word = ws[i]!;
+    if (i > coveredUntil) {
+      for (const entry of PHRASES_BY_FIRST_KEY.get(word.key) ?? []) {
+        if (entry.keys.every((k, n) => ws[i + n]?.key === k)) {
+          const span = Math.max(1, ws.slice(i, i + entry.keys.length).filter((w) => w.term !== null).length);
+          out.push({ term: entry.concept, position, span });
+          coveredUntil = i + entry.keys.length - 1;
+          break;
+        }
+      }
+    }
+    if (word.term !== null) {
+      out.push({ term: word.term, position, span: 1 });
+      position += 1;
+    }
+  }
+  return out;
+}
