@@ -11,6 +11,8 @@ export interface QueryUnit {
   position: number;
   /** The word was not in the corpus and was replaced by a close corpus word ("poling" → "polling"). */
   corrected: boolean;
+  /** The thing asked about: the words right after "which"/"what"/"who is the" ("Which UN convention ..."). */
+  focus: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -59,6 +61,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
   const terms = termsOfWords(ws);
 
   const contentWords = ws.filter((w) => w.term !== null);
+  const focusStarts = focusWords(ws);
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
   contentWords.forEach((word, position) => {
@@ -68,7 +71,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
     const concepts = terms
       .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
       .map((t) => t.term);
-    units.push({ surface: word.surface, term, concepts, position, corrected: corrected.has(word.start) });
+    units.push({ surface: word.surface, term, concepts, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) });
   });
 
   const countedTerms = new Set<string>();
@@ -82,6 +85,24 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
 
   const searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
   return { type, units, countedTerms, searchText };
+}
+
+const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
+const LINKING = new Set(['is', 'are', 'was', 'were', 'the', 'a', 'an', 'kind', 'type', 'of']);
+
+/** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
+function focusWords(ws: readonly Word[]): Set<number> {
+  const out = new Set<number>();
+  const at = ws.findIndex((w) => WH_WORDS.has(w.surface.toLowerCase()));
+  if (at === -1) return out;
+  let i = at + 1;
+  while (i < ws.length && ws[i]!.term === null && LINKING.has(ws[i]!.surface.toLowerCase())) i += 1;
+  for (let n = 0; n < 2 && i < ws.length; n++, i++) {
+    const w = ws[i]!;
+    if (w.term === null || CUE_WORDS.has(w.surface.toLowerCase()) || /^\d/.test(w.surface)) break;
+    out.add(w.start);
+  }
+  return out;
 }
 
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */

@@ -24,6 +24,8 @@ export interface RankerTuning {
   unknownWordWeight: number;
   /** Credit for a word that was spelling-corrected. */
   correctedCredit: number;
+  /** Weight multiplier for the thing asked about ("Which UN convention ..."). */
+  focusWeight: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
   minCoverage: number;
   /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
@@ -38,8 +40,9 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   answerTypeWeight: 1.2,
   unknownWordWeight: 0.8,
   correctedCredit: 0.9,
+  focusWeight: 1.5,
   minCoverage: 0.5,
-  genericShare: 0.08,
+  genericShare: 0.2,
 };
 
 export interface WeightedUnit extends QueryUnit {
@@ -59,7 +62,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const known = stats.documentFrequency.has(unit.term) || unit.concepts.some((c) => stats.documentFrequency.has(c));
     const weight = known ? Math.max(idf(stats, unit.term), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
     const df = Math.min(stats.documentFrequency.get(unit.term) ?? Infinity, ...unit.concepts.map((c) => stats.documentFrequency.get(c) ?? Infinity));
-    return { ...unit, weight, generic: df > stats.passageCount * tuning.genericShare };
+    return { ...unit, weight: unit.focus ? weight * tuning.focusWeight : weight, generic: df > stats.passageCount * tuning.genericShare };
   });
 }
 

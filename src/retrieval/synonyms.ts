@@ -5,7 +5,7 @@
  * of its verbs, never the wording of particular questions.
  */
 export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
-  precinct: ['polling station', 'polling place', 'polling site', 'polling booth', 'voting station', 'voting place', 'voting site', 'precinct', 'electoral precinct', 'electoral district', 'constituency'],
+  precinct: ['polling station', 'polling place', 'polling site', 'polling booth', 'voting station', 'voting place', 'voting site', 'precinct', 'electoral precinct'],
   cec: ['central election commission', 'central electoral commission', 'cec', 'election commission', 'electoral commission'],
   osce: ['osce', 'odihr', 'office for democratic institutions and human rights', 'organization for security and co-operation in europe', 'organization for security and cooperation in europe'],
   amendment: ['amendment', 'amend', 'change', 'modification', 'modify', 'revision', 'revise', 'addition'],
@@ -23,7 +23,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   citizen: ['citizen', 'resident', 'kazakhstani', 'population', 'voter', 'people of kazakhstan'],
   observer: ['observer', 'monitor', 'observation', 'monitoring', 'observe'],
   president: ['president', 'head of state', 'presidential'],
-  chair: ['chairman', 'chairwoman', 'chairperson', 'chair', 'preside', 'moderate', 'moderator', 'lead', 'leader', 'head', 'director'],
+  chair: ['chairman', 'chairwoman', 'chairperson', 'chair', 'preside', 'moderate', 'moderator', 'lead', 'leader', 'head'],
   ombudsman: ['ombudsman', 'commissioner for human rights', 'human rights commissioner', 'human rights ombudsman'],
   mazhilis: ['mazhilis', 'majilis', 'lower chamber', 'lower house'],
   senate: ['senate', 'upper chamber', 'upper house'],
@@ -36,6 +36,8 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   meeting: ['meeting', 'session', 'conference', 'event', 'gathering', 'forum', 'panel'],
   term: ['term', 'tenure', 'mandate', 'term of office'],
   appoint: ['appoint', 'appointment', 'nominate', 'designate'],
+  replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
+  adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
   percent: ['percent', 'percentage', 'per cent', '%', 'proportion'],
   human_rights: ['human rights', 'rights and freedoms', 'civil rights'],
   decentralization: ['decentralization', 'decentralisation', 'redistribution of power', 'balance of powers', 'decentralizing'],
