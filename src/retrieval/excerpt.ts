@@ -38,7 +38,6 @@ export function buildExcerpt(
   if (next && next.paragraph === core.paragraph && fits(start, next.end) && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
     end = next.end;
   }
-  if (start === core.start && prev && prev.paragraph === core.paragraph && fits(prev.start, end) && core.end - core.start < 60) start = prev.start;
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start } };
 }
 
@@ -59,7 +58,8 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
       const s = cuts[i]!;
       const e = trimEnd(text, cuts[j]!);
       if (e - s > maxChars) continue;
-      const score = relevance(text.slice(s, e)) + (e - s) / 100_000;
+      // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the longer one.
+      const score = relevance(text.slice(s, e)) + (s === 0 ? 0.01 : 0) + (e - s) / 100_000;
       if (!best || score > best.score) best = { s, e, score };
       break; // the longest window from this start that fits
     }

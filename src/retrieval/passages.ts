@@ -15,6 +15,8 @@ export interface Passage {
   termSet: ReadonlySet<string>;
   /** Terms of the neighbouring sentences in the same paragraph. */
   contextTerms: ReadonlySet<string>;
+  /** Terms of the document's title: questions often name the event an article reports on. */
+  titleTerms: ReadonlySet<string>;
   /** Number of content words, for length normalisation. */
   length: number;
 }
@@ -31,6 +33,7 @@ export function buildPassages(documents: readonly CorpusDocument[]): { passages:
     const sentences = splitSentences(document.body);
     sentencesByDocument.push({ document, sentences });
     const termLists = sentences.map((s) => termsOfWords(words(s.text)));
+    const titleTerms = new Set(termsOfWords(words(document.title)).map((t) => t.term));
     sentences.forEach((sentence, sentenceIndex) => {
       const own = termLists[sentenceIndex]!;
       const context = new Set<string>();
@@ -45,6 +48,7 @@ export function buildPassages(documents: readonly CorpusDocument[]): { passages:
         terms: own,
         termSet: new Set(own.map((t) => t.term)),
         contextTerms: context,
+        titleTerms,
         length: own.filter((t) => t.span === 1 && !t.term.startsWith('~')).length,
       });
     });

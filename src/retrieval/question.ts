@@ -29,10 +29,10 @@ const CUE_WORDS = new Set(['many', 'much', 'number', 'percentage', 'percent', 's
 
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction|part)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
-  ['how_long', /\bhow\s+long\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
+  ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
   ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
   ['when', /\bwhen\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
-  ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\s+of\b/],
+  ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
 ];
 
@@ -88,15 +88,15 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
 }
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
-const LINKING = new Set(['is', 'are', 'was', 'were', 'the', 'a', 'an', 'kind', 'type', 'of']);
+const LINKING = new Set(['is', 'are', 'was', 'were', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
 
 /** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
 function focusWords(ws: readonly Word[]): Set<number> {
   const out = new Set<number>();
-  const at = ws.findIndex((w) => WH_WORDS.has(w.surface.toLowerCase()));
+  const at = ws.findIndex((w) => WH_WORDS.has(w.surface.toLowerCase().replace(/'s$/, '')));
   if (at === -1) return out;
   let i = at + 1;
-  while (i < ws.length && ws[i]!.term === null && LINKING.has(ws[i]!.surface.toLowerCase())) i += 1;
+  while (i < ws.length && LINKING.has(ws[i]!.surface.toLowerCase())) i += 1;
   for (let n = 0; n < 2 && i < ws.length; n++, i++) {
     const w = ws[i]!;
     if (w.term === null || CUE_WORDS.has(w.surface.toLowerCase()) || /^\d/.test(w.surface)) break;
@@ -110,7 +110,7 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   let out = '';
   let last = 0;
   for (const w of ws) {
-    if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term)) continue;
+    if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
     const replacement = vocabulary.closestWord(w.surface.toLowerCase());
     if (!replacement) continue;
     out += question.slice(last, w.start) + replacement;

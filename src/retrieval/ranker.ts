@@ -1,6 +1,7 @@
 import { answerTypeFit } from './answer-types.ts';
 import type { Passage } from './passages.ts';
 import type { AnalysedQuestion, QueryUnit } from './question.ts';
+import { terms } from './tokenizer.ts';
 
 /** Corpus statistics the ranker needs: how common each term is among sentences. */
 export interface CorpusStats {
@@ -14,6 +15,8 @@ export interface RankerTuning {
   conceptCredit: number;
   /** Credit for a word found only in the neighbouring sentences. */
   contextCredit: number;
+  /** Credit for a word found only in the document's title. */
+  titleCredit: number;
   /** Length normalisation strength (0: none). */
   lengthPenalty: number;
   /** Bonus for neighbouring question words that are also neighbours in the sentence, per pair. */
@@ -26,28 +29,47 @@ export interface RankerTuning {
   correctedCredit: number;
   /** Weight multiplier for the thing asked about ("Which UN convention ..."). */
   focusWeight: number;
+  /** Minimum coverage when the thing asked about ("the weather in Almaty") is unknown to the corpus. */
+  minCoverageUnknownFocus: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
   minCoverage: number;
   /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
   genericShare: number;
+  /** Extra answer-type weight for "who" questions, where a sentence naming nobody rarely answers. */
+  whoWeight: number;
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
   conceptCredit: 0.8,
   contextCredit: 0.35,
+  titleCredit: 0.25,
   lengthPenalty: 0.2,
   proximityBonus: 0.3,
   answerTypeWeight: 1.2,
   unknownWordWeight: 0.8,
   correctedCredit: 0.9,
   focusWeight: 1.5,
-  minCoverage: 0.5,
-  genericShare: 0.2,
+  minCoverage: 0.4,
+  minCoverageUnknownFocus: 0.6,
+  genericShare: 0.4,
+  whoWeight: 1,
 };
+
+/**
+ * Words that appear in questions about anything ("Kazakhstan today"): they may help rank,
+ * but a question matching only these is not about our sources.
+ */
+const GENERIC_TERMS = new Set(
+  terms('kazakhstan kazakh kazakhstani republic country state nation today tomorrow yesterday now time year day week month people person thing news information world new current latest')
+    .map((t) => t.term)
+    .filter((t) => !t.startsWith('~')),
+);
 
 export interface WeightedUnit extends QueryUnit {
   weight: number;
   generic: boolean;
+  /** Neither the word nor any synonym occurs anywhere in the corpus. */
+  unknown: boolean;
 }
 
 export function idf(stats: CorpusStats, term: string): number {
@@ -62,8 +84,15 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const known = stats.documentFrequency.has(unit.term) || unit.concepts.some((c) => stats.documentFrequency.has(c));
     const weight = known ? Math.max(idf(stats, unit.term), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
     const df = Math.min(stats.documentFrequency.get(unit.term) ?? Infinity, ...unit.concepts.map((c) => stats.documentFrequency.get(c) ?? Infinity));
-    return { ...unit, weight: unit.focus ? weight * tuning.focusWeight : weight, generic: df > stats.passageCount * tuning.genericShare };
+    const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
+    return { ...unit, weight: unit.focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
   });
+}
+
+/** "What is the capital of France?": when the thing asked about is unknown to the corpus, no sentence can answer. */
+export function focusIsUnknown(units: readonly WeightedUnit[]): boolean {
+  const focus = units.filter((u) => u.focus);
+  return focus.length > 0 && focus.every((u) => u.unknown);
 }
 
 export interface PassageScore {
@@ -96,6 +125,7 @@ export function scorePassage(
     let credit = unitMatch(unit, passage.termSet, tuning.conceptCredit);
     if (credit > 0 && !unit.generic) specificMatch = true;
     if (credit === 0) credit = unitMatch(unit, passage.contextTerms, tuning.conceptCredit) * tuning.contextCredit;
+    if (credit === 0) credit = unitMatch(unit, passage.titleTerms, tuning.conceptCredit) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
     positions.push(credit > 0 ? positionOf(passage, unit) : null);
@@ -112,7 +142,7 @@ export function scorePassage(
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces);
-  const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * meanWeight * fit : 0);
+  const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return { score, coverage: matched / total, specificMatch };
 }
 

@@ -1,7 +1,7 @@
 import { buildExcerpt } from './excerpt.ts';
 import { buildPassages, type Passage } from './passages.ts';
 import { analyseQuestion } from './question.ts';
-import { DEFAULT_RANKER_TUNING, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { DEFAULT_RANKER_TUNING, focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
 import { buildSearchIndex, DEFAULT_INDEX_TUNING, type IndexTuning } from './search-index.ts';
 import { terms, words } from './tokenizer.ts';
 import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from './types.ts';
@@ -16,7 +16,7 @@ export interface RetrieverOptions {
 }
 
 /** Builds the in-memory index over a validated corpus and returns the `search` interface everything else uses. */
-export function createRetriever(documents: readonly CorpusDocument[], options: RetrieverOptions = {}): Retriever {
+export function createRetriever(documents: readonly CorpusDocument[], options: RetrieverOptions = {}) {
   const tuning: RankerTuning = { ...DEFAULT_RANKER_TUNING, ...options.ranker };
   const { passages, sentencesByDocument } = buildPassages(documents);
   const stats = corpusStats(passages);
@@ -36,18 +36,25 @@ export function createRetriever(documents: readonly CorpusDocument[], options: R
       .join(' ');
   }
 
-  function rank(question: string): Answer[] {
+  function score(question: string) {
     const analysed = analyseQuestion(question, vocabulary);
-    if (analysed.units.length === 0 || analysed.searchText.length === 0) return [];
+    if (analysed.units.length === 0 || analysed.searchText.length === 0) return null;
     const units = weighUnits(analysed, stats, tuning);
     const surfaces = new Set(words(question).map((w) => w.surface.toLowerCase()));
-
     const scored = index
       .candidates(analysed.searchText, CANDIDATES)
       .map(({ passage }) => ({ passage: passages[passage]!, ...scorePassage(passages[passage]!, analysed, units, stats, tuning, surfaces) }))
       .sort((a, b) => b.score - a.score);
+    return { analysed, units, scored };
+  }
+
+  function rank(question: string): Answer[] {
+    const result = score(question);
+    if (!result) return [];
+    const { units, scored } = result;
     const best = scored[0];
-    if (!best || best.coverage < tuning.minCoverage || !best.specificMatch) return [];
+    const minCoverage = focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage;
+    if (!best || best.coverage < minCoverage || !best.specificMatch) return [];
 
     const answers: Answer[] = [];
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: Set<string> }> = [];
@@ -73,6 +80,16 @@ export function createRetriever(documents: readonly CorpusDocument[], options: R
   }
 
   return {
+    /** For tuning and debugging: how a question was read and how the best sentences scored. */
+    explain(question: string) {
+      const result = score(question);
+      if (!result) return null;
+      return {
+        type: result.analysed.type,
+        units: result.units.map((u) => ({ term: u.term, concepts: u.concepts, weight: Math.round(u.weight * 100) / 100, generic: u.generic, focus: u.focus, corrected: u.corrected })),
+        top: result.scored.slice(0, 3).map((c) => ({ text: c.passage.sentence.text, score: c.score, coverage: c.coverage, specificMatch: c.specificMatch })),
+      };
+    },
     documents: sources,
     passageCount: passages.length,
     search(question: string, searchOptions: SearchOptions = {}): Answer[] {

@@ -30,7 +30,7 @@ export function normaliseForMatching(text: string): string {
     .toLowerCase();
 }
 
-const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*%?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
+const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*(?:%|(?:st|nd|rd|th)\b)?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
 
 /** Splits text into words with character offsets (numbers keep their decimal point and thousands separators). */
 export function words(text: string): Word[] {
@@ -54,7 +54,7 @@ export function words(text: string): Word[] {
 }
 
 function termOf(raw: string): string | null {
-  if (/^\d/.test(raw)) return normaliseNumber(raw);
+  if (/^\d/.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
   if (raw === '%') return 'percent';
   let word = raw.replace(/'s$/, '');
   if (STOP_WORDS.has(word) || STOP_WORDS.has(raw) || word.length < 2) return null;

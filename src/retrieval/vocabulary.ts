@@ -6,7 +6,7 @@ export function buildVocabulary(texts: Iterable<string>, termDocumentFrequency: 
   const surfaceCounts = new Map<string, number>();
   for (const text of texts) {
     for (const w of words(text)) {
-      if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface)) continue;
+      if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface)) continue;
       const lower = w.surface.toLowerCase();
       surfaceCounts.set(lower, (surfaceCounts.get(lower) ?? 0) + 1);
     }

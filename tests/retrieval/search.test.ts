@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { createRetriever } from '../../src/retrieval/retriever.ts';
+import type { CorpusDocument, Retriever } from '../../src/retrieval/types.ts';
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ');
+let documents: CorpusDocument[];
+let retriever: Retriever;
+
+beforeAll(() => {
+  documents = loadCorpus('corpus');
+  retriever = createRetriever(documents);
+});
+
+describe('search', () => {
+  it('returns ranked, cited, verbatim excerpts of whole sentences within 400 characters', () => {
+    const questions = ['How many polling places?', 'Who is the CEC chairman?', 'What did Elvira Azimova say?', 'constitutional court', 'observers'];
+    for (const q of questions) {
+      const answers = retriever.search(q, { limit: 5 });
+      expect(answers.length, q).toBeGreaterThan(0);
+      for (let i = 1; i < answers.length; i++) expect(answers[i - 1]!.score).toBeGreaterThanOrEqual(answers[i]!.score);
+      for (const a of answers) {
+        const doc = documents.find((d) => d.id === a.source.id)!;
+        expect(normalise(doc.body)).toContain(normalise(a.excerpt));
+        expect(a.excerpt.length).toBeLessThanOrEqual(400);
+        expect(a.excerpt).toMatch(/^[\p{Lu}“"«\d]/u);
+        expect(a.source).toMatchObject({ id: doc.id, title: doc.title, publisher: doc.publisher, date: doc.date });
+        expect(a.excerpt.slice(a.highlight.start, a.highlight.end).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('pages with limit and offset without repeating answers', () => {
+    const all = retriever.search('referendum', { limit: 10 });
+    expect(all.length).toBeGreaterThan(4);
+    const page2 = retriever.search('referendum', { limit: 2, offset: 2 });
+    expect(page2.map((a) => a.excerpt)).toEqual(all.slice(2, 4).map((a) => a.excerpt));
+    expect(new Set(all.map((a) => a.excerpt)).size).toBe(all.length);
+    expect(retriever.search('referendum', { limit: 0 })).toEqual([]);
+  });
+
+  it('finds the sentence for paraphrases, typos and numbers written differently', () => {
+    expect(retriever.search('How many voting stations abroad?')[0]?.excerpt).toContain('65 precincts');
+    expect(retriever.search('how many poling stations')[0]?.excerpt).toContain('10,012');
+    expect(retriever.search('10012 polling places')[0]?.excerpt).toContain('10,012');
+    expect(retriever.search('Who heads the Central Election Commission?')[0]?.excerpt).toContain('Nurlan Abdirov');
+  });
+
+  it('abstains when only generic or unknown words match', () => {
+    for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
+      expect(retriever.search(q), q).toEqual([]);
+    }
+  });
+
+  it('handles huge and hostile input without throwing', () => {
+    const hostile = ['a'.repeat(10_000), 'referendum '.repeat(2_000), '\u0000\u0001\u200b\u202e', '*_[]()~`>#+-=|{}.!', '<script>alert(1)</script> referendum'];
+    for (const q of hostile) expect(() => retriever.search(q)).not.toThrow();
+    expect(retriever.search('<script>alert(1)</script> When is the referendum?').length).toBeGreaterThan(0);
+  });
+
+  it('exposes the documents and passage count for citations and health checks', () => {
+    expect(retriever.documents.map((d) => d.id).sort()).toEqual(documents.map((d) => d.id).sort());
+    expect(retriever.passageCount).toBeGreaterThan(50);
+  });
+});

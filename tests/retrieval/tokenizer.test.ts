@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseNumber, terms, words } from '../../src/retrieval/tokenizer.ts';
+
+const termList = (text: string) => terms(text).map((t) => t.term);
+
+describe('tokenizer', () => {
+  it('writes numbers one way', () => {
+    expect(normaliseNumber('10,012')).toBe('10012');
+    expect(normaliseNumber('10012')).toBe('10012');
+    expect(normaliseNumber('1,200')).toBe('1200');
+    expect(normaliseNumber('76.4')).toBe('76.4');
+    expect(normaliseNumber('76,4')).toBe('76.4');
+    expect(termList('10 012 polling places')).toContain('10012');
+  });
+
+  it('splits a percentage into the number and a percent term', () => {
+    expect(termList('76.4% of Kazakhstanis')).toEqual(expect.arrayContaining(['76.4', 'percent']));
+  });
+
+  it('stems English words, drops stop words, and lemmatises irregular verbs', () => {
+    expect(termList('The referendum was held')).toEqual(expect.arrayContaining(['referendum', 'hold']));
+    expect(termList('The referendum was held')).not.toContain('the');
+    expect(termList('holding')).toEqual(expect.arrayContaining(['hold']));
+  });
+
+  it('adds one concept term for a synonym phrase, in text and questions alike', () => {
+    const a = termList('65 precincts abroad');
+    const b = termList('polling stations overseas');
+    const shared = a.filter((t) => t.startsWith('~') && b.includes(t));
+    expect(shared.sort()).toEqual(['~abroad', '~precinct']);
+    expect(termList('Central Election Commission')).toContain('~cec');
+    expect(termList('the CEC')).toContain('~cec');
+  });
+
+  it('keeps stop words inside phrases so "head of state" is not "head"', () => {
+    expect(termList('head of state')).toContain('~president');
+    expect(termList('head of state')).not.toContain('~chair');
+  });
+
+  it('gives word offsets into the original text and survives odd input', () => {
+    const text = 'Ёлка <b>&amp; 🇰🇿 \u0000 ‫RTL‬ K.K. Tokayev’s';
+    for (const w of words(text)) expect(text.slice(w.start, w.end)).toBe(w.surface);
+    expect(() => terms('\u200b'.repeat(10_000))).not.toThrow();
+  });
+});
