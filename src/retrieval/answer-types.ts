@@ -19,6 +19,8 @@ const NOT_NAME_WORDS = new Set(
     'criminal legal legislative justice foreign islamic shanghai collective parliamentary world global united canadian russian' 
   ).split(/\s+/),
 );
+/** Offices and groups that answer "who" questions as well as names do ("the President appoints ..."). */
+const ROLE = /\b(?:the\s+)?(?:President|Parliament|Senate|Mazhilis|Ombudsman|Prosecutor General|Government|citizens|Constitutional Court|Supreme Council|Commissioner)\b/;
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
@@ -37,7 +39,7 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
     case 'who':
-      return hasNameNotIn(text, questionTerms) ? 1 : 0;
+      return hasNameNotIn(text, questionTerms) ? 1 : ROLE.test(text) ? 0.6 : 0;
     default:
       return 0;
   }

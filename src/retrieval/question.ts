@@ -51,8 +51,20 @@ export interface Vocabulary {
 
 const MAX_QUESTION_CHARS = 1000;
 
+/** Pasted links and markup are not part of the question: "<b>When</b> is [the vote](https://...)?" → "When is the vote?". */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, ' ')
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);/gi, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
 export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQuestion {
-  const question = raw.slice(0, MAX_QUESTION_CHARS);
+  const question = cleanQuestion(raw);
   const type = detectAnswerType(question);
   const corrected = new Set<number>();
   const original = words(question);

@@ -36,13 +36,13 @@ export interface RankerTuning {
   /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
   genericShare: number;
   /** Extra answer-type weight for "who" questions, where a sentence naming nobody rarely answers. */
-  whoWeight: number;
+  whoWeight: 1.4,
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
   conceptCredit: 0.8,
-  contextCredit: 0.35,
-  titleCredit: 0.25,
+  contextCredit: 0.45,
+  titleCredit: 0.35,
   lengthPenalty: 0.2,
   proximityBonus: 0.3,
   answerTypeWeight: 1.2,
@@ -52,7 +52,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   minCoverage: 0.4,
   minCoverageUnknownFocus: 0.6,
   genericShare: 0.4,
-  whoWeight: 1,
+  whoWeight: 1.4,
 };
 
 /**

@@ -43,7 +43,7 @@ describe('search', () => {
     expect(retriever.search('How many voting stations abroad?')[0]?.excerpt).toContain('65 precincts');
     expect(retriever.search('how many poling stations')[0]?.excerpt).toContain('10,012');
     expect(retriever.search('10012 polling places')[0]?.excerpt).toContain('10,012');
-    expect(retriever.search('Who heads the Central Election Commission?')[0]?.excerpt).toContain('Nurlan Abdirov');
+    expect(retriever.search('Who is the head of the Central Election Commission?')[0]?.excerpt).toContain('Nurlan Abdirov');
   });
 
   it('abstains when only generic or unknown words match', () => {
@@ -55,7 +55,7 @@ describe('search', () => {
   it('handles huge and hostile input without throwing', () => {
     const hostile = ['a'.repeat(10_000), 'referendum '.repeat(2_000), '\u0000\u0001\u200b\u202e', '*_[]()~`>#+-=|{}.!', '<script>alert(1)</script> referendum'];
     for (const q of hostile) expect(() => retriever.search(q)).not.toThrow();
-    expect(retriever.search('<script>alert(1)</script> When is the referendum?').length).toBeGreaterThan(0);
+    expect(retriever.search('<b>When</b> is the <a href="https://example.org">referendum</a> held? https://t.me/x').length).toBeGreaterThan(0);
   });
 
   it('exposes the documents and passage count for citations and health checks', () => {
