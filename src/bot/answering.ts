@@ -1,0 +1,50 @@
+import { InlineKeyboard } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { Answer, Retriever } from '../retrieval/types.ts';
+import { answerHtml, noAnswerHtml } from './format/answer.ts';
+import { truncate } from './format/html.ts';
+import type { BotContext } from './context.ts';
+import { MAX_QUESTION_LENGTH } from './question-text.ts';
+
+/** How many answers "More answers" pages through. */
+export const ANSWER_PAGES = 5;
+export const MORE_PREFIX = 'more:';
+
+export interface AnswerMessage {
+  html: string;
+  keyboard: InlineKeyboard | undefined;
+  answered: boolean;
+}
+
+export function searchPages(retriever: Retriever, question: string): Answer[] {
+  return retriever.search(question.slice(0, MAX_QUESTION_LENGTH), { limit: ANSWER_PAGES });
+}
+
+/** Page `page` of the answers to `question`, with the buttons to move between them. Pure: no Telegram calls. */
+export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, page = 0, withPaging = true): AnswerMessage {
+  const answer = answers[page];
+  if (!answer) return { html: noAnswerHtml(question, documentCount), keyboard: undefined, answered: false };
+  let html = answerHtml(answer, page, answers.length);
+  if (page === 0 && question.length > MAX_QUESTION_LENGTH) {
+    html = `<i>Your question was long; I searched its first ${MAX_QUESTION_LENGTH} characters.</i>\n${html}`;
+  }
+  const keyboard = new InlineKeyboard();
+  if (withPaging && page > 0) keyboard.text('‹ Previous', `${MORE_PREFIX}${page - 1}`);
+  if (withPaging && page + 1 < answers.length) keyboard.text('More answers ›', `${MORE_PREFIX}${page + 1}`);
+  if (answer.source.url) keyboard.url('Source', answer.source.url);
+  return { html, keyboard: keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined, answered: true };
+}
+
+/** Answers `question` in the chat of `ctx`, as a reply to `replyTo` (and in the same forum topic). */
+export async function replyWithAnswer(ctx: BotContext, question: string, replyTo: Message | undefined): Promise<void> {
+  const started = performance.now();
+  const answers = searchPages(ctx.deps.retriever, question);
+  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length);
+  await ctx.reply(message.html, {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(replyTo ? { reply_parameters: { message_id: replyTo.message_id, allow_sending_without_reply: true } } : {}),
+    ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+  });
+  ctx.log.info({ answers: answers.length, latency_ms: Math.round(performance.now() - started) }, message.answered ? 'answered' : 'no answer in sources');
+}

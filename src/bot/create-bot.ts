@@ -1,0 +1,73 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, type BotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext, BotDependencies } from './context.ts';
+import { classifyError } from './errors.ts';
+import { callbacksFeature } from './features/callbacks.ts';
+import { channelFeature } from './features/channel.ts';
+import { commandsFeature } from './features/commands.ts';
+import { groupFeature } from './features/group.ts';
+import { inlineFeature } from './features/inline.ts';
+import { privateFeature } from './features/private.ts';
+import { unhandledFeature } from './features/unhandled.ts';
+
+/** The update types the bot handles; Telegram sends only these (and remembers the list). */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query'] as const;
+
+export interface CreateBotOptions extends BotDependencies {
+  /** Known bot identity (tests, or a second start); otherwise bot.init() asks getMe. */
+  botInfo?: UserFromGetMe;
+  /** Keep Telegram's flood limits with a throttler (on in production; benchmarks compare with it off). */
+  throttle?: boolean;
+  /** Retry 429s, 5xx and network errors (on in production). */
+  retry?: boolean;
+}
+
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const { config, retriever, logger } = options;
+  if (!config.botToken) throw new Error('createBot needs config.botToken');
+  const botConfig: BotConfig<BotContext> = { client: { apiRoot: config.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) };
+  const bot = new Bot<BotContext>(config.botToken, botConfig);
+
+  if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
+  if (options.throttle !== false) bot.api.config.use(apiThrottler());
+
+  const deps: BotDependencies = { config, retriever, logger };
+  // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = logger.child({ update_id: ctx.update.update_id, chat_type: ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : undefined) });
+    await next();
+  });
+
+  // Features, in the order they get a chance at an update; the catch-all is last.
+  const features = bot.errorBoundary(handleFeatureError);
+  features.use(commandsFeature);
+  features.use(privateFeature);
+  features.use(groupFeature);
+  features.use(channelFeature);
+  features.use(inlineFeature);
+  features.use(callbacksFeature);
+  features.use(unhandledFeature);
+
+  bot.catch((err) => {
+    const info = classifyError(err.error);
+    logger.error({ update_id: err.ctx.update.update_id, err: info }, `update failed: ${info.code}`);
+  });
+  return bot;
+}
+
+/** A feature failed: log it with a code, and make sure the user is not left hanging on a spinner. */
+async function handleFeatureError(err: { error: unknown; ctx: BotContext }): Promise<void> {
+  const { ctx } = err;
+  const info = classifyError(err.error);
+  ctx.log.error({ err: info }, `feature failed: ${info.code}`);
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: 'Sorry, that did not work. Please try again.' }).catch(() => undefined);
+  } else if (ctx.chat?.type === 'private' && info.code !== 'TELEGRAM_FORBIDDEN') {
+    await ctx.reply('Sorry, something went wrong while answering. Please try again in a moment.').catch(() => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { Composer } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import type { Answer } from '../../retrieval/types.ts';
+import type { BotContext } from '../context.ts';
+import { answerHtml } from '../format/answer.ts';
+import { truncate } from '../format/html.ts';
+import { MAX_QUESTION_LENGTH } from '../question-text.ts';
+
+export const INLINE_PAGE_SIZE = 10;
+export const INLINE_MAX_RESULTS = 50;
+const CACHE_SECONDS = 300;
+
+/** `@bot question` in any chat: one article per cited excerpt, paged with next_offset. */
+export const inlineFeature = new Composer<BotContext>();
+
+inlineFeature.on('inline_query', async (ctx) => {
+  const query = ctx.inlineQuery.query.trim();
+  const offset = parseOffset(ctx.inlineQuery.offset);
+  const answers = query ? ctx.deps.retriever.search(query.slice(0, MAX_QUESTION_LENGTH), { limit: INLINE_PAGE_SIZE, offset }) : [];
+  if (answers.length === 0) {
+    await ctx.answerInlineQuery([], {
+      cache_time: query ? CACHE_SECONDS : 0,
+      button: { text: query && offset === 0 ? 'Not in my sources — ask me in private' : 'Ask me in a private chat', start_parameter: 'inline' },
+    });
+    return;
+  }
+  const results = inlineResults(answers);
+  const next = offset + answers.length;
+  await ctx.answerInlineQuery(results, {
+    cache_time: CACHE_SECONDS,
+    next_offset: answers.length === INLINE_PAGE_SIZE && next < INLINE_MAX_RESULTS ? String(next) : '',
+  });
+  ctx.log.info({ answers: answers.length, offset }, 'inline answered');
+});
+
+function parseOffset(raw: string): number {
+  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  return Math.min(n, INLINE_MAX_RESULTS);
+}
+
+/** A stable id per excerpt (same excerpt, same id), unique within the answer, 32 bytes. */
+export function resultId(answer: Answer): string {
+  return createHash('sha256').update(`${answer.source.id}\u0000${answer.excerpt}`).digest('base64url').slice(0, 32);
+}
+
+export function inlineResults(answers: readonly Answer[]): InlineQueryResultArticle[] {
+  const seen = new Set<string>();
+  const results: InlineQueryResultArticle[] = [];
+  for (const answer of answers) {
+    const id = resultId(answer);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    results.push({
+      type: 'article',
+      id,
+      title: truncate(answer.excerpt.slice(answer.highlight.start, answer.highlight.end), 100),
+      description: truncate(`${answer.source.publisher} — ${answer.source.title}`, 200),
+      input_message_content: { message_text: answerHtml(answer), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      ...(answer.source.url ? { reply_markup: { inline_keyboard: [[{ text: 'Source', url: answer.source.url }]] } } : {}),
+    });
+  }
+  return results.slice(0, INLINE_MAX_RESULTS);
+}

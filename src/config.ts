@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Empty values in the environment or .env mean "not set". */
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+const schema = z
+  .object({
+    BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d{1,20}:[A-Za-z0-9_-]{30,}$/.test(v), {
+      message: 'must look like "123456789:AA..." (the token @BotFather gave you)',
+    }),
+    TELEGRAM_API_ROOT: optionalText
+      .default('https://api.telegram.org')
+      .refine((v) => /^https?:\/\/[^\s/]+/.test(v ?? ''), { message: 'must be an http(s) URL such as https://api.telegram.org' })
+      .transform((v) => (v ?? '').replace(/\/+$/, '')),
+    BOT_MODE: optionalText.default('polling').pipe(z.enum(['polling', 'webhook'], { message: 'must be "polling" or "webhook"' })),
+    WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: 'must be the full public http(s) URL Telegram posts updates to' }),
+    WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: 'must be 1-256 characters of A-Z, a-z, 0-9, "_" and "-"',
+    }),
+    HOST: optionalText.default('0.0.0.0'),
+    PORT: optionalText
+      .default('8080')
+      .refine((v) => /^\d{1,5}$/.test(v ?? '') && Number(v) <= 65535, { message: 'must be a port number 0-65535' })
+      .transform((v) => Number(v)),
+    CORPUS_DIR: optionalText.default('./corpus'),
+    LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'webhook') return;
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+  });
+
+export interface Config {
+  botToken: string | undefined;
+  apiRoot: string;
+  mode: 'polling' | 'webhook';
+  webhook: { url: string; path: string; secret: string } | undefined;
+  host: string;
+  port: number;
+  corpusDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: Array<{ variable: string; message: string }>) {
+    super(['Invalid configuration (environment or .env):', ...problems.map((p) => `  - ${p.variable}: ${p.message}`)].join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable (never echoing secrets). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    mode: e.BOT_MODE,
+    webhook: e.BOT_MODE === 'webhook' && e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET } : undefined,
+    host: e.HOST ?? '0.0.0.0',
+    port: e.PORT,
+    corpusDir: e.CORPUS_DIR ?? './corpus',
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,25 @@
+import { createInterface } from 'node:readline';
+import { answerMessage, searchPages } from './bot/answering.ts';
+import { visibleText } from './bot/format/html.ts';
+import type { Retriever } from './retrieval/types.ts';
+
+/** The answer the bot would send, as plain text for a terminal. */
+export function consoleAnswer(retriever: Retriever, question: string): string {
+  const answers = searchPages(retriever, question);
+  if (answers.length === 0) return visibleText(answerMessage(answers, question, retriever.documents.length).html);
+  return answers.map((_, page) => visibleText(answerMessage(answers, question, retriever.documents.length, page, false).html)).join('\n\n');
+}
+
+/** Local mode without a token: read questions from stdin, print cited answers; ends on EOF or Ctrl-C. */
+export async function runConsole(retriever: Retriever, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  rl.setPrompt('question> ');
+  const write = (text: string) => output.write(`${text}\n`);
+  write(`Local console mode: ${retriever.documents.length} documents, ${retriever.passageCount} passages. Type a question (Ctrl-D or Ctrl-C to quit).`);
+  if (interactive) rl.prompt();
+  for await (const line of rl) {
+    if (line.trim()) write(`${consoleAnswer(retriever, line)}\n`);
+    if (interactive) rl.prompt();
+  }
+}

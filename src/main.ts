@@ -1,0 +1,135 @@
+import 'dotenv/config';
+import type { Bot } from 'grammy';
+import { registerCommands } from './bot/commands-menu.ts';
+import type { BotContext } from './bot/context.ts';
+import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
+import { classifyError } from './bot/errors.ts';
+import { InFlight } from './bot/in-flight.ts';
+import { startPolling, type Polling } from './bot/polling.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { runConsole } from './console-mode.ts';
+import { startHttpServer, type HttpServer } from './http-server.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadCorpus } from './retrieval/corpus.ts';
+import { CorpusError } from './retrieval/errors.ts';
+import { createRetriever } from './retrieval/retriever.ts';
+import type { Retriever } from './retrieval/types.ts';
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+/** Startup problems a person can fix: print the message and exit non-zero. */
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof CorpusError) {
+    process.stderr.write(`error [${error.code}]: ${error.message}\n`);
+  } else {
+    process.stderr.write(`error [STARTUP_FAILED]: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+}
+
+function openRetriever(config: Config, logger: Logger): Retriever {
+  const started = performance.now();
+  const documents = loadCorpus(config.corpusDir, { onWarning: (message) => logger.warn(message) });
+  const retriever = createRetriever(documents);
+  logger.info({ documents: documents.length, passages: retriever.passageCount, ms: Math.round(performance.now() - started) }, 'corpus indexed');
+  return retriever;
+}
+
+/** getMe until Telegram answers: an unreachable API at startup is waited out, not fatal (health says 503 meanwhile). */
+async function initWithRetry(bot: Bot<BotContext>, logger: Logger, stopping: () => boolean): Promise<void> {
+  for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 30_000)) {
+    try {
+      await bot.init();
+      return;
+    } catch (error) {
+      const info = classifyError(error);
+      if (info.status === 401 || info.status === 404) throw new Error(`Telegram rejected the bot token (${info.message}); check BOT_TOKEN.`);
+      logger.warn({ attempt, retry_in_ms: delay, err: info }, 'Telegram not reachable yet');
+      if (stopping()) return;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    fail(error);
+  }
+  const logger = createLogger(config.logLevel, [config.botToken, config.webhook?.secret]);
+  let retriever: Retriever;
+  try {
+    retriever = openRetriever(config, logger);
+  } catch (error) {
+    fail(error);
+  }
+
+  if (!config.botToken) {
+    process.stderr.write(
+      'BOT_TOKEN is not set. To run the Telegram bot, create one with @BotFather (/newbot), then put BOT_TOKEN=<token> in .env.\n' +
+        'Starting the local console mode instead: the same cited answers, in this terminal.\n',
+    );
+    const quit = () => process.exit(0);
+    process.once('SIGINT', quit);
+    process.once('SIGTERM', quit);
+    await runConsole(retriever);
+    return;
+  }
+
+  const bot = createBot({ config, retriever, logger });
+  let ready = false;
+  let stopping = false;
+  let polling: Polling | undefined;
+  const webhookInFlight = new InFlight();
+  let http: HttpServer | undefined;
+  try {
+    http = await startHttpServer(config.host, config.port, () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger);
+  } catch (error) {
+    fail(new Error(`Cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HOST/PORT.`));
+  }
+  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz)');
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      if (polling) await polling.stop();
+      await http?.close();
+      await webhookInFlight.idle();
+    } catch (error) {
+      logger.error({ err: classifyError(error) }, 'error during shutdown');
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await initWithRetry(bot, logger, () => stopping);
+    if (stopping) return;
+    logger.info({ username: bot.botInfo.username }, 'connected to Telegram');
+    await registerCommands(bot.api).catch((error: unknown) => logger.warn({ err: classifyError(error) }, 'setMyCommands failed'));
+    if (config.mode === 'webhook' && config.webhook) {
+      http.setWebhook({ path: config.webhook.path, secret: config.webhook.secret, bot, inFlight: webhookInFlight });
+      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
+      logger.info({ path: config.webhook.path }, 'webhook set');
+    } else {
+      polling = await startPolling(bot, logger);
+    }
+    ready = true;
+  } catch (error) {
+    fail(error);
+  }
+}
+
+main().catch(fail);
