@@ -19,6 +19,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Update as TelegramUpdate } from 'grammy/types';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -933,6 +934,7 @@ export class FakeTelegram {
   private readonly inlineQueries = new Map<string, QueryState>();
   private readonly callbackQueries = new Map<string, QueryState>();
   private readonly commands = new Map<string, unknown[]>();
+  private readonly reservedMessageIds = new Map<number, number>();
   private readonly faults = new Map<string, Array<{ fault: FaultSpec | 'drop'; remaining: number }>>();
   private pending: Update[] = [];
   private lastUpdateId = 0;
@@ -1120,9 +1122,10 @@ export class FakeTelegram {
   /** Reserve the next message id of a chat (for building updates that don't clash with bot messages). */
   allocateMessageId(chatId: number): number {
     const state = this.chats.get(chatId);
-    if (!state) return 1;
-    state.maxMessageId += 1;
-    return state.maxMessageId;
+    const next = Math.max(state?.maxMessageId ?? 0, this.reservedMessageIds.get(chatId) ?? 0) + 1;
+    this.reservedMessageIds.set(chatId, next);
+    if (state) state.maxMessageId = next;
+    return next;
   }
 
   /** The update_id the next pushUpdate without update_id will get. */
@@ -1134,10 +1137,12 @@ export class FakeTelegram {
    * Queue an update for getUpdates (assigns update_id if missing), or deliver it to the webhook when one is set.
    * Registers chats, messages, inline queries and callback queries found in it.
    */
-  pushUpdate(update: Record<string, unknown>): number {
+  pushUpdate(update: Record<string, unknown> | TelegramUpdate | Omit<TelegramUpdate, 'update_id'>): number {
     if (this.closed) throw new Error('FakeTelegram is closed');
-    const u = structuredClone(update) as Json;
-    if (u.update_id === undefined || u.update_id === null) u.update_id = this.lastUpdateId + 1;
+    const copy = structuredClone(update) as Json;
+    // update_id first, as Telegram sends it
+    const { update_id: givenId, ...rest } = copy;
+    const u: Json = { update_id: givenId ?? this.lastUpdateId + 1, ...rest };
     const id = u.update_id;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new Error(`pushUpdate: invalid update_id ${describe(id)}`);
     if (id <= this.lastUpdateId) {
@@ -1370,7 +1375,12 @@ export class FakeTelegram {
       existing.chat = { ...existing.chat, ...chat };
       return existing;
     }
-    const state: ChatState = { chat: { ...chat }, access: 'member', messages: new Map(), maxMessageId: 0 };
+    const state: ChatState = {
+      chat: { ...chat },
+      access: 'member',
+      messages: new Map(),
+      maxMessageId: this.reservedMessageIds.get(chat.id) ?? 0,
+    };
     this.chats.set(chat.id, state);
     return state;
   }
