@@ -5,7 +5,7 @@ import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDependencies } from './context.ts';
 import { classifyError } from './errors.ts';
-import { callbacksFeature } from './features/callbacks.ts';
+import { createCallbacksFeature } from './features/callbacks.ts';
 import { channelFeature } from './features/channel.ts';
 import { commandsFeature } from './features/commands.ts';
 import { groupFeature } from './features/group.ts';
@@ -50,7 +50,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   features.use(groupFeature);
   features.use(channelFeature);
   features.use(inlineFeature);
-  features.use(callbacksFeature);
+  features.use(createCallbacksFeature());
   features.use(unhandledFeature);
 
   bot.catch((err) => {
