@@ -26,11 +26,6 @@ const schema = z
       .transform((v) => Number(v)),
     CORPUS_DIR: optionalText.default('./corpus'),
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
-  })
-  .superRefine((env, ctx) => {
-    if (env.BOT_MODE !== 'webhook') return;
-    if (!env.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
-    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
   });
 
 export interface Config {
@@ -55,10 +50,14 @@ export class ConfigError extends Error {
 /** Parses the environment once; throws a ConfigError naming every bad variable (never echoing secrets). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
-    throw new ConfigError(problems);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
+  // Checked on the raw values too, so one run names every problem even when other variables are bad.
+  if (env.BOT_MODE?.trim() === 'webhook') {
+    for (const variable of ['WEBHOOK_URL', 'WEBHOOK_SECRET']) {
+      if (!env[variable]?.trim() && !problems.some((p) => p.variable === variable)) problems.push({ variable, message: 'is required when BOT_MODE=webhook' });
+    }
   }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     botToken: e.BOT_TOKEN,
