@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Registry } from 'prom-client';
 import type { BotContext } from './bot/context.ts';
 import type { InFlight } from './bot/in-flight.ts';
 import type { Logger } from './logger.ts';
@@ -40,7 +41,7 @@ export interface HttpServer {
 }
 
 /** `GET /healthz` in every mode, plus the webhook endpoint (POST on the WEBHOOK_URL path) in webhook mode. */
-export async function startHttpServer(host: string, port: number, health: () => Health, logger: Logger): Promise<HttpServer> {
+export async function startHttpServer(host: string, port: number, health: () => Health, logger: Logger, registry?: Registry): Promise<HttpServer> {
   const started = Date.now();
   let webhook: WebhookTarget | undefined;
 
@@ -56,6 +57,12 @@ export async function startHttpServer(host: string, port: number, health: () => 
     if (req.method === 'GET' && path === '/healthz') {
       const h = health();
       send(res, h.ready ? 200 : 503, { ...h, uptime_s: Math.round((Date.now() - started) / 1000) });
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics' && registry) {
+      const body = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      res.end(body);
       return;
     }
     if (webhook && path === webhook.path) {

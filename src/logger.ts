@@ -6,7 +6,7 @@ export type { Logger };
  * JSON logs on stderr (stdout stays free for the console mode and the CLI). The bot token is redacted
  * wherever it could appear: config fields, and any string that contains it (URLs of failed requests).
  */
-export function createLogger(level: string, secrets: Array<string | undefined> = []): Logger {
+export function createLogger(level: string, secrets: Array<string | undefined> = [], destination: pino.DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
   const hidden = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
   return pino(
     {
@@ -17,6 +17,6 @@ export function createLogger(level: string, secrets: Array<string | undefined> =
         streamWrite: (line) => hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
       },
     },
-    pino.destination({ dest: 2, sync: true }),
+    destination,
   );
 }

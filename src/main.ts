@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { loadCorpus } from './retrieval/corpus.ts';
 import { CorpusError } from './retrieval/errors.ts';
 import { createRetriever } from './retrieval/retriever.ts';
@@ -78,18 +79,20 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot({ config, retriever, logger });
+  const metrics = createMetrics({ processMetrics: true });
+  const bot = createBot({ config, retriever, logger, metrics });
   let ready = false;
   let stopping = false;
   let polling: Polling | undefined;
   const webhookInFlight = new InFlight();
   let http: HttpServer | undefined;
   try {
-    http = await startHttpServer(config.host, config.port, () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger);
+    const health = () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length });
+    http = await startHttpServer(config.host, config.port, health, logger, metrics.registry);
   } catch (error) {
     fail(new Error(`Cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HOST/PORT.`));
   }
-  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz)');
+  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz, GET /metrics)');
 
   const shutdown = async (signal: string) => {
     if (stopping) return;

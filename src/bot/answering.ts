@@ -16,8 +16,18 @@ export interface AnswerMessage {
   answered: boolean;
 }
 
-export function searchPages(retriever: Retriever, question: string): Answer[] {
-  return retriever.search(question.slice(0, MAX_QUESTION_LENGTH), { limit: ANSWER_PAGES });
+export function searchPages(retriever: Retriever, question: string, limit = ANSWER_PAGES, offset = 0): Answer[] {
+  return retriever.search(question.slice(0, MAX_QUESTION_LENGTH), { limit, offset });
+}
+
+/** Search, timed into the retrieval latency histogram. */
+export function timedSearch(ctx: BotContext, question: string, limit = ANSWER_PAGES, offset = 0): Answer[] {
+  const stop = ctx.deps.metrics.retrievalSeconds.startTimer();
+  try {
+    return searchPages(ctx.deps.retriever, question, limit, offset);
+  } finally {
+    stop();
+  }
 }
 
 /** Page `page` of the answers to `question`, with the buttons to move between them. Pure: no Telegram calls. */
@@ -37,8 +47,10 @@ export function answerMessage(answers: readonly Answer[], question: string, docu
 
 /** Answers `question` in the chat of `ctx`, as a reply to `replyTo` (and in the same forum topic). */
 export async function replyWithAnswer(ctx: BotContext, question: string, replyTo: Message | undefined): Promise<void> {
+  if (!(await ctx.allowQuestion())) return;
   const started = performance.now();
-  const answers = searchPages(ctx.deps.retriever, question);
+  const answers = timedSearch(ctx, question);
+  ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: ctx.chat?.type ?? 'unknown' });
   const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length);
   await ctx.reply(message.html, {
     parse_mode: 'HTML',

@@ -3,6 +3,8 @@ import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { createMetrics, type Metrics } from '../metrics.ts';
+import { countApiErrors, resendWithoutMissingReply } from './api-transformers.ts';
 import type { BotContext, BotDependencies } from './context.ts';
 import { classifyError } from './errors.ts';
 import { createCallbacksFeature } from './features/callbacks.ts';
@@ -12,11 +14,15 @@ import { groupFeature } from './features/group.ts';
 import { inlineFeature } from './features/inline.ts';
 import { privateFeature } from './features/private.ts';
 import { unhandledFeature } from './features/unhandled.ts';
+import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 
 /** The update types the bot handles; Telegram sends only these (and remembers the list). */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query'] as const;
 
-export interface CreateBotOptions extends BotDependencies {
+export interface CreateBotOptions extends Omit<BotDependencies, 'metrics'> {
+  metrics?: Metrics;
+  /** Per-user question limit; false turns it off (tests, benchmarks). */
+  rateLimit?: RateLimitOptions | false;
   /** Known bot identity (tests, or a second start); otherwise bot.init() asks getMe. */
   botInfo?: UserFromGetMe;
   /** Keep Telegram's flood limits with a throttler (on in production; benchmarks compare with it off). */
@@ -31,15 +37,21 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const botConfig: BotConfig<BotContext> = { client: { apiRoot: config.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) };
   const bot = new Bot<BotContext>(config.botToken, botConfig);
 
+  const metrics = options.metrics ?? createMetrics();
+  // Transformers wrap each other: the last installed runs first. Retries sit closest to the network.
   if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler());
+  bot.api.config.use(resendWithoutMissingReply, countApiErrors(metrics));
 
-  const deps: BotDependencies = { config, retriever, logger };
+  const deps: BotDependencies = { config, retriever, logger, metrics };
+  const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.log = logger.child({ update_id: ctx.update.update_id, chat_type: ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : undefined) });
+    ctx.allowQuestion = () => questionGate(ctx);
+    metrics.updates.inc({ type: Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown' });
     await next();
   });
 

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CorpusError, type CorpusProblem } from './errors.ts';
@@ -47,12 +47,24 @@ export function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Corpus
   for (const name of entries) {
     if (name.startsWith('.')) continue;
     const path = join(root, name);
-    if (!statSync(path).isFile()) continue;
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      options.onWarning?.(`corpus: skipping ${name}: broken link`);
+      continue;
+    }
+    if (!real.startsWith(realpathSync(root) + sep)) {
+      // Only files that really live in CORPUS_DIR are read: a link must not expose files elsewhere on the machine.
+      options.onWarning?.(`corpus: skipping ${name}: it points outside the corpus directory`);
+      continue;
+    }
+    if (!statSync(real).isFile()) continue;
     if (!MARKDOWN_EXTENSIONS.has(extname(name).toLowerCase())) {
       options.onWarning?.(`corpus: skipping ${name}: not a Markdown (.md) file`);
       continue;
     }
-    const result = parseDocumentFile(name, readFileSync(path));
+    const result = parseDocumentFile(name, readFileSync(real));
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;

@@ -128,6 +128,15 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(tg.sentMessages().length).toBe(sentBefore + 1);
   }, 40_000);
 
+  it('exposes Prometheus metrics', async () => {
+    const res = await fetch(`http://127.0.0.1:${bot.port}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/bot_updates_total\{type="message"\} \d+/);
+    expect(text).toMatch(/bot_answers_total\{outcome="answered",place="private"\} \d+/);
+    expect(text).toContain('bot_retrieval_seconds_bucket');
+  });
+
   it('sent nothing that Telegram would reject and kept to the flood limits', () => {
     expect(tg.rejected().map((c) => `${c.method}: ${c.error?.description}`)).toEqual([]);
     expect(tg.floodViolations()).toEqual([]);

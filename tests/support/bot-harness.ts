@@ -1,6 +1,8 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import pino from 'pino';
 import { createBot } from '../../src/bot/create-bot.ts';
+import type { RateLimitOptions } from '../../src/bot/rate-limit.ts';
+import { createMetrics } from '../../src/metrics.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCorpus } from '../../src/retrieval/corpus.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
@@ -70,11 +72,12 @@ export function validateRequest(method: string, p: Record<string, unknown>): voi
 }
 
 /** A bot wired like production, with Telegram replaced by a recording transformer (no network, no getMe). */
-export function createTestBot(options: { retriever?: Retriever; failWith?: (call: ApiCall) => unknown } = {}) {
+export function createTestBot(options: { retriever?: Retriever; failWith?: (call: ApiCall) => unknown; rateLimit?: RateLimitOptions | false } = {}) {
   const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' });
   const logger = pino({ level: 'silent' });
   const retriever = options.retriever ?? corpusRetriever();
-  const bot = createBot({ config, retriever, logger, botInfo: BOT_INFO, throttle: false, retry: false });
+  const metrics = createMetrics();
+  const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle: false, retry: false, rateLimit: options.rateLimit ?? false });
   const calls: ApiCall[] = [];
   let messageId = 1000;
   bot.api.config.use(async (_prev, method, payload) => {
@@ -93,6 +96,7 @@ export function createTestBot(options: { retriever?: Retriever; failWith?: (call
   });
   return {
     bot,
+    metrics,
     calls,
     retriever,
     handle: (update: Update) => bot.handleUpdate(update),

@@ -1,5 +1,5 @@
 import { Composer, GrammyError } from 'grammy';
-import { answerMessage, searchPages } from '../answering.ts';
+import { answerMessage, timedSearch } from '../answering.ts';
 import type { BotContext } from '../context.ts';
 import { extractQuestion } from '../question-text.ts';
 
@@ -28,7 +28,7 @@ export function createCallbacksFeature(): Composer<BotContext> {
       return;
     }
     const question = extractQuestion(questionText.replace(/^\/ask(@\w+)?/i, ''), undefined, ctx.me.username);
-    const answers = searchPages(ctx.deps.retriever, question);
+    const answers = timedSearch(ctx, question);
     if (page >= answers.length) {
       await ctx.answerCallbackQuery({ text: 'No more answers for this question.' });
       return;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Answer } from '../../retrieval/types.ts';
+import { timedSearch } from '../answering.ts';
 import type { BotContext } from '../context.ts';
 import { answerHtml } from '../format/answer.ts';
 import { truncate } from '../format/html.ts';
-import { MAX_QUESTION_LENGTH } from '../question-text.ts';
 
 export const INLINE_PAGE_SIZE = 10;
 export const INLINE_MAX_RESULTS = 50;
@@ -17,7 +17,8 @@ export const inlineFeature = new Composer<BotContext>();
 inlineFeature.on('inline_query', async (ctx) => {
   const query = ctx.inlineQuery.query.trim();
   const offset = parseOffset(ctx.inlineQuery.offset);
-  const answers = query ? ctx.deps.retriever.search(query.slice(0, MAX_QUESTION_LENGTH), { limit: INLINE_PAGE_SIZE, offset }) : [];
+  const answers = query ? timedSearch(ctx, query, INLINE_PAGE_SIZE, offset) : [];
+  if (query && offset === 0) ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: 'inline' });
   if (answers.length === 0) {
     await ctx.answerInlineQuery([], {
       cache_time: query ? CACHE_SECONDS : 0,
