@@ -1,11 +1,13 @@
 import 'dotenv/config';
+import { createHash } from 'node:crypto';
 import type { Bot } from 'grammy';
 import { registerCommands } from './bot/commands-menu.ts';
 import type { BotContext } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
 import { classifyError } from './bot/errors.ts';
 import { InFlight } from './bot/in-flight.ts';
-import { startPolling, type Polling } from './bot/polling.ts';
+import { readHandledUpdates, startPolling, writeHandledUpdates, type Polling } from './bot/polling.ts';
+import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
@@ -17,6 +19,11 @@ import { createRetriever } from './retrieval/retriever.ts';
 import type { Retriever } from './retrieval/types.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
+/** Updates a clean stop handled above its confirmed offset (see UpdateLedger); one file per bot and Bot API server. */
+function pollingStateFile(config: Config): string {
+  const key = createHash('sha256').update(`${config.botToken}\u0000${config.apiRoot}`).digest('hex').slice(0, 16);
+  return `.cache/polling-state-${key}.json`;
+}
 
 /** Startup problems a person can fix: print the message and exit non-zero. */
 function fail(error: unknown): never {
@@ -80,7 +87,8 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics({ processMetrics: true });
-  const bot = createBot({ config, retriever, logger, metrics });
+  const ledger = new UpdateLedger(config.mode === 'polling' ? readHandledUpdates(pollingStateFile(config), logger) : []);
+  const bot = createBot({ config, retriever, logger, metrics, ...(config.mode === 'polling' ? { ledger } : {}) });
   let ready = false;
   let stopping = false;
   let polling: Polling | undefined;
@@ -105,7 +113,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
-      if (polling) await polling.stop();
+      if (polling) writeHandledUpdates(pollingStateFile(config), await polling.stop(SHUTDOWN_DEADLINE_MS - 3_000), logger);
       await http?.close();
       await webhookInFlight.idle();
     } catch (error) {
@@ -127,7 +135,7 @@ async function main(): Promise<void> {
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
       logger.info({ path: config.webhook.path }, 'webhook set');
     } else {
-      polling = await startPolling(bot, logger);
+      polling = await startPolling(bot, ledger, logger);
     }
     ready = true;
   } catch (error) {

@@ -14,6 +14,7 @@ import { groupFeature } from './features/group.ts';
 import { inlineFeature } from './features/inline.ts';
 import { privateFeature } from './features/private.ts';
 import { unhandledFeature } from './features/unhandled.ts';
+import type { UpdateLedger } from './update-ledger.ts';
 import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 
 /** The update types the bot handles; Telegram sends only these (and remembers the list). */
@@ -29,6 +30,8 @@ export interface CreateBotOptions extends Omit<BotDependencies, 'metrics'> {
   throttle?: boolean;
   /** Retry 429s, 5xx and network errors (on in production). */
   retry?: boolean;
+  /** Polling only: decides whether each update's turn is handled, so a stop can skip and redeliver the rest. */
+  ledger?: UpdateLedger;
 }
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
@@ -47,6 +50,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  const ledger = options.ledger;
+  if (ledger) bot.use((ctx, next) => (ledger.begin(ctx.update.update_id) ? next() : undefined));
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.log = logger.child({ update_id: ctx.update.update_id, chat_type: ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : undefined) });
