@@ -23,6 +23,8 @@ export interface WebhookTarget {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Telegram redelivers an update whose webhook request is not answered in time (about a minute). */
+const WEBHOOK_REPLY_WITHIN_MS = 25_000;
 
 /** Constant-time comparison, so the secret cannot be guessed one character at a time from response times. */
 export function secretMatches(given: string | string[] | undefined, expected: string): boolean {
@@ -82,7 +84,9 @@ export async function startHttpServer(host: string, port: number, health: () => 
       }
       const target = webhook;
       // Errors are handled (and logged) by bot.catch; Telegram gets 200 so it does not redeliver a poison update forever.
-      await target.inFlight.track(update.update_id, () => target.bot.handleUpdate(update)).catch(() => undefined);
+      // An answer held up by flood limits keeps going after the reply, before Telegram's own timeout would redeliver it.
+      const handled = target.inFlight.track(update.update_id, () => target.bot.handleUpdate(update)).catch(() => undefined);
+      await Promise.race([handled, new Promise((r) => setTimeout(r, WEBHOOK_REPLY_WITHIN_MS).unref())]);
       return send(res, 200, { ok: true });
     }
     send(res, 404, { ok: false, error: 'not found' });
