@@ -1,13 +1,15 @@
 import { createInterface } from 'node:readline';
 import { answerMessage, searchPages } from './bot/answering.ts';
 import { visibleText } from './bot/format/html.ts';
+import { detectLanguage } from './bot/i18n.ts';
 import type { Retriever } from './retrieval/types.ts';
 
 /** The answer the bot would send, as plain text for a terminal. */
 export function consoleAnswer(retriever: Retriever, question: string): string {
   const answers = searchPages(retriever, question);
-  if (answers.length === 0) return visibleText(answerMessage(answers, question, retriever.documents.length).html);
-  return answers.map((_, page) => visibleText(answerMessage(answers, question, retriever.documents.length, page, false).html)).join('\n\n');
+  const lang = detectLanguage(question) ?? 'en';
+  if (answers.length === 0) return visibleText(answerMessage(answers, question, retriever.documents.length, 0, false, lang).html);
+  return answers.map((_, page) => visibleText(answerMessage(answers, question, retriever.documents.length, page, false, lang).html)).join('\n\n');
 }
 
 /** Local mode without a token: read questions from stdin, print cited answers; ends on EOF or Ctrl-C. */

@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Answer, Retriever } from '../retrieval/types.ts';
 import { answerHtml, noAnswerHtml } from './format/answer.ts';
+import { chooseLanguage, t, type Lang } from './i18n.ts';
 import { truncate } from './format/html.ts';
 import type { BotContext } from './context.ts';
 import { MAX_QUESTION_LENGTH } from './question-text.ts';
@@ -31,17 +32,16 @@ export function timedSearch(ctx: BotContext, question: string, limit = ANSWER_PA
 }
 
 /** Page `page` of the answers to `question`, with the buttons to move between them. Pure: no Telegram calls. */
-export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, page = 0, withPaging = true): AnswerMessage {
+export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, page = 0, withPaging = true, lang: Lang = 'en'): AnswerMessage {
   const answer = answers[page];
-  if (!answer) return { html: noAnswerHtml(question, documentCount), keyboard: undefined, answered: false };
-  let html = answerHtml(answer, page, answers.length);
-  if (page === 0 && question.length > MAX_QUESTION_LENGTH) {
-    html = `<i>Your question was long; I searched its first ${MAX_QUESTION_LENGTH} characters.</i>\n${html}`;
-  }
+  const m = t(lang);
+  if (!answer) return { html: noAnswerHtml(question, documentCount, lang), keyboard: undefined, answered: false };
+  let html = answerHtml(answer, page, answers.length, lang);
+  if (page === 0 && question.length > MAX_QUESTION_LENGTH) html = `<i>${m.longQuestion(MAX_QUESTION_LENGTH)}</i>\n${html}`;
   const keyboard = new InlineKeyboard();
-  if (withPaging && page > 0) keyboard.text('‹ Previous', `${MORE_PREFIX}${page - 1}`);
-  if (withPaging && page + 1 < answers.length) keyboard.text('More answers ›', `${MORE_PREFIX}${page + 1}`);
-  if (answer.source.url) keyboard.url('Source', answer.source.url);
+  if (withPaging && page > 0) keyboard.text(m.previous, `${MORE_PREFIX}${page - 1}`);
+  if (withPaging && page + 1 < answers.length) keyboard.text(m.moreAnswers, `${MORE_PREFIX}${page + 1}`);
+  if (answer.source.url) keyboard.url(m.source, answer.source.url);
   return { html, keyboard: keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined, answered: true };
 }
 
@@ -51,7 +51,8 @@ export async function replyWithAnswer(ctx: BotContext, question: string, replyTo
   const started = performance.now();
   const answers = timedSearch(ctx, question);
   ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: ctx.chat?.type ?? 'unknown' });
-  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length);
+  const lang = chooseLanguage(question, ctx.from?.language_code);
+  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, 0, true, lang);
   await ctx.reply(message.html, {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },

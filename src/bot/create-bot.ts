@@ -7,6 +7,7 @@ import { createMetrics, type Metrics } from '../metrics.ts';
 import { countApiErrors, resendWithoutMissingReply } from './api-transformers.ts';
 import type { BotContext, BotDependencies } from './context.ts';
 import { classifyError } from './errors.ts';
+import { chooseLanguage, t } from './i18n.ts';
 import { createCallbacksFeature } from './features/callbacks.ts';
 import { channelFeature } from './features/channel.ts';
 import { commandsFeature } from './features/commands.ts';
@@ -82,9 +83,10 @@ async function handleFeatureError(err: { error: unknown; ctx: BotContext }): Pro
   const { ctx } = err;
   const info = classifyError(err.error);
   ctx.log.error({ err: info }, `feature failed: ${info.code}`);
+  const m = t(chooseLanguage(ctx.msg?.text ?? ctx.msg?.caption, ctx.from?.language_code));
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: 'Sorry, that did not work. Please try again.' }).catch(() => undefined);
+    await ctx.answerCallbackQuery({ text: m.tryAgain }).catch(() => undefined);
   } else if (ctx.chat?.type === 'private' && info.code !== 'TELEGRAM_FORBIDDEN') {
-    await ctx.reply('Sorry, something went wrong while answering. Please try again in a moment.').catch(() => undefined);
+    await ctx.reply(m.somethingWrong).catch(() => undefined);
   }
 }

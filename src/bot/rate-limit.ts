@@ -1,5 +1,6 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { BotContext } from './context.ts';
+import { chooseLanguage, t } from './i18n.ts';
 
 export interface RateLimitOptions {
   /** Questions per user per window. */
@@ -26,8 +27,9 @@ export function createQuestionGate(options: RateLimitOptions | false): QuestionG
       ctx.deps.metrics.rateLimited.inc();
       ctx.log.warn({ user_id: ctx.from?.id }, 'rate limited');
       const seconds = Math.round(options.windowMs / 1000);
+      const lang = chooseLanguage(ctx.msg?.text ?? ctx.msg?.caption, ctx.from?.language_code);
       await ctx
-        .reply(`You are asking faster than I can keep up with. Please wait about ${seconds} seconds before your next question.`, {
+        .reply(t(lang).rateLimited(seconds), {
           ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
         })
         .catch(() => undefined);

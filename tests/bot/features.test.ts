@@ -1,7 +1,10 @@
 import type { Message, MessageEntity } from 'grammy/types';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, createTestBot } from '../support/bot-harness.ts';
-import { DEFAULT_GROUP, DEFAULT_SUPERGROUP, UpdateBuilder } from '../support/update-builders.ts';
+import { DEFAULT_GROUP, DEFAULT_SUPERGROUP, DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
+
+const EN = { from: { ...DEFAULT_USER, language_code: 'en' } };
+const KK = { from: { ...DEFAULT_USER, language_code: 'kk' } };
 
 const BOT = BOT_INFO.username;
 const mention = (text: string): MessageEntity[] => {
@@ -47,18 +50,18 @@ describe('private chat', () => {
   });
 
   it('handles /start (also with a deep-link payload), /help, /sources and /ask', async () => {
-    await t.handle(b.privateText('/start'));
+    await t.handle(b.privateText('/start', EN));
     expect(lastSent().text).toContain('Try asking');
-    await t.handle(b.privateText('/start inline'));
+    await t.handle(b.privateText('/start inline', EN));
     expect(lastSent().text).toContain('Try asking');
-    await t.handle(b.privateText('/help'));
+    await t.handle(b.privateText('/help', EN));
     expect(lastSent().text).toMatch(/In a group.*\/ask/s);
     expect(lastSent().text).toContain(`@${BOT}`);
-    await t.handle(b.privateText('/sources'));
+    await t.handle(b.privateText('/sources', EN));
     for (const d of t.retriever.documents) expect(lastSent().text).toContain(d.publisher.replace(/&/g, '&amp;'));
     await t.handle(b.privateText('/ask Who is the Deputy Minister of Foreign Affairs?'));
     expect(lastSent().text).toContain('Roman Vassilenko');
-    await t.handle(b.privateText('/ask'));
+    await t.handle(b.privateText('/ask', EN));
     expect(lastSent().text).toMatch(/Usage/);
   });
 
@@ -78,6 +81,23 @@ describe('private chat', () => {
   });
 });
 
+describe('languages', () => {
+  it('speaks the language of the question, and of the app for commands', async () => {
+    await t.handle(b.privateText('Какая погода завтра в Алматы?'));
+    expect(lastSent().text).toContain('В моих источниках этого нет');
+    await t.handle(b.privateText('Ертең ауа райы қандай болады?'));
+    expect(lastSent().text).toContain('Менің дереккөздерімде бұл жоқ');
+    await t.handle(b.privateText('What is the capital of France?'));
+    expect(lastSent().text).toContain('Not in my sources');
+    await t.handle(b.privateText('/start', KK));
+    expect(lastSent().text).toContain('Мысалы, сұраңыз');
+    await t.handle(b.privateText('/help'));
+    expect(lastSent().text).toContain('Как спросить');
+    await t.handle(b.privateText('/sources'));
+    expect(lastSent().text).toMatch(/30 мая 2022/);
+  });
+});
+
 describe('groups', () => {
   it('answers /ask and /ask@bot, replying to the asker; usage hint for an empty /ask', async () => {
     const u = b.groupText('/ask When did Astana host the CEC anniversary conference?');
@@ -86,7 +106,7 @@ describe('groups', () => {
     expect(lastSent().reply_parameters).toMatchObject({ message_id: u.message!.message_id });
     await t.handle(b.groupText(`/ask@${BOT} Who chaired the Dialogue Platform meeting?`));
     expect(lastSent().text).toContain('Usen Suleimen');
-    await t.handle(b.groupText('/ask'));
+    await t.handle(b.groupText('/ask', EN));
     expect(lastSent().text).toMatch(/Usage/);
     expect(t.sent()).toHaveLength(3);
   });
@@ -94,7 +114,7 @@ describe('groups', () => {
   it('ignores /ask meant for another bot and ordinary chatter', async () => {
     await t.handle(b.groupText('/ask@some_other_bot When is the referendum?'));
     await t.handle(b.groupText('When is the referendum? anyone?'));
-    await t.handle(b.groupText('/start'));
+    await t.handle(b.groupText('/start', EN));
     expect(t.sent().filter((c) => !String(c.payload.text).includes('Try asking'))).toHaveLength(0);
     expect(t.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('blockquote'))).toHaveLength(0);
   });

@@ -2,7 +2,7 @@ import type { Message, MessageEntity } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../support/bot-process.ts';
 import { FakeTelegram, type RecordedCall } from '../support/fake-telegram.ts';
-import { DEFAULT_CHANNEL, DEFAULT_GROUP, UpdateBuilder } from '../support/update-builders.ts';
+import { DEFAULT_CHANNEL, DEFAULT_GROUP, DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
 
 let tg: FakeTelegram;
 let b: UpdateBuilder;
@@ -53,8 +53,10 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(textOf(answer)).toContain('65 precincts');
     expect(textOf(answer)).toContain('Kazakhstan Institute for Strategic Studies');
     expect(JSON.stringify(answer.params.reply_markup)).toContain('more:1');
-    expect(textOf(await ask(b.privateText('/start')))).toContain('Try asking');
-    expect(textOf(await ask(b.privateText('/help')))).toContain('In a group');
+    const en = { from: { ...DEFAULT_USER, language_code: 'en' } };
+    expect(textOf(await ask(b.privateText('/start', en)))).toContain('Try asking');
+    expect(textOf(await ask(b.privateText('/help', en)))).toContain('In a group');
+    expect(textOf(await ask(b.privateText('/help')))).toContain('Как спросить');
     expect(textOf(await ask(b.privateText('/sources')))).toContain('Kazinform');
     expect(textOf(await ask(b.privateText('Who won the football world cup?')))).toMatch(/Not in my sources/);
   });

@@ -1,6 +1,8 @@
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import { answerMessage, timedSearch } from '../answering.ts';
 import type { BotContext } from '../context.ts';
+import { classifyError } from '../errors.ts';
+import { chooseLanguage, pageShown, t } from '../i18n.ts';
 import { extractQuestion } from '../question-text.ts';
 
 /**
@@ -24,20 +26,21 @@ export function createCallbacksFeature(): Composer<BotContext> {
     const asked = message && 'reply_to_message' in message ? message.reply_to_message : undefined;
     const questionText = asked?.text ?? asked?.caption;
     if (!message || !questionText) {
-      await ctx.answerCallbackQuery({ text: 'I can no longer see the question this answered. Please ask again.' });
+      await ctx.answerCallbackQuery({ text: t(chooseLanguage(undefined, ctx.from.language_code)).questionGone });
       return;
     }
     const question = extractQuestion(questionText.replace(/^\/ask(@\w+)?/i, ''), undefined, ctx.me.username);
     const answers = timedSearch(ctx, question);
+    const lang = chooseLanguage(question, ctx.from.language_code);
     if (page >= answers.length) {
-      await ctx.answerCallbackQuery({ text: 'No more answers for this question.' });
+      await ctx.answerCallbackQuery({ text: t(lang).noMoreAnswers });
       return;
     }
     const key = `${message.chat.id}:${message.message_id}`;
-    const current = shownPages.get(key) ?? Number(/^Answer (\d+) of/.exec(message.text ?? '')?.[1] ?? 1) - 1;
+    const current = shownPages.get(key) ?? pageShown(message.text) ?? 0;
     await ctx.answerCallbackQuery();
     if (current === page) return;
-    const next = answerMessage(answers, question, ctx.deps.retriever.documents.length, page);
+    const next = answerMessage(answers, question, ctx.deps.retriever.documents.length, page, true, lang);
     try {
       await ctx.editMessageText(next.html, {
         parse_mode: 'HTML',
@@ -45,14 +48,16 @@ export function createCallbacksFeature(): Composer<BotContext> {
         ...(next.keyboard ? { reply_markup: next.keyboard } : {}),
       });
     } catch (error) {
-      // A double tap asks for the page already shown; Telegram refuses the identical edit, which is harmless.
-      if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+      // The query is answered already, so an edit Telegram refuses (message deleted, too old, identical after a
+      // double tap) must not reach the error boundary, which would answer the query a second time.
+      ctx.log.warn({ err: classifyError(error) }, 'could not show the next answer');
+      return;
     }
     remember(key, page);
   });
 
   feature.on('callback_query', async (ctx) => {
-    await ctx.answerCallbackQuery({ text: 'This button is no longer active.' });
+    await ctx.answerCallbackQuery({ text: t(chooseLanguage(undefined, ctx.from.language_code)).buttonInactive });
   });
   return feature;
 }

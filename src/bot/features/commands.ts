@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { sourcesHtml } from '../format/answer.ts';
 import { helpHtml, welcomeHtml } from '../format/texts.ts';
+import { languageFromCode } from '../i18n.ts';
 
 const html = (ctx: BotContext) => ({
   parse_mode: 'HTML' as const,
@@ -15,13 +16,13 @@ const chats = commandsFeature.chatType(['private', 'group', 'supergroup']);
 
 chats.command('start', async (ctx) => {
   // The payload comes from deep links such as the inline-mode button (t.me/<bot>?start=inline); every payload gets the welcome.
-  await ctx.reply(welcomeHtml(ctx.me.username), html(ctx));
+  await ctx.reply(welcomeHtml(ctx.me.username, languageFromCode(ctx.from?.language_code)), html(ctx));
 });
 
 chats.command('help', async (ctx) => {
-  await ctx.reply(helpHtml(ctx.me.username), html(ctx));
+  await ctx.reply(helpHtml(ctx.me.username, languageFromCode(ctx.from?.language_code)), html(ctx));
 });
 
 chats.command('sources', async (ctx) => {
-  await ctx.reply(sourcesHtml(ctx.deps.retriever.documents), html(ctx));
+  await ctx.reply(sourcesHtml(ctx.deps.retriever.documents, languageFromCode(ctx.from?.language_code)), html(ctx));
 });

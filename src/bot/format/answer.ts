@@ -1,21 +1,30 @@
 import type { Answer, Source } from '../../retrieval/types.ts';
+import { t, type Lang } from '../i18n.ts';
 import { escapeHtml, truncate } from './html.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+};
+const MONTHS_ALONE_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
-/** "2022-05-30" → "30 May 2022", "2022-06" → "June 2022", "2022" → "2022". */
-export function formatDate(iso: string): string {
+/** "2022-05-30" → "30 May 2022" (ru "30 мая 2022", kk "2022 ж. 30 мамыр"); "2022-06" → "June 2022"; "2022" → "2022". */
+export function formatDate(iso: string, lang: Lang = 'en'): string {
   const [year, month, day] = iso.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? iso;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+  const index = month ? Number(month) - 1 : -1;
+  const monthName = MONTHS[lang][index];
+  if (!monthName || !year) return year ?? iso;
+  if (lang === 'kk') return day ? `${year} ж. ${Number(day)} ${monthName}` : `${year} ж. ${monthName}`;
+  if (!day) return `${lang === 'ru' ? MONTHS_ALONE_RU[index] : monthName} ${year}`;
+  return `${Number(day)} ${monthName} ${year}`;
 }
 
 /** Title, publisher and date; the title links to the document when it has a url. */
-export function citationHtml(source: Source): string {
+export function citationHtml(source: Source, lang: Lang = 'en'): string {
   const title = escapeHtml(truncate(source.title, 200));
   const linked = source.url ? `<a href="${escapeHtml(source.url)}">${title}</a>` : `<i>${title}</i>`;
-  return `📄 ${linked} — ${escapeHtml(truncate(source.publisher, 120))}, ${escapeHtml(formatDate(source.date))}`;
+  return `📄 ${linked} — ${escapeHtml(truncate(source.publisher, 120))}, ${escapeHtml(formatDate(source.date, lang))}`;
 }
 
 /** The excerpt as a quote with the answering sentence in bold. */
@@ -28,20 +37,17 @@ export function quoteHtml(answer: Answer): string {
 }
 
 /** One cited answer, as sent in chats and in inline results. `page` counts from 0. */
-export function answerHtml(answer: Answer, page = 0, total = 1): string {
-  const header = total > 1 ? `<i>Answer ${page + 1} of ${total}</i>\n` : '';
-  return `${header}${quoteHtml(answer)}\n${citationHtml(answer.source)}`;
+export function answerHtml(answer: Answer, page = 0, total = 1, lang: Lang = 'en'): string {
+  const header = total > 1 ? `<i>${t(lang).answerOf(page + 1, total)}</i>\n` : '';
+  return `${header}${quoteHtml(answer)}\n${citationHtml(answer.source, lang)}`;
 }
 
-export function noAnswerHtml(question: string, documentCount: number): string {
+export function noAnswerHtml(question: string, documentCount: number, lang: Lang = 'en'): string {
   const shown = truncate(question.replace(/\s+/g, ' ').trim(), 200);
-  return (
-    `🤷 <b>Not in my sources.</b> None of my ${documentCount} documents answers “${escapeHtml(shown)}”.\n` +
-    'I only quote articles about Kazakhstan’s constitutional referendum of 5 June 2022. See /sources for what I have, or rephrase the question.'
-  );
+  return t(lang).notInSources(escapeHtml(shown), documentCount);
 }
 
-export function sourcesHtml(sources: readonly Source[]): string {
-  const lines = sources.map((s, i) => `${i + 1}. ${citationHtml(s).replace(/^📄 /, '')}`);
-  return `<b>My sources</b> (${sources.length} documents):\n${lines.join('\n')}\n\nEvery answer I give is a quote from one of these.`;
+export function sourcesHtml(sources: readonly Source[], lang: Lang = 'en'): string {
+  const lines = sources.map((s, i) => `${i + 1}. ${citationHtml(s, lang).replace(/^📄 /, '')}`);
+  return `${t(lang).sourcesHeader(sources.length)}\n${lines.join('\n')}\n\n${t(lang).sourcesFooter}`;
 }
