@@ -6,7 +6,8 @@ import type { BotContext } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
 import { classifyError } from './bot/errors.ts';
 import { InFlight } from './bot/in-flight.ts';
-import { readHandledUpdates, startPolling, writeHandledUpdates, type Polling } from './bot/polling.ts';
+import { startPolling, type Polling } from './bot/polling.ts';
+import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
@@ -19,10 +20,10 @@ import { createRetriever } from './retrieval/retriever.ts';
 import type { Retriever } from './retrieval/types.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
-/** Updates a clean stop handled above its confirmed offset (see UpdateLedger); one file per bot and Bot API server. */
-function pollingStateFile(config: Config): string {
+/** The journal of polled updates (see UpdateJournal): one per bot and Bot API server, local to this machine. */
+function journalFile(config: Config): string {
   const key = createHash('sha256').update(`${config.botToken}\u0000${config.apiRoot}`).digest('hex').slice(0, 16);
-  return `.cache/polling-state-${key}.json`;
+  return `.cache/updates-${key}.jsonl`;
 }
 
 /** Startup problems a person can fix: print the message and exit non-zero. */
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics({ processMetrics: true });
-  const ledger = new UpdateLedger(config.mode === 'polling' ? readHandledUpdates(pollingStateFile(config), logger) : []);
+  const ledger = new UpdateLedger();
   const bot = createBot({ config, retriever, logger, metrics, ...(config.mode === 'polling' ? { ledger } : {}) });
   let ready = false;
   let stopping = false;
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
-      if (polling) writeHandledUpdates(pollingStateFile(config), await polling.stop(SHUTDOWN_DEADLINE_MS - 3_000), logger);
+      if (polling) await polling.stop(SHUTDOWN_DEADLINE_MS - 3_000);
       await http?.close();
       await webhookInFlight.idle();
     } catch (error) {
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
       logger.info({ path: config.webhook.path }, 'webhook set');
     } else {
-      polling = await startPolling(bot, ledger, logger);
+      polling = await startPolling(bot, ledger, new UpdateJournal(journalFile(config), logger), logger);
     }
     ready = true;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createMetrics, type Metrics } from '../metrics.ts';
@@ -20,6 +20,17 @@ import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '.
 
 /** The update types the bot handles; Telegram sends only these (and remembers the list). */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query'] as const;
+
+/**
+ * Telegram's flood limits as sliding windows, not the plugin's fixed ones (which let up to twice the limit through
+ * across a window boundary): 30 messages a second overall, evenly spaced; per group or channel a burst of 5, then one
+ * every 4 s (never more than 20 in any minute); per private chat one a second.
+ */
+const FLOOD_LIMITS: APIThrottlerOptions = {
+  global: { maxConcurrent: 30, minTime: 34 },
+  group: { maxConcurrent: 1, minTime: 1000, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 4000, reservoirIncreaseMaximum: 5 },
+  out: { maxConcurrent: 1, minTime: 1000 },
+};
 
 export interface CreateBotOptions extends Omit<BotDependencies, 'metrics'> {
   metrics?: Metrics;
@@ -42,9 +53,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.botToken, botConfig);
 
   const metrics = options.metrics ?? createMetrics();
-  // Transformers wrap each other: the last installed runs first. Retries sit closest to the network.
+  // Transformers wrap each other: the last installed runs first. The throttler sits closest to the network, so
+  // every attempt, retries included, counts against Telegram's flood limits.
+  if (options.throttle !== false) bot.api.config.use(apiThrottler(FLOOD_LIMITS));
   if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
-  if (options.throttle !== false) bot.api.config.use(apiThrottler());
   bot.api.config.use(resendWithoutMissingReply, countApiErrors(metrics));
 
   const deps: BotDependencies = { config, retriever, logger, metrics };

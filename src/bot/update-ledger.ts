@@ -1,66 +1,45 @@
 /**
- * Which polled updates are handled, so a stop within Telegram's patience never answers one twice.
+ * Which updates of this run are waiting for their turn, being handled, handled, or skipped by a stop.
  *
- * Updates are handled concurrently across chats, so they finish out of order. On stop, updates whose turn has not
- * come yet are skipped (Telegram delivers them again after the restart, from the confirmed offset); updates already
- * handled above that offset are remembered in a small state file, and skipped when Telegram delivers them again.
+ * Updates are handled concurrently across chats and finish out of order. When the bot stops, updates whose turn has
+ * not come yet are skipped: they stay unfinished in the journal and are answered after the restart.
  */
 export class UpdateLedger {
+  private readonly seen = new Set<number>();
   private readonly waiting = new Set<number>();
   private readonly running = new Set<number>();
-  private readonly handled = new Set<number>();
-  private readonly skipped = new Set<number>();
-  private readonly handledBefore: Set<number>;
   private idleWaiters: Array<() => void> = [];
   private draining = false;
   highestUpdateId: number | undefined;
 
-  constructor(handledBefore: Iterable<number> = []) {
-    this.handledBefore = new Set(handledBefore);
-  }
-
-  /** The update was fetched from Telegram. */
-  received(id: number): void {
+  /** The update arrived (from Telegram or the journal). False when it is already known: Telegram sent it again. */
+  received(id: number): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
     this.waiting.add(id);
     if (this.highestUpdateId === undefined || id > this.highestUpdateId) this.highestUpdateId = id;
+    return true;
   }
 
-  /** Its turn has come (after the chat's earlier updates): handle it, or not? */
+  /** Its turn has come (after the chat's earlier updates): handle it, or skip it because the bot is stopping? */
   begin(id: number): boolean {
     this.waiting.delete(id);
-    if (this.handledBefore.has(id)) {
-      this.handledBefore.delete(id);
-      this.handled.add(id);
-      return false;
-    }
-    if (this.draining) {
-      this.skipped.add(id);
-      return false;
-    }
+    if (this.draining) return false;
     this.running.add(id);
     return true;
   }
 
-  /** Handling ended (or the update never reached the handlers). */
-  settle(id: number): void {
-    if (this.running.delete(id) || this.waiting.delete(id)) this.handled.add(id);
+  /** Handling ended. True when the update was handled (not skipped by a stop). */
+  settle(id: number): boolean {
+    const handled = this.running.delete(id) || this.waiting.delete(id);
     if (this.waiting.size === 0 && this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    return handled;
   }
 
-  /** Stop starting new updates; resolves when every fetched update is handled or skipped. */
+  /** Stop starting new updates; resolves when every received update is handled or skipped. */
   drain(): Promise<void> {
     this.draining = true;
     if (this.waiting.size === 0 && this.running.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  /** The offset to confirm, and the handled updates at or above it that must not be handled again. */
-  checkpoint(): { offset: number | undefined; handledAbove: number[] } {
-    const unfinished = [...this.skipped, ...this.waiting, ...this.running];
-    if (unfinished.length === 0) {
-      return { offset: this.highestUpdateId === undefined ? undefined : this.highestUpdateId + 1, handledAbove: [] };
-    }
-    const offset = Math.min(...unfinished);
-    return { offset, handledAbove: [...this.handled].filter((id) => id > offset).sort((a, b) => a - b) };
   }
 }

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { PROJECT_ROOT } from './run-process.ts';
 
-const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
 
 /** The bot as a real process (what `npm start` runs), with its stderr JSON logs collected. */
 export class BotProcess {
@@ -29,7 +27,8 @@ export class BotProcess {
   }
 
   static start(env: Record<string, string>): BotProcess {
-    const child = spawn(TSX, ['src/main.ts'], {
+    // What `npm start` runs: node itself, so signals reach the bot and not a wrapper.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
