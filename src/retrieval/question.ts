@@ -1,4 +1,5 @@
 import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
+import { translateQuestion } from './translate.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'how_long' | 'where' | 'other';
@@ -64,7 +65,7 @@ export function cleanQuestion(raw: string): string {
 }
 
 export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQuestion {
-  const question = cleanQuestion(raw);
+  const question = translateQuestion(cleanQuestion(raw));
   const type = detectAnswerType(question);
   const corrected = new Set<number>();
   const original = words(question);

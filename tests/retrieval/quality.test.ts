@@ -36,6 +36,13 @@ describe('retrieval quality', () => {
     expect(offTopic.map((m) => m.question.q)).toEqual([]);
   });
 
+  it('understands questions in Russian and Kazakh', () => {
+    const s = evaluate('../shared/eval/questions.ru-kk.dev.jsonl');
+    expect(s.hitAt1, describeMisses(s)).toBeGreaterThanOrEqual(0.85);
+    expect(s.hitAt3, describeMisses(s)).toBeGreaterThanOrEqual(0.9);
+    expect(s.abstentionRate, describeMisses(s)).toBe(1);
+  });
+
   it('every excerpt is whole sentences of its document and at most 400 characters', () => {
     const docs = new Map(loadCorpus('corpus').map((d) => [d.id, d.body.replace(/\s+/g, ' ')]));
     const questions = [...parseQuestions(readFileSync('../shared/eval/questions.dev.jsonl', 'utf8')), ...parseQuestions(readFileSync('tests/fixtures/questions.heldout.jsonl', 'utf8'))];
