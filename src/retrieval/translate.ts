@@ -9,23 +9,23 @@ import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 
 /** Phrases first (lowercase, "ё" as "е"); each maps to English text. */
 const PHRASES: Array<[RegExp, string]> = [
-  [/центральн\S* избирательн\S* комисси\S*/g, 'central election commission'],
-  [/орталық сайлау комиссия\S*/g, 'central election commission'],
-  [/избирательн\S* участ(?:ок|ка|ки|ков|ке|ках)\S*/g, 'polling stations'],
-  [/сайлау учаске\S*/g, 'polling stations'],
-  [/за (?:рубеж|границ)\S*/g, 'abroad'],
-  [/по правам человека/g, 'for human rights'],
-  [/прав\S* человека/g, 'human rights'],
-  [/адам құқық\S*/g, 'human rights'],
-  [/иностранн\S* дел/g, 'foreign affairs'],
-  [/сыртқы істер/g, 'foreign affairs'],
-  [/человеческ\S* измерени\S*/g, 'human dimension'],
-  [/на как\S* срок/g, 'how long term'],
-  [/как\S* процент\S*/g, 'what percentage'],
-  [/какая доля/g, 'what share'],
-  [/қанша пайыз\S*/g, 'what percentage'],
-  [/по телефону/g, 'telephone'],
-  [/ауа райы/g, 'weather'],
+  [/центральн[\p{L}\p{M}-]* избирательн[\p{L}\p{M}-]* комисси[\p{L}\p{M}-]*/gu, 'central election commission'],
+  [/орталық сайлау комиссия[\p{L}\p{M}-]*/gu, 'central election commission'],
+  [/избирательн[\p{L}\p{M}-]* участ(?:ок|ка|ки|ков|ке|ках)[\p{L}\p{M}-]*/gu, 'polling stations'],
+  [/сайлау учаске[\p{L}\p{M}-]*/gu, 'polling stations'],
+  [/за (?:рубеж|границ)[\p{L}\p{M}-]*/gu, 'abroad'],
+  [/по правам человека/gu, 'for human rights'],
+  [/прав[\p{L}\p{M}-]* человека/gu, 'human rights'],
+  [/адам құқық[\p{L}\p{M}-]*/gu, 'human rights'],
+  [/иностранн[\p{L}\p{M}-]* дел/gu, 'foreign affairs'],
+  [/сыртқы істер/gu, 'foreign affairs'],
+  [/человеческ[\p{L}\p{M}-]* измерени[\p{L}\p{M}-]*/gu, 'human dimension'],
+  [/на как[\p{L}\p{M}-]* срок/gu, 'how long term'],
+  [/как[\p{L}\p{M}-]* процент[\p{L}\p{M}-]*/gu, 'what percentage'],
+  [/какая доля/gu, 'what share'],
+  [/қанша пайыз[\p{L}\p{M}-]*/gu, 'what percentage'],
+  [/по телефону/gu, 'telephone'],
+  [/ауа райы/gu, 'weather'],
 ];
 
 /** Word beginnings (longest match wins) → English. Short keys only where they are unambiguous. */
@@ -89,5 +89,5 @@ export function translateQuestion(text: string): string {
     if (key) return WORDS[key]!;
     return STOP_WORDS.has(word) ? ' ' : word;
   });
-  return out.replace(/\s+/g, ' ').trim();
+  return out.replace(/\s+/g, ' ').replace(/ ([?!.,;:])/g, '$1').trim();
 }
