@@ -7,7 +7,7 @@ describe('translateQuestion', () => {
   });
 
   it('turns Russian and Kazakh domain words and question words into English, whatever their endings', () => {
-    expect(translateQuestion('Сколько участков открыли за рубежом?')).toBe('how many precincts opened abroad');
+    expect(translateQuestion('Сколько участков открыли за рубежом?')).toBe('how many precincts opened abroad?');
     expect(translateQuestion('Кто председатель Центральной избирательной комиссии?')).toBe('who chairman central election commission?');
     expect(translateQuestion('Орталық сайлау комиссиясының төрағасы кім?')).toBe('central election commission chairman who?');
   });
