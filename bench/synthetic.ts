@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestions, type EvalQuestion } from '../src/eval/score.ts';
+import { loadCorpus } from '../src/retrieval/corpus.ts';
 import { splitSentences } from '../src/retrieval/sentences.ts';
 import type { CorpusDocument } from '../src/retrieval/types.ts';
 
@@ -177,4 +178,15 @@ export function benchQuestions(seed = 7): string[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+/** The corpus directory for a size: `corpus` for the real one; synthetic ones are written under .cache/bench (gitignored). */
+export function corpusDir(size: string): string {
+  return size === 'real' ? 'corpus' : join('.cache', 'bench', `corpus-${size}`);
+}
+
+/** Writes the synthetic corpora the benchmarks read (fresh every run: the generator is deterministic). */
+export function prepareCorpora(sizes: readonly string[]): void {
+  const real = loadCorpus('corpus');
+  for (const size of sizes) if (size !== 'real') writeCorpus(corpusDir(size), syntheticCorpus(real, Number(size)));
 }

@@ -14,9 +14,8 @@ import { runConsole } from './console-mode.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
-import { loadCorpus } from './retrieval/corpus.ts';
 import { CorpusError } from './retrieval/errors.ts';
-import { createRetriever } from './retrieval/retriever.ts';
+import { loadRetriever } from './retrieval/snapshot.ts';
 import type { Retriever } from './retrieval/types.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -36,11 +35,10 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
-function openRetriever(config: Config, logger: Logger): Retriever {
-  const started = performance.now();
-  const documents = loadCorpus(config.corpusDir, { onWarning: (message) => logger.warn(message) });
-  const retriever = createRetriever(documents);
-  logger.info({ documents: documents.length, passages: retriever.passageCount, ms: Math.round(performance.now() - started) }, 'corpus indexed');
+/** The index from a snapshot when the corpus is unchanged since it was written, else built from the Markdown. */
+async function openRetriever(config: Config, logger: Logger): Promise<Retriever> {
+  const { retriever, source, ms } = await loadRetriever({ corpusDir: config.corpusDir, onWarning: (message) => logger.warn(message) });
+  logger.info({ documents: retriever.documents.length, passages: retriever.passageCount, source, ms: Math.round(ms) }, 'corpus indexed');
   return retriever;
 }
 
@@ -70,7 +68,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, [config.botToken, config.webhook?.secret]);
   let retriever: Retriever;
   try {
-    retriever = openRetriever(config, logger);
+    retriever = await openRetriever(config, logger);
   } catch (error) {
     fail(error);
   }

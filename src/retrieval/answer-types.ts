@@ -24,12 +24,33 @@ const ROLE = /\b(?:the\s+)?(?:President|Parliament|Senate|Mazhilis|Ombudsman|Pro
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
+/**
+ * What the answer-type checks found in each sentence, worked out once per passage (the regexes are the costly
+ * part of ranking): typed arrays indexed by passage (-1: not looked at yet) and a bounded map for names.
+ */
+export interface SentenceMemo {
+  /** FULL_DATE: 2, PARTIAL_DATE: 1, neither: 0. */
+  date: Int8Array;
+  role: Int8Array;
+  names: Map<number, NameRun[]>;
+  /** Per term id: is the term a number that counts something (1) or not (0). */
+  numberTerm: Int8Array;
+}
+
+const MAX_MEMO_NAMES = 50_000;
+
+export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
+  return { date: new Int8Array(passages).fill(-1), role: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+}
+
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
 export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>): number {
-  const text = passage.sentence.text;
   switch (type) {
-    case 'when':
-      return FULL_DATE.test(text) ? 1 : PARTIAL_DATE.test(text) ? 0.4 : 0;
+    case 'when': {
+      const { date } = passage.memo;
+      if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(passage.sentence.text) ? 2 : PARTIAL_DATE.test(passage.sentence.text) ? 1 : 0;
+      return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
+    }
     case 'percent':
       return passage.termSet.has('percent') ? 1 : 0;
     case 'how_many':
@@ -38,44 +59,87 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       const durations = numbersFollowedBy(passage, DURATION_UNITS);
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
-    case 'who':
-      return hasNameNotIn(text, questionTerms) ? 1 : ROLE.test(text) ? 0.6 : 0;
+    case 'who': {
+      const { names, role } = passage.memo;
+      let runs = names.get(passage.index);
+      if (!runs) {
+        runs = nameRuns(passage.sentence.text);
+        if (names.size >= MAX_MEMO_NAMES) names.clear();
+        names.set(passage.index, runs);
+      }
+      if (namesNotIn(runs, questionTerms)) return 1;
+      if (role[passage.index] === -1) role[passage.index] = ROLE.test(passage.sentence.text) ? 1 : 0;
+      return role[passage.index] === 1 ? 0.6 : 0;
+    }
     default:
       return 0;
   }
 }
 
+const STARTS_WITH_DIGIT = /^\d/;
+const YEAR = /^(19|20)\d{2}$/;
+
 function isNumberTerm(term: string): boolean {
-  return /^\d/.test(term) ? !/^(19|20)\d{2}$/.test(term) : NUMBER_WORDS.has(term);
+  return STARTS_WITH_DIGIT.test(term) ? !YEAR.test(term) : NUMBER_WORDS.has(term);
+}
+
+/** isNumberTerm for the passage's i-th term, remembered per term. */
+function isNumberAt(passage: Passage, i: number): boolean {
+  const flags = passage.memo.numberTerm;
+  const id = passage.termId(i);
+  if (flags[id] === -1) flags[id] = isNumberTerm(passage.term(i)) ? 1 : 0;
+  return flags[id] === 1;
 }
 
 function countFit(passage: Passage, counted: ReadonlySet<string>): number {
-  const numbers = passage.terms.filter((t) => isNumberTerm(t.term));
-  if (numbers.length === 0) return 0;
+  let hasNumber = false;
+  for (let i = 0; i < passage.termCount && !hasNumber; i++) hasNumber = isNumberAt(passage, i);
+  if (!hasNumber) return 0;
   if (counted.size > 0 && numbersFollowedBy(passage, counted) > 0) return 1;
   return 0.35;
 }
 
 /** How many numbers in the sentence are followed, within two content words, by one of `nouns` ("65 precincts"). */
 function numbersFollowedBy(passage: Passage, nouns: ReadonlySet<string>): number {
+  const n = passage.termCount;
   let found = 0;
-  for (const t of passage.terms) {
-    if (!isNumberTerm(t.term)) continue;
-    if (passage.terms.some((o) => nouns.has(o.term) && o.position > t.position && o.position <= t.position + 2)) found += 1;
+  for (let i = 0; i < n; i++) {
+    if (!isNumberAt(passage, i)) continue;
+    const at = passage.position(i);
+    for (let j = 0; j < n; j++) {
+      const position = passage.position(j);
+      if (position > at && position <= at + 2 && nouns.has(passage.term(j))) {
+        found += 1;
+        break;
+      }
+    }
   }
   return found;
 }
 
 /** Does the sentence name someone (two or more capitalised words that are not an institution) the question did not mention? */
 export function hasNameNotIn(text: string, questionTerms: ReadonlySet<string>): boolean {
+  return namesNotIn(nameRuns(text), questionTerms);
+}
+
+/** A run of capitalised words: its words that are not institution words (lowercase), and whether its shape makes it a name. */
+export interface NameRun {
+  words: string[];
+  nameShaped: boolean;
+}
+
+/** The runs of capitalised words in a sentence (depends on the sentence only, so it is worked out once per passage). */
+function nameRuns(text: string): NameRun[] {
+  const runs: NameRun[] = [];
   const tokens = text.split(/[\s,;:()«»“”"]+/).filter(Boolean);
   let run: string[] = [];
-  const flush = (): boolean => {
+  const flush = () => {
     const candidate = run.filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
-    const mentioned = candidate.some((w) => questionTerms.has(w.toLowerCase()));
-    const ok = !mentioned && ((run.length >= 2 && candidate.length >= 2) || candidate.some((w) => SURNAME.test(w) && w.length > 4));
+    runs.push({
+      words: candidate.map((w) => w.toLowerCase()),
+      nameShaped: (run.length >= 2 && candidate.length >= 2) || candidate.some((w) => SURNAME.test(w) && w.length > 4),
+    });
     run = [];
-    return ok;
   };
   for (const raw of tokens) {
     const word = raw.replace(/[.’']s?$/, '');
@@ -83,7 +147,13 @@ export function hasNameNotIn(text: string, questionTerms: ReadonlySet<string>): 
       run.push(word);
       continue;
     }
-    if (run.length > 0 && flush()) return true;
+    if (run.length > 0) flush();
   }
-  return run.length > 0 && flush();
+  if (run.length > 0) flush();
+  return runs;
+}
+
+/** A name-shaped run none of whose words the question mentions. */
+function namesNotIn(runs: readonly NameRun[], questionTerms: ReadonlySet<string>): boolean {
+  return runs.some((r) => r.nameShaped && !r.words.some((w) => questionTerms.has(w)));
 }

@@ -1,57 +1,324 @@
+import { createSentenceMemo, type SentenceMemo } from './answer-types.ts';
+import { IntList, type TermDictionary, type TextStore } from './compact.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
-import { termsOfWords, words, type Term } from './tokenizer.ts';
+import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
 import type { CorpusDocument } from './types.ts';
+import { countSurfaces } from './vocabulary.ts';
+
+/** Membership of a term in a passage's sentence, neighbours or title. */
+export interface TermLookup {
+  has(term: string): boolean;
+  /** The same by dictionary number (what ranking uses: no string hashing per candidate). */
+  hasId(id: number): boolean;
+}
 
 /**
  * The unit of retrieval: one sentence of a document, with its neighbours as context.
  * Ranking works on sentences so the excerpt can be the sentence that answers, not a paragraph's first lines.
+ * A passage is a light view over the compact arrays (see PassageArrays), made when ranking looks at it.
  */
 export interface Passage {
-  documentIndex: number;
-  sentenceIndex: number;
-  sentence: SentenceSpan;
-  /** Terms of the sentence, with positions counted in content words. */
-  terms: Term[];
-  termSet: ReadonlySet<string>;
+  /** Index in the corpus' passage list. */
+  readonly index: number;
+  readonly documentIndex: number;
+  readonly sentenceIndex: number;
+  readonly sentence: SentenceSpan;
+  /** The sentence's terms in order: `term(i)` at content-word position `position(i)`, for i < termCount. */
+  readonly termCount: number;
+  term(i: number): string;
+  termId(i: number): number;
+  position(i: number): number;
+  /** Terms of the sentence. */
+  readonly termSet: TermLookup;
   /** Terms of the neighbouring sentences in the same paragraph. */
-  contextTerms: ReadonlySet<string>;
+  readonly contextTerms: TermLookup;
   /** Terms of the document's title: questions often name the event an article reports on. */
-  titleTerms: ReadonlySet<string>;
+  readonly titleTerms: TermLookup;
   /** Number of content words, for length normalisation. */
-  length: number;
+  readonly length: number;
+  /** Per-corpus memo of what the answer-type checks found in each sentence. */
+  readonly memo: SentenceMemo;
 }
 
-export interface DocumentSentences {
-  document: CorpusDocument;
-  sentences: SentenceSpan[];
+export type UintArray = Uint8Array | Uint16Array | Int32Array;
+
+/**
+ * Every passage of the corpus in compact form: numbers in typed arrays, terms as dictionary ids, no object
+ * per passage. 100k passages take tens of MB instead of hundreds; `PassageStore` makes `Passage` objects on demand.
+ */
+export interface PassageArrays {
+  /** Per document: the index of its first passage (one more entry than documents). */
+  documentStart: Int32Array;
+  /** Per passage: its document, the sentence's span in the document body, its paragraph, its number of content words. */
+  document: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** The same span as bytes of the corpus text (all bodies as UTF-8, one after another: see TextStore). */
+  byteStart: Int32Array;
+  byteEnd: Int32Array;
+  paragraph: Int32Array;
+  length: Int32Array;
+  /** The sentence's terms in order (passage p: entries termStart[p] up to termStart[p + 1]). */
+  termStart: Int32Array;
+  termId: Int32Array;
+  termPosition: UintArray;
+  termSpan: UintArray;
+  /** The distinct terms of each document's title (document d: titleStart[d] up to titleStart[d + 1]). */
+  titleStart: Int32Array;
+  titleTerm: Int32Array;
 }
 
-export function buildPassages(documents: readonly CorpusDocument[]): { passages: Passage[]; sentencesByDocument: DocumentSentences[] } {
-  const passages: Passage[] = [];
-  const sentencesByDocument: DocumentSentences[] = [];
-  documents.forEach((document, documentIndex) => {
-    const sentences = splitSentences(document.body);
-    sentencesByDocument.push({ document, sentences });
-    const termLists = sentences.map((s) => termsOfWords(words(s.text)));
-    const titleTerms = new Set(termsOfWords(words(document.title)).map((t) => t.term));
-    sentences.forEach((sentence, sentenceIndex) => {
-      const own = termLists[sentenceIndex]!;
-      const context = new Set<string>();
-      for (const neighbour of [sentenceIndex - 1, sentenceIndex + 1]) {
-        const other = sentences[neighbour];
-        if (other && other.paragraph === sentence.paragraph) for (const t of termLists[neighbour]!) context.add(t.term);
+export interface PassageBuild {
+  arrays: PassageArrays;
+  /** Each passage's neighbours (previous and next sentence of the same paragraph) as one term list: the index's second field. */
+  contextStart: Int32Array;
+  contextTerm: Int32Array;
+  /** Corpus words (lowercase) and how often each occurs, in order of first appearance: the spelling vocabulary. */
+  surfaces: Map<string, number>;
+}
+
+/** Splits every document into sentences and tokenizes each sentence once; everything else is derived from that. */
+export function buildPassages(documents: readonly CorpusDocument[], dictionary: TermDictionary): PassageBuild {
+  const documentStart = new IntList(documents.length + 1);
+  const [document, start, end, paragraph, length] = [new IntList(), new IntList(), new IntList(), new IntList(), new IntList()];
+  const [byteStart, byteEnd] = [new IntList(), new IntList()];
+  let bodyBytes = 0;
+  const [termStart, termId, termPosition, termSpan] = [new IntList(), new IntList(), new IntList(), new IntList()];
+  const [titleStart, titleTerm] = [new IntList(documents.length + 1), new IntList()];
+  const [contextStart, contextTerm] = [new IntList(), new IntList()];
+  const surfaces = new Map<string, number>();
+
+  documents.forEach((doc, documentIndex) => {
+    documentStart.push(document.length);
+    titleStart.push(titleTerm.length);
+    for (const id of new Set(termsOfWords(words(doc.title)).map((t) => dictionary.intern(t.term)))) titleTerm.push(id);
+
+    const sentences = splitSentences(doc.body);
+    const wordLists: Word[][] = sentences.map((s) => words(s.text));
+    for (const ws of wordLists) countSurfaces(ws, surfaces);
+    // Byte offsets, counted along the body (sentences come in order).
+    let chars = 0;
+    let bytes = bodyBytes;
+    const bytesAt = (offset: number) => {
+      bytes += Buffer.byteLength(doc.body.slice(chars, offset), 'utf8');
+      chars = offset;
+      return bytes;
+    };
+    sentences.forEach((sentence, i) => {
+      const own = termsOfWords(wordLists[i]!);
+      document.push(documentIndex);
+      start.push(sentence.start);
+      end.push(sentence.end);
+      byteStart.push(bytesAt(sentence.start));
+      byteEnd.push(bytesAt(sentence.end));
+      paragraph.push(sentence.paragraph);
+      length.push(own.filter((t) => t.span === 1 && !t.term.startsWith(CONCEPT_PREFIX)).length);
+      termStart.push(termId.length);
+      for (const t of own) {
+        termId.push(dictionary.intern(t.term));
+        termPosition.push(t.position);
+        termSpan.push(t.span);
       }
-      passages.push({
-        documentIndex,
-        sentenceIndex,
-        sentence,
-        terms: own,
-        termSet: new Set(own.map((t) => t.term)),
-        contextTerms: context,
-        titleTerms,
-        length: own.filter((t) => t.span === 1 && !t.term.startsWith('~')).length,
-      });
+      // The neighbours as one text, as "previous next" would be tokenized (a synonym phrase may span the two).
+      const neighbours = [i - 1, i + 1].filter((n) => sentences[n]?.paragraph === sentence.paragraph).flatMap((n) => wordLists[n]!);
+      contextStart.push(contextTerm.length);
+      for (const t of termsOfWords(neighbours)) contextTerm.push(dictionary.intern(t.term));
     });
+    bodyBytes += Buffer.byteLength(doc.body, 'utf8');
   });
-  return { passages, sentencesByDocument };
+  documentStart.push(document.length);
+  titleStart.push(titleTerm.length);
+  termStart.push(termId.length);
+  contextStart.push(contextTerm.length);
+
+  return {
+    arrays: {
+      documentStart: documentStart.toArray(),
+      document: document.toArray(),
+      start: start.toArray(),
+      end: end.toArray(),
+      byteStart: byteStart.toArray(),
+      byteEnd: byteEnd.toArray(),
+      paragraph: paragraph.toArray(),
+      length: length.toArray(),
+      termStart: termStart.toArray(),
+      termId: termId.toArray(),
+      termPosition: termPosition.toUnsigned(),
+      termSpan: termSpan.toUnsigned(),
+      titleStart: titleStart.toArray(),
+      titleTerm: titleTerm.toArray(),
+    },
+    contextStart: contextStart.toArray(),
+    contextTerm: contextTerm.toArray(),
+    surfaces,
+  };
+}
+
+/**
+ * Passages for ranking, as views over the compact arrays. Nothing is cached per passage: a query's views die
+ * young (cheap for the garbage collector) and memory stays flat however many passages queries touch.
+ */
+export class PassageStore {
+  readonly memo: SentenceMemo;
+  private readonly titles: TermLookup[] = [];
+
+  constructor(
+    /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
+    readonly bodies: TextStore,
+    private readonly dictionary: TermDictionary,
+    readonly arrays: PassageArrays,
+  ) {
+    this.memo = createSentenceMemo(arrays.document.length, dictionary.size);
+  }
+
+  get count(): number {
+    return this.arrays.document.length;
+  }
+
+  passage(p: number): Passage {
+    return new PassageView(this, this.dictionary, p);
+  }
+
+  /** The distinct terms of a passage's sentence as a set (for comparing excerpts). */
+  termSetOf(p: number): Set<string> {
+    const a = this.arrays;
+    const set = new Set<string>();
+    for (let i = a.termStart[p]!; i < a.termStart[p + 1]!; i++) set.add(this.dictionary.terms[a.termId[i]!]!);
+    return set;
+  }
+
+  /**
+   * What an excerpt around passage p can be cut from: the text from the previous sentence to the next (same
+   * document), where it starts in the body, and those sentences as spans of that text, at their sentence index
+   * in the document (the others are holes). One small decode instead of the whole document.
+   */
+  region(p: number): { text: string; offset: number; sentences: SentenceSpan[] } {
+    const a = this.arrays;
+    const documentIndex = a.document[p]!;
+    const first = a.documentStart[documentIndex]!;
+    const from = Math.max(first, p - 1);
+    const to = Math.min(a.documentStart[documentIndex + 1]! - 1, p + 1);
+    const text = this.bodies.slice(a.byteStart[from]!, a.byteEnd[to]!);
+    const offset = a.start[from]!;
+    const sentences: SentenceSpan[] = [];
+    for (let q = from; q <= to; q++) {
+      const s = a.start[q]! - offset;
+      const e = a.end[q]! - offset;
+      sentences[q - first] = { start: s, end: e, text: text.slice(s, e), paragraph: a.paragraph[q]! };
+    }
+    return { text, offset, sentences };
+  }
+
+  /** The terms of a document's title (one lookup per document, kept). */
+  title(documentIndex: number): TermLookup {
+    const a = this.arrays;
+    return (this.titles[documentIndex] ??= new TermRanges(this.dictionary, a.titleTerm, a.titleStart[documentIndex]!, a.titleStart[documentIndex + 1]!));
+  }
+
+  span(p: number): SentenceSpan {
+    const a = this.arrays;
+    return { start: a.start[p]!, end: a.end[p]!, text: this.bodies.slice(a.byteStart[p]!, a.byteEnd[p]!), paragraph: a.paragraph[p]! };
+  }
+}
+
+/** Is a term's id among ids[from1, to1) or ids[from2, to2)? Sentences have a few dozen terms: a scan beats a Set. */
+class TermRanges implements TermLookup {
+  constructor(
+    private readonly dictionary: TermDictionary,
+    private readonly ids: Int32Array,
+    private readonly from1: number,
+    private readonly to1: number,
+    private readonly from2 = 0,
+    private readonly to2 = 0,
+  ) {}
+
+  has(term: string): boolean {
+    return this.hasId(this.dictionary.id(term) ?? -1);
+  }
+
+  hasId(id: number): boolean {
+    const ids = this.ids;
+    for (let i = this.from1; i < this.to1; i++) if (ids[i] === id) return true;
+    for (let i = this.from2; i < this.to2; i++) if (ids[i] === id) return true;
+    return false;
+  }
+}
+
+class PassageView implements Passage {
+  readonly documentIndex: number;
+  private readonly first: number;
+  private readonly termFrom: number;
+  private spanCache: SentenceSpan | undefined;
+  private sentenceLookup: TermLookup | undefined;
+  private contextLookup: TermLookup | undefined;
+
+  constructor(
+    private readonly store: PassageStore,
+    private readonly dictionary: TermDictionary,
+    readonly index: number,
+  ) {
+    const a = store.arrays;
+    this.documentIndex = a.document[index]!;
+    this.first = a.documentStart[this.documentIndex]!;
+    this.termFrom = a.termStart[index]!;
+  }
+
+  get sentenceIndex(): number {
+    return this.index - this.first;
+  }
+
+  get sentence(): SentenceSpan {
+    return (this.spanCache ??= this.store.span(this.index));
+  }
+
+  get length(): number {
+    return this.store.arrays.length[this.index]!;
+  }
+
+  get memo(): SentenceMemo {
+    return this.store.memo;
+  }
+
+  get termCount(): number {
+    return this.store.arrays.termStart[this.index + 1]! - this.termFrom;
+  }
+
+  term(i: number): string {
+    return this.dictionary.terms[this.store.arrays.termId[this.termFrom + i]!]!;
+  }
+
+  termId(i: number): number {
+    return this.store.arrays.termId[this.termFrom + i]!;
+  }
+
+  position(i: number): number {
+    return this.store.arrays.termPosition[this.termFrom + i]!;
+  }
+
+  get termSet(): TermLookup {
+    return (this.sentenceLookup ??= new TermRanges(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
+  }
+
+  get contextTerms(): TermLookup {
+    if (!this.contextLookup) {
+      const a = this.store.arrays;
+      const p = this.index;
+      const last = a.documentStart[this.documentIndex + 1]! - 1;
+      const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
+      const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
+      this.contextLookup = new TermRanges(
+        this.dictionary,
+        a.termId,
+        prev ? a.termStart[p - 1]! : 0,
+        prev ? a.termStart[p]! : 0,
+        next ? a.termStart[p + 1]! : 0,
+        next ? a.termStart[p + 2]! : 0,
+      );
+    }
+    return this.contextLookup;
+  }
+
+  get titleTerms(): TermLookup {
+    return this.store.title(this.documentIndex);
+  }
 }

@@ -1,5 +1,5 @@
 import { answerTypeFit } from './answer-types.ts';
-import type { Passage } from './passages.ts';
+import type { Passage, TermLookup } from './passages.ts';
 import type { AnalysedQuestion, QueryUnit } from './question.ts';
 import { terms } from './tokenizer.ts';
 
@@ -8,6 +8,8 @@ export interface CorpusStats {
   passageCount: number;
   averageLength: number;
   documentFrequency: ReadonlyMap<string, number>;
+  /** The term's number in the corpus dictionary, or -1: passages are matched by number. */
+  termId(term: string): number;
 }
 
 export interface RankerTuning {
@@ -66,6 +68,8 @@ const GENERIC_TERMS = new Set(
 );
 
 export interface WeightedUnit extends QueryUnit {
+  /** Dictionary numbers of the term, then of its concepts (-1: not in the corpus). */
+  ids: readonly number[];
   weight: number;
   generic: boolean;
   /** Neither the word nor any synonym occurs anywhere in the corpus. */
@@ -85,7 +89,10 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const weight = known ? Math.max(idf(stats, unit.term), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
     const df = Math.min(stats.documentFrequency.get(unit.term) ?? Infinity, ...unit.concepts.map((c) => stats.documentFrequency.get(c) ?? Infinity));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
-    return { ...unit, weight: unit.focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
+    const ids = [stats.termId(unit.term), ...unit.concepts.map((c) => stats.termId(c))];
+    // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
+    const { surface, term, concepts, position, corrected, focus } = unit;
+    return { surface, term, concepts, position, corrected, focus, ids, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
   });
 }
 
@@ -103,9 +110,14 @@ export interface PassageScore {
   specificMatch: boolean;
 }
 
-function unitMatch(unit: QueryUnit, set: ReadonlySet<string>, conceptCredit: number): number {
-  if (set.has(unit.term)) return 1;
-  return unit.concepts.some((c) => set.has(c)) ? conceptCredit : 0;
+// Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
+
+/** 1 when the unit's word is in the set, `conceptCredit` when only a synonym concept is, else 0. */
+function unitMatch(unit: WeightedUnit, set: TermLookup, conceptCredit: number): number {
+  const ids = unit.ids;
+  if (set.hasId(ids[0]!)) return 1;
+  for (let i = 1; i < ids.length; i++) if (set.hasId(ids[i]!)) return conceptCredit;
+  return 0;
 }
 
 export function scorePassage(
@@ -119,8 +131,11 @@ export function scorePassage(
   let total = 0;
   let matched = 0;
   let specificMatch = false;
-  const positions: Array<number | null> = [];
-  for (const unit of units) {
+  // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
+  let proximity = 0;
+  let previous: number | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     total += unit.weight;
     let credit = unitMatch(unit, passage.termSet, tuning.conceptCredit);
     if (credit > 0 && !unit.generic) specificMatch = true;
@@ -128,25 +143,20 @@ export function scorePassage(
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms, tuning.conceptCredit) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
-    positions.push(credit > 0 ? positionOf(passage, unit) : null);
+    const position = credit > 0 ? positionOf(passage, unit) : null;
+    if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
+    previous = position;
   }
   if (total === 0) return { score: 0, coverage: 0, specificMatch: false };
 
-  let proximity = 0;
-  for (let i = 0; i + 1 < units.length; i++) {
-    const a = positions[i];
-    const b = positions[i + 1];
-    if (a != null && b != null && Math.abs(b - a) <= 2) proximity += Math.min(units[i]!.weight, units[i + 1]!.weight);
-  }
-
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
-  const fit = answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces);
+  const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return { score, coverage: matched / total, specificMatch };
 }
 
-function positionOf(passage: Passage, unit: QueryUnit): number | null {
-  for (const t of passage.terms) if (t.term === unit.term || unit.concepts.includes(t.term)) return t.position;
+function positionOf(passage: Passage, unit: WeightedUnit): number | null {
+  for (let i = 0; i < passage.termCount; i++) if (unit.ids.includes(passage.termId(i))) return passage.position(i);
   return null;
 }

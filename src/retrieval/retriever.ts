@@ -1,8 +1,10 @@
+import { detached, TermDictionary, TextStore } from './compact.ts';
 import { buildExcerpt } from './excerpt.ts';
-import { buildPassages, type Passage } from './passages.ts';
+import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './passages.ts';
+import type { SentenceSpan } from './sentences.ts';
 import { analyseQuestion } from './question.ts';
 import { DEFAULT_RANKER_TUNING, focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
-import { buildSearchIndex, DEFAULT_INDEX_TUNING, type IndexTuning } from './search-index.ts';
+import { buildFieldPostings, createSearchIndex, DEFAULT_INDEX_TUNING, type FieldPostings, type IndexTuning } from './search-index.ts';
 import { terms, words } from './tokenizer.ts';
 import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from './types.ts';
 import { buildVocabulary } from './vocabulary.ts';
@@ -15,26 +17,56 @@ export interface RetrieverOptions {
   index?: Partial<IndexTuning>;
 }
 
+/**
+ * Everything the retriever builds from a corpus, as plain data (strings, numbers, typed arrays): what a
+ * snapshot stores (see snapshot.ts). Tuning options are applied when a retriever is made from it.
+ */
+export interface RetrievalData {
+  /** The documents without their bodies, which are in `bodies`: UTF-8, one after another (see PassageArrays' byte spans). */
+  documents: Array<Omit<CorpusDocument, 'body'>>;
+  bodies: Uint8Array;
+  /** The term dictionary: term id → term. */
+  terms: string[];
+  passages: PassageArrays;
+  /** The index's two fields: the sentence, and its neighbours in the same paragraph. */
+  text: FieldPostings;
+  context: FieldPostings;
+  /** The spelling vocabulary: corpus words and their counts, in corpus order. */
+  surfaceWords: string[];
+  surfaceCounts: Int32Array;
+}
+
+/** Splits, tokenizes and indexes a validated corpus (each sentence is tokenized once). */
+export function buildRetrievalData(documents: readonly CorpusDocument[]): RetrievalData {
+  const dictionary = new TermDictionary();
+  const built = buildPassages(documents, dictionary);
+  return {
+    documents: documents.map(withoutBody),
+    bodies: TextStore.fromTexts(documents.map((d) => d.body)).store.bytes,
+    terms: dictionary.terms,
+    passages: built.arrays,
+    text: buildFieldPostings(dictionary.size, built.arrays.termStart, built.arrays.termId),
+    context: buildFieldPostings(dictionary.size, built.contextStart, built.contextTerm),
+    surfaceWords: [...built.surfaces.keys()],
+    surfaceCounts: Int32Array.from(built.surfaces.values()),
+  };
+}
+
 /** Builds the in-memory index over a validated corpus and returns the `search` interface everything else uses. */
 export function createRetriever(documents: readonly CorpusDocument[], options: RetrieverOptions = {}) {
-  const tuning: RankerTuning = { ...DEFAULT_RANKER_TUNING, ...options.ranker };
-  const { passages, sentencesByDocument } = buildPassages(documents);
-  const stats = corpusStats(passages);
-  const vocabulary = buildVocabulary(passages.map((p) => p.sentence.text), stats.documentFrequency);
-  const index = buildSearchIndex(
-    passages,
-    (p) => ({ text: p.sentence.text, context: neighbourText(p) }),
-    { ...DEFAULT_INDEX_TUNING, ...options.index },
-  );
-  const sources: Source[] = documents.map(toSource);
+  return retrieverFromData(buildRetrievalData(documents), options);
+}
 
-  function neighbourText(p: Passage): string {
-    const sentences = sentencesByDocument[p.documentIndex]!.sentences;
-    return [sentences[p.sentenceIndex - 1], sentences[p.sentenceIndex + 1]]
-      .filter((s) => s !== undefined && s.paragraph === p.sentence.paragraph)
-      .map((s) => s!.text)
-      .join(' ');
-  }
+/** A retriever over data built by `buildRetrievalData` (or loaded from a snapshot of it): same data, same answers. */
+export function retrieverFromData(data: RetrievalData, options: RetrieverOptions = {}) {
+  const tuning: RankerTuning = { ...DEFAULT_RANKER_TUNING, ...options.ranker };
+  const dictionary = new TermDictionary(data.terms);
+  const store = new PassageStore(new TextStore(data.bodies), dictionary, data.passages);
+  const stats = corpusStats(data, dictionary);
+  const vocabulary = buildVocabulary(new Map(data.surfaceWords.map((w, i) => [w, data.surfaceCounts[i]!])), stats.documentFrequency);
+  const index = createSearchIndex(dictionary, data, { ...DEFAULT_INDEX_TUNING, ...options.index });
+  const sources: Source[] = data.documents.map(toSource);
+  const { document: documentOf, documentStart } = data.passages;
 
   function score(question: string) {
     const analysed = analyseQuestion(question, vocabulary);
@@ -43,12 +75,40 @@ export function createRetriever(documents: readonly CorpusDocument[], options: R
     const surfaces = new Set(words(question).map((w) => w.surface.toLowerCase()));
     const scored = index
       .candidates(analysed.searchText, CANDIDATES)
-      .map(({ passage }) => ({ passage: passages[passage]!, ...scorePassage(passages[passage]!, analysed, units, stats, tuning, surfaces) }))
+      .map(({ passage: p }) => {
+        const passage = store.passage(p);
+        const s = scorePassage(passage, analysed, units, stats, tuning, surfaces);
+        return { index: p, passage, score: s.score, coverage: s.coverage, specificMatch: s.specificMatch };
+      })
       .sort((a, b) => b.score - a.score);
     return { analysed, units, scored };
   }
 
-  function rank(question: string): Answer[] {
+  const clauseTerms = new Map<string, ReadonlySet<string>>();
+  /**
+   * The terms of a text of an excerpt around passage p. Excerpts are mostly one sentence (p or a neighbour),
+   * whose terms are known; clause cuts of long sentences and two-sentence excerpts are tokenized once and
+   * remembered (bounded). `sentences` are the region's spans (see PassageStore.region).
+   */
+  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: true): ReadonlySet<string>;
+  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: false): TermLookup | ReadonlySet<string>;
+  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: boolean): TermLookup | ReadonlySet<string> {
+    const first = documentStart[documentOf[p]!]!;
+    for (let step = 0; step < 3; step++) {
+      const q = step === 0 ? p : step === 1 ? p + 1 : p - 1;
+      if (sentences[q - first]?.text === text) return asSet ? store.termSetOf(q) : store.passage(q).termSet;
+    }
+    let set = clauseTerms.get(text);
+    if (!set) {
+      set = new Set(terms(text).map((t) => t.term));
+      if (clauseTerms.size >= 4096) clauseTerms.clear();
+      clauseTerms.set(text, set);
+    }
+    return set;
+  }
+
+  /** The first `needed` answers: each later answer only depends on the ones before it, so stopping early changes nothing. */
+  function rank(question: string, needed: number): Answer[] {
     const result = score(question);
     if (!result) return [];
     const { units, scored } = result;
@@ -57,22 +117,24 @@ export function createRetriever(documents: readonly CorpusDocument[], options: R
     if (!best || best.coverage < minCoverage || !best.specificMatch) return [];
 
     const answers: Answer[] = [];
-    const taken: Array<{ documentIndex: number; start: number; end: number; terms: Set<string> }> = [];
+    const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
     for (const candidate of scored) {
-      if (answers.length >= MAX_ANSWERS) break;
+      if (answers.length >= needed) break;
       if (!candidate.specificMatch || candidate.coverage < tuning.minCoverage * 0.6) continue;
-      const { document, sentences } = sentencesByDocument[candidate.passage.documentIndex]!;
-      const excerpt = buildExcerpt(document.body, sentences, candidate.passage.sentenceIndex, (text) => relevance(text, units));
-      const excerptTerms = new Set(terms(excerpt.text).map((t) => t.term));
-      const duplicate = taken.some(
-        (t) => (t.documentIndex === candidate.passage.documentIndex && excerpt.start < t.end && t.start < excerpt.end) || jaccard(t.terms, excerptTerms) >= 0.8,
-      );
+      const { documentIndex, sentenceIndex } = candidate.passage;
+      const region = store.region(candidate.index);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units));
+      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences, true);
+      // Positions in the document body, for telling overlapping excerpts of one document apart.
+      const start = region.offset + excerpt.start;
+      const end = region.offset + excerpt.end;
+      const duplicate = taken.some((t) => (t.documentIndex === documentIndex && start < t.end && t.start < end) || jaccard(t.terms, excerptTerms) >= 0.8);
       if (duplicate) continue;
-      taken.push({ documentIndex: candidate.passage.documentIndex, start: excerpt.start, end: excerpt.end, terms: excerptTerms });
+      taken.push({ documentIndex, start, end, terms: excerptTerms });
       answers.push({
         excerpt: excerpt.text,
         highlight: excerpt.highlight,
-        source: sources[candidate.passage.documentIndex]!,
+        source: sources[documentIndex]!,
         score: Math.round(candidate.score * 1000) / 1000,
       });
     }
@@ -91,32 +153,40 @@ export function createRetriever(documents: readonly CorpusDocument[], options: R
       };
     },
     documents: sources,
-    passageCount: passages.length,
+    passageCount: store.count,
     search(question: string, searchOptions: SearchOptions = {}): Answer[] {
       const limit = clamp(searchOptions.limit ?? 5, 0, MAX_ANSWERS);
       const offset = clamp(searchOptions.offset ?? 0, 0, MAX_ANSWERS);
       if (limit === 0 || typeof question !== 'string') return [];
-      return rank(question).slice(offset, offset + limit);
+      return rank(question, Math.min(MAX_ANSWERS, offset + limit)).slice(offset, offset + limit);
     },
   };
 }
 
-function toSource(d: CorpusDocument): Source {
+/** A document's fields but its body, as copies: YAML front-matter values are slices of the whole file, body included. */
+function withoutBody({ body: _body, ...fields }: CorpusDocument): Omit<CorpusDocument, 'body'> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : v])) as Omit<CorpusDocument, 'body'>;
+}
+
+function toSource(d: Omit<CorpusDocument, 'body'>): Source {
   return { id: d.id, title: d.title, publisher: d.publisher, date: d.date, ...(d.url ? { url: d.url } : {}) };
 }
 
-function corpusStats(passages: readonly Passage[]): CorpusStats {
+/** How common each term is among sentences: the sentence field's postings per term. */
+function corpusStats(data: RetrievalData, dictionary: TermDictionary): CorpusStats {
   const documentFrequency = new Map<string, number>();
+  const { postingStart } = data.text;
+  data.terms.forEach((term, t) => {
+    const df = postingStart[t + 1]! - postingStart[t]!;
+    if (df > 0) documentFrequency.set(term, df);
+  });
   let totalLength = 0;
-  for (const p of passages) {
-    totalLength += p.length;
-    for (const term of p.termSet) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  return { passageCount: passages.length, averageLength: passages.length ? totalLength / passages.length : 1, documentFrequency };
+  for (const n of data.passages.length) totalLength += n;
+  const passageCount = data.passages.length.length;
+  return { passageCount, averageLength: passageCount ? totalLength / passageCount : 1, documentFrequency, termId: (term) => dictionary.id(term) ?? -1 };
 }
 
-function relevance(text: string, units: readonly WeightedUnit[]): number {
-  const set = new Set(terms(text).map((t) => t.term));
+function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {
   let sum = 0;
   for (const u of units) if (set.has(u.term) || u.concepts.some((c) => set.has(c))) sum += u.weight;
   return sum;

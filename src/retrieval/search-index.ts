@@ -1,28 +1,32 @@
-import { create, insertMultiple, search, type Orama, type Tokenizer } from '@orama/orama';
+import type { TermDictionary } from './compact.ts';
 import { terms } from './tokenizer.ts';
-import type { Passage } from './passages.ts';
 
 /**
- * Orama matches every query token as a prefix ("elect" would match "electoral"). Our terms are already
- * stemmed and normalised, so a terminator makes each lookup exact and keeps the candidate set small.
+ * The first stage: BM25 over two fields (the sentence, and its neighbours), giving the re-ranker its candidates.
+ *
+ * It scores exactly as the Orama 3.1 index it replaces (`create` + `insertMultiple` + `search` with these
+ * `boost` and `relevance` settings and an exact-term tokenizer), so the candidates, and therefore the answers,
+ * are the same; the same numbers come out bit for bit, and ties go to the earlier passage as in Orama.
+ * What it does not do is Orama's work per query: copying the posting set of every matched word, looking up
+ * frequencies in an object per document and sorting every matching document. Here postings are typed arrays,
+ * scores accumulate in one Float64Array, and only the best `limit` are kept (a heap), so a query costs
+ * a few arithmetic operations per posting of its terms.
+ *
+ * Orama's BM25, kept here on purpose: tf = occurrences in the field / field length; the IDF counts a term's
+ * occurrences over the whole field (not documents); d = 0.5 (BM25+); the average field length is Orama's
+ * running mean.
  */
-const TERMINATOR = '\u0003';
-
-const schema = { text: 'string', context: 'string' } as const;
-type PassageIndex = Orama<typeof schema>;
-
-const exactTermTokenizer: Tokenizer = {
-  language: 'english',
-  normalizationCache: new Map(),
-  tokenize(raw: string, _language?: string, prop?: string): string[] {
-    const list = terms(raw).map((t) => t.term + TERMINATOR);
-    return prop === undefined ? [...new Set(list)] : list;
-  },
-};
-
-export interface SearchIndex {
-  /** Candidate passages for a question, best BM25 first, as indexes into the passage list. */
-  candidates(query: string, limit: number): Array<{ passage: number; score: number }>;
+export interface FieldPostings {
+  /** Per term id: its postings are entries postingStart[t] up to postingStart[t + 1]. */
+  postingStart: Int32Array;
+  /** Passages holding the term, ascending, and how often it occurs in each. */
+  postingPassage: Int32Array;
+  postingCount: Uint16Array | Int32Array;
+  /** Per passage: the field's number of tokens (concept tokens included, as Orama counts them). */
+  fieldLength: Int32Array;
+  /** Per term id: occurrences in the field over all passages (Orama's `tokenOccurrences`). */
+  occurrences: Int32Array;
+  averageLength: number;
 }
 
 export interface IndexTuning {
@@ -34,23 +38,213 @@ export interface IndexTuning {
 }
 
 export const DEFAULT_INDEX_TUNING: IndexTuning = { k: 1.2, b: 0.5, sentenceBoost: 3 };
+const D = 0.5;
 
-export function buildSearchIndex(passages: readonly Passage[], texts: (p: Passage) => { text: string; context: string }, tuning: IndexTuning = DEFAULT_INDEX_TUNING): SearchIndex {
-  const db: PassageIndex = create({ schema, components: { tokenizer: exactTermTokenizer } });
-  const docs = passages.map((p, i) => ({ id: String(i), ...texts(p) }));
-  insertMultiple(db, docs, 1000);
+/** Inverts one field: `tokenStart`/`tokenId` list each passage's tokens in order (duplicates included). */
+export function buildFieldPostings(termCount: number, tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>): FieldPostings {
+  const passages = tokenStart.length - 1;
+  const df = new Int32Array(termCount);
+  const occurrences = new Int32Array(termCount);
+  const lastSeen = new Int32Array(termCount).fill(-1);
+  const fieldLength = new Int32Array(passages);
+  let averageLength = 0;
+  for (let p = 0; p < passages; p++) {
+    const from = tokenStart[p]!;
+    const to = tokenStart[p + 1]!;
+    fieldLength[p] = to - from;
+    // Orama's running mean, updated as each document is inserted (the same floating-point steps).
+    averageLength = (averageLength * p + (to - from)) / (p + 1);
+    for (let i = from; i < to; i++) {
+      const t = tokenId[i]!;
+      occurrences[t]! += 1;
+      if (lastSeen[t] !== p) {
+        lastSeen[t] = p;
+        df[t]! += 1;
+      }
+    }
+  }
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + df[t]!;
+  const postingPassage = new Int32Array(postingStart[termCount]!);
+  // Counts above 65535 (one word that often in one sentence) would need the wider array: then count again in one.
+  let postingCount: Uint16Array | Int32Array = new Uint16Array(postingPassage.length);
+  let saturated = false;
+  const cursor = postingStart.slice(0, termCount);
+  const slotOf = new Int32Array(termCount);
+  lastSeen.fill(-1);
+  for (let p = 0; p < passages; p++) {
+    for (let i = tokenStart[p]!; i < tokenStart[p + 1]!; i++) {
+      const t = tokenId[i]!;
+      if (lastSeen[t] !== p) {
+        lastSeen[t] = p;
+        const slot = cursor[t]!++;
+        postingPassage[slot] = p;
+        postingCount[slot] = 1;
+        slotOf[t] = slot;
+      } else if (postingCount[slotOf[t]!] === 65535) {
+        saturated = true;
+      } else {
+        postingCount[slotOf[t]!]! += 1;
+      }
+    }
+  }
+  if (saturated) postingCount = countWide(tokenStart, tokenId, postingStart, postingPassage);
+  return { postingStart, postingPassage, postingCount, fieldLength, occurrences, averageLength };
+}
+
+/** Occurrence counts as 32-bit numbers, for a field where some word occurs more than 65535 times in one passage. */
+function countWide(tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>, postingStart: Int32Array, postingPassage: Int32Array): Int32Array {
+  const counts = new Int32Array(postingPassage.length);
+  for (let p = 0; p < tokenStart.length - 1; p++) {
+    for (let i = tokenStart[p]!; i < tokenStart[p + 1]!; i++) {
+      const t = tokenId[i]!;
+      // A term's postings are in passage order: find this passage's by binary search.
+      let lo = postingStart[t]!;
+      let hi = postingStart[t + 1]! - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (postingPassage[mid]! < p) lo = mid + 1;
+        else hi = mid;
+      }
+      counts[lo]! += 1;
+    }
+  }
+  return counts;
+}
+
+export interface SearchIndex {
+  /** Candidate passages for a question, best BM25 first (ties: earlier passage first), as indexes into the passage list. */
+  candidates(query: string, limit: number): Array<{ passage: number; score: number }>;
+}
+
+export function createSearchIndex(dictionary: TermDictionary, fields: { text: FieldPostings; context: FieldPostings }, tuning: IndexTuning = DEFAULT_INDEX_TUNING): SearchIndex {
+  const { k, b, sentenceBoost } = tuning;
+  const passages = fields.text.fieldLength.length;
+  const searched = [
+    { field: fields.text, boost: sentenceBoost, norm: lengthNorms(fields.text, k, b) },
+    { field: fields.context, boost: 1, norm: lengthNorms(fields.context, k, b) },
+  ];
+  // Scratch space, reused by every query (search is synchronous): scores, which passages were touched, and when.
+  const scores = new Float64Array(passages);
+  const stamp = new Int32Array(passages);
+  const touched = new Int32Array(passages);
+  const scratch: Scratch = { scores, stamp, touched };
+  let generation = 0;
+
   return {
     candidates(query, limit) {
-      const result = search(db, {
-        term: query,
-        properties: ['text', 'context'],
-        boost: { text: tuning.sentenceBoost, context: 1 },
-        relevance: { k: tuning.k, b: tuning.b, d: 0.5 },
-        threshold: 1,
-        limit,
-      });
-      if (result instanceof Promise) throw new Error('Orama search unexpectedly returned a promise');
-      return result.hits.map((hit) => ({ passage: Number(hit.id), score: hit.score }));
+      const ids: number[] = [];
+      for (const term of new Set(terms(query).map((t) => t.term))) {
+        const id = dictionary.id(term);
+        if (id !== undefined) ids.push(id);
+      }
+      if (++generation === 0x7fffffff) {
+        stamp.fill(0); // the stamps would wrap around: start over
+        generation = 1;
+      }
+      let touchedCount = 0;
+      // Orama's order of summation: the sentence field first, then the neighbours; terms in query order.
+      for (const { field, boost, norm } of searched) {
+        for (const t of ids) {
+          const from = field.postingStart[t]!;
+          const to = field.postingStart[t + 1]!;
+          if (from === to) continue;
+          const matching = field.occurrences[t]!;
+          const idf = Math.log(1 + (passages - matching + 0.5) / (matching + 0.5));
+          touchedCount = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, boost, scratch, generation, touchedCount);
+        }
+      }
+      return topK(touched, touchedCount, scores, limit);
     },
   };
+}
+
+interface Scratch {
+  scores: Float64Array;
+  stamp: Int32Array;
+  touched: Int32Array;
+}
+
+/** Adds one term's BM25 in one field to every passage holding it; returns the new number of touched passages. The hot loop. */
+function accumulate(
+  postingPassage: Int32Array,
+  postingCount: Uint16Array | Int32Array,
+  fieldLength: Int32Array,
+  norm: Float64Array,
+  from: number,
+  to: number,
+  idf: number,
+  kPlus1: number,
+  boost: number,
+  { scores, stamp, touched }: Scratch,
+  generation: number,
+  touchedCount: number,
+): number {
+  let n = touchedCount;
+  for (let i = from; i < to; i++) {
+    const p = postingPassage[i]!;
+    const tf = postingCount[i]! / fieldLength[p]!;
+    const bm25 = (idf * (D + tf * kPlus1)) / (tf + norm[p]!);
+    if (stamp[p] === generation) {
+      scores[p] = scores[p]! + bm25 * boost;
+    } else {
+      stamp[p] = generation;
+      scores[p] = bm25 * boost;
+      touched[n++] = p;
+    }
+  }
+  return n;
+}
+
+/** Per passage, the length part of BM25's denominator: k * (1 - b + b * length / average), as Orama computes it. */
+function lengthNorms(field: FieldPostings, k: number, b: number): Float64Array {
+  const norms = new Float64Array(field.fieldLength.length);
+  for (let p = 0; p < norms.length; p++) norms[p] = k * (1 - b + (b * field.fieldLength[p]!) / field.averageLength);
+  return norms;
+}
+
+/** The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap. */
+function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<{ passage: number; score: number }> {
+  const size = Math.min(limit, count);
+  if (size <= 0) return [];
+  const heap = new Int32Array(size);
+  let n = 0;
+  // "worse(a, b)": a ranks after b.
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < n && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < n && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === i) return;
+      const tmp = heap[i]!;
+      heap[i] = heap[w]!;
+      heap[w] = tmp;
+      i = w;
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const p = touched[i]!;
+    if (n < size) {
+      heap[n] = p;
+      let c = n++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (!worse(heap[c]!, heap[parent]!)) break;
+        const tmp = heap[c]!;
+        heap[c] = heap[parent]!;
+        heap[parent] = tmp;
+        c = parent;
+      }
+    } else if (worse(heap[0]!, p)) {
+      heap[0] = p;
+      down(0);
+    }
+  }
+  return Array.from(heap)
+    .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
+    .map((p) => ({ passage: p, score: scores[p]! }));
 }

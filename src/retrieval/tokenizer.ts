@@ -1,5 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { detached } from './compact.ts';
 import { IRREGULAR_LEMMAS } from './lemmas.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
@@ -53,8 +54,23 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** Stemming is the slow part of tokenizing; words repeat, so each word's term is remembered (bounded). */
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 200_000;
+
+const STARTS_WITH_DIGIT = /^\d/;
+
 function termOf(raw: string): string | null {
-  if (/^\d/.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
+  if (STARTS_WITH_DIGIT.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
+  const cached = TERM_CACHE.get(raw);
+  if (cached !== undefined) return cached;
+  const term = wordTerm(raw);
+  if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear();
+  TERM_CACHE.set(detached(raw), term === null ? null : detached(term));
+  return term;
+}
+
+function wordTerm(raw: string): string | null {
   if (raw === '%') return 'percent';
   let word = raw.replace(/'s$/, '');
   if (STOP_WORDS.has(word) || STOP_WORDS.has(raw) || word.length < 2) return null;

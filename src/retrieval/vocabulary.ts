@@ -1,16 +1,24 @@
-import { words } from './tokenizer.ts';
+import { detached } from './compact.ts';
+import type { Word } from './tokenizer.ts';
 import type { Vocabulary } from './question.ts';
 
-/** The corpus' words, for deciding which question words are unknown and what they were probably meant to be. */
-export function buildVocabulary(texts: Iterable<string>, termDocumentFrequency: ReadonlyMap<string, number>): Vocabulary {
-  const surfaceCounts = new Map<string, number>();
-  for (const text of texts) {
-    for (const w of words(text)) {
-      if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface)) continue;
-      const lower = w.surface.toLowerCase();
-      surfaceCounts.set(lower, (surfaceCounts.get(lower) ?? 0) + 1);
-    }
+/** Adds the corpus words of one text (lowercase, letters only, 3+ letters, not stop words) to `counts`. */
+const SURFACE_WORD = /^\p{L}{3,}$/u;
+
+export function countSurfaces(ws: readonly Word[], counts: Map<string, number>): void {
+  for (const w of ws) {
+    if (w.term === null || !SURFACE_WORD.test(w.surface)) continue;
+    const lower = w.surface.toLowerCase();
+    const count = counts.get(lower);
+    counts.set(count === undefined ? detached(lower) : lower, (count ?? 0) + 1);
   }
+}
+
+/**
+ * The corpus' words, for deciding which question words are unknown and what they were probably meant to be.
+ * `surfaceCounts` comes from `countSurfaces`, in corpus order (ties between equally close words go to the first seen).
+ */
+export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, termDocumentFrequency: ReadonlyMap<string, number>): Vocabulary {
   const byLength = new Map<number, string[]>();
   for (const word of surfaceCounts.keys()) {
     const list = byLength.get(word.length) ?? [];
