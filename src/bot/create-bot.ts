@@ -62,7 +62,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const deps: BotDependencies = { config, retriever, logger, metrics };
   const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
-  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  // Inline queries have their own queue per user, so a burst of them (one per keystroke) never holds up a chat.
+  bot.use(sequentialize((ctx) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `${ctx.inlineQuery ? 'inline' : 'user'}:${ctx.from.id}` : undefined)));
   const ledger = options.ledger;
   if (ledger) bot.use((ctx, next) => (ledger.begin(ctx.update.update_id) ? next() : undefined));
   bot.use(async (ctx, next) => {

@@ -26,6 +26,20 @@ describe('per-user rate limit', () => {
   });
 });
 
+describe('inline floods', () => {
+  it('a burst of inline queries from a user does not hold up that user’s chat', async () => {
+    const t = createTestBot({ delayMs: (c) => (c.method === 'answerInlineQuery' ? 40 : 0) });
+    const b = new UpdateBuilder();
+    const inline = Array.from({ length: 20 }, (_, i) => t.handle(b.inlineQuery(`referendum ${i}`)));
+    const started = Date.now();
+    await t.handle(b.privateText('How many polling places were there?'));
+    const chatMs = Date.now() - started;
+    await Promise.all(inline);
+    expect(chatMs).toBeLessThan(400); // behind 20 inline answers in a row it would take 800 ms
+    expect(t.calls.filter((c) => c.method === 'answerInlineQuery')).toHaveLength(20);
+  });
+});
+
 describe('metrics', () => {
   it('counts updates by type, answers vs abstentions, and retrieval latency', async () => {
     const t = createTestBot();

@@ -72,7 +72,9 @@ export function validateRequest(method: string, p: Record<string, unknown>): voi
 }
 
 /** A bot wired like production, with Telegram replaced by a recording transformer (no network, no getMe). */
-export function createTestBot(options: { retriever?: Retriever; failWith?: (call: ApiCall) => unknown; rateLimit?: RateLimitOptions | false } = {}) {
+export function createTestBot(
+  options: { retriever?: Retriever; failWith?: (call: ApiCall) => unknown; rateLimit?: RateLimitOptions | false; delayMs?: (call: ApiCall) => number } = {},
+) {
   const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' });
   const logger = pino({ level: 'silent' });
   const retriever = options.retriever ?? corpusRetriever();
@@ -84,6 +86,8 @@ export function createTestBot(options: { retriever?: Retriever; failWith?: (call
     const call = { method, payload: payload as Record<string, unknown> };
     calls.push(call);
     validateRequest(method, call.payload);
+    const delay = options.delayMs?.(call) ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const failure = options.failWith?.(call);
     if (failure) throw failure;
     const p = call.payload;
