@@ -117,11 +117,6 @@ function numbersFollowedBy(passage: Passage, nouns: ReadonlySet<string>): number
   return found;
 }
 
-/** Does the sentence name someone (two or more capitalised words that are not an institution) the question did not mention? */
-export function hasNameNotIn(text: string, questionTerms: ReadonlySet<string>): boolean {
-  return namesNotIn(nameRuns(text), questionTerms);
-}
-
 /** A run of capitalised words: its words that are not institution words (lowercase), and whether its shape makes it a name. */
 export interface NameRun {
   words: string[];

@@ -1,6 +1,6 @@
 import type { Answer, Source } from '../../retrieval/types.ts';
 import { t, type Lang } from '../i18n.ts';
-import { escapeHtml, truncate } from './html.ts';
+import { escapeHtml, TELEGRAM_TEXT_LIMIT, truncate, visibleText } from './html.ts';
 
 const MONTHS: Record<Lang, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -47,7 +47,20 @@ export function noAnswerHtml(question: string, documentCount: number, lang: Lang
   return t(lang).notInSources(escapeHtml(shown), documentCount);
 }
 
+/** The documents, as many as fit in one Telegram message (a large corpus ends with "…"). */
 export function sourcesHtml(sources: readonly Source[], lang: Lang = 'en'): string {
-  const lines = sources.map((s, i) => `${i + 1}. ${citationHtml(s, lang).replace(/^📄 /, '')}`);
-  return `${t(lang).sourcesHeader(sources.length)}\n${lines.join('\n')}\n\n${t(lang).sourcesFooter}`;
+  const head = t(lang).sourcesHeader(sources.length);
+  const foot = `\n\n${t(lang).sourcesFooter}`;
+  let budget = TELEGRAM_TEXT_LIMIT - visibleText(head + foot).length - 10;
+  const lines: string[] = [];
+  for (const [i, s] of sources.entries()) {
+    const line = `${i + 1}. ${citationHtml(s, lang).replace(/^📄 /, '')}`;
+    budget -= visibleText(line).length + 1;
+    if (budget < 0) {
+      lines.push('…');
+      break;
+    }
+    lines.push(line);
+  }
+  return `${head}\n${lines.join('\n')}${foot}`;
 }
