@@ -18,7 +18,7 @@ const retriever = openCorpusOrExit(process.env.CORPUS_DIR ?? 'corpus');
 function toJson(query: string, answers: Answer[]): string {
   return JSON.stringify({
     query,
-    answers: answers.map((a) => ({ excerpt: a.excerpt, source: { ...a.source }, score: a.score })),
+    answers: answers.map(({ excerpt, source: s, score }) => ({ excerpt, source: { id: s.id, title: s.title, publisher: s.publisher, date: s.date, ...(s.url ? { url: s.url } : {}) }, score })),
   });
 }
 

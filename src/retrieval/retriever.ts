@@ -169,7 +169,7 @@ function withoutBody({ body: _body, ...fields }: CorpusDocument): Omit<CorpusDoc
 }
 
 function toSource(d: Omit<CorpusDocument, 'body'>): Source {
-  return { id: d.id, title: d.title, publisher: d.publisher, date: d.date, ...(d.url ? { url: d.url } : {}) };
+  return { id: d.id, title: d.title, publisher: d.publisher, date: d.date, ...(d.url ? { url: d.url } : {}), language: d.language };
 }
 
 /** How common each term is among sentences: the sentence field's postings per term. */

@@ -18,6 +18,8 @@ export interface Source {
   publisher: string;
   date: string;
   url?: string;
+  /** The language the document is written in ("en", "ru", "kk"), from its front matter. */
+  language: string;
 }
 
 /** One ranked answer: a verbatim excerpt of a source, whole sentences, at most 400 characters. */

@@ -17,7 +17,7 @@ describe('HTML formatting', () => {
   });
 
   it('lists sources within one Telegram message, however large the corpus', () => {
-    const sources = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, title: `A long article title number ${i} <about> the referendum & reforms`, publisher: 'Kazinform', date: '2022-06-05', url: `https://example.org/${i}` }));
+    const sources = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, title: `A long article title number ${i} <about> the referendum & reforms`, publisher: 'Kazinform', date: '2022-06-05', url: `https://example.org/${i}`, language: 'en' }));
     const html = sourcesHtml(sources);
     const { text } = parseTelegramHtml(html);
     expect(text.length).toBeLessThanOrEqual(4096);

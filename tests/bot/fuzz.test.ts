@@ -672,7 +672,7 @@ describe('fuzzing the bot with generated updates', () => {
   it('self-check: a request that fails validation inside handleUpdate, and a failing handler, are both caught', async () => {
     // A retriever that returns an over-long excerpt makes the bot send a message validateRequest refuses (> 4096 chars):
     // the throw happens inside the harness transformer, the bot's error boundary swallows it and apologises.
-    const source = { id: 'x', title: 'T', publisher: 'P', date: '2022' };
+    const source = { id: 'x', title: 'T', publisher: 'P', date: '2022', language: 'en' };
     const overlong = { search: () => [{ excerpt: 'y'.repeat(5000), highlight: { start: 0, end: 10 }, source, score: 1 }], documents: [source], passageCount: 1 };
     const probe = instrumentedBot({ retriever: overlong });
     const user = { id: 5, is_bot: false, first_name: 'A' };
