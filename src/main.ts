@@ -1,12 +1,14 @@
 import 'dotenv/config';
 import { createHash } from 'node:crypto';
-import type { Bot } from 'grammy';
+import type { Bot, StorageAdapter } from 'grammy';
 import { registerCommands } from './bot/commands-menu.ts';
-import type { BotContext } from './bot/context.ts';
+import type { BotContext, UserSession } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
 import { classifyError } from './bot/errors.ts';
+import { createI18n } from './bot/i18n.ts';
 import { InFlight } from './bot/in-flight.ts';
 import { startPolling, type Polling } from './bot/polling.ts';
+import { fileSessionStorage } from './bot/session-storage.ts';
 import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -23,6 +25,10 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 function journalFile(config: Config): string {
   const key = createHash('sha256').update(`${config.botToken}\u0000${config.apiRoot}`).digest('hex').slice(0, 16);
   return `.cache/updates-${key}.jsonl`;
+}
+/** Each user's /language choice, one small JSON file per user; per bot id, so a new token of the same bot keeps them. */
+function usersDir(config: Config): string {
+  return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}`;
 }
 
 /** Startup problems a person can fix: print the message and exit non-zero. */
@@ -87,7 +93,14 @@ async function main(): Promise<void> {
 
   const metrics = createMetrics({ processMetrics: true });
   const ledger = new UpdateLedger();
-  const bot = createBot({ config, retriever, logger, metrics, ...(config.mode === 'polling' ? { ledger } : {}) });
+  const i18n = createI18n<BotContext>();
+  let storage: StorageAdapter<UserSession> | undefined;
+  try {
+    storage = fileSessionStorage(usersDir(config));
+  } catch (error) {
+    logger.error({ dir: usersDir(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
+  }
+  const bot = createBot({ config, retriever, logger, metrics, i18n, ...(storage ? { storage } : {}), ...(config.mode === 'polling' ? { ledger } : {}) });
   let ready = false;
   let stopping = false;
   let polling: Polling | undefined;
@@ -128,7 +141,7 @@ async function main(): Promise<void> {
     await initWithRetry(bot, logger, () => stopping);
     if (stopping) return;
     logger.info({ username: bot.botInfo.username }, 'connected to Telegram');
-    await registerCommands(bot.api).catch((error: unknown) => logger.warn({ err: classifyError(error) }, 'setMyCommands failed'));
+    await registerCommands(bot.api, (lang, key) => i18n.t(lang, key)).catch((error: unknown) => logger.warn({ err: classifyError(error) }, 'setMyCommands failed'));
     if (config.mode === 'webhook' && config.webhook) {
       http.setWebhook({ path: config.webhook.path, secret: config.webhook.secret, bot, inFlight: webhookInFlight });
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });

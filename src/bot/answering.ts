@@ -2,10 +2,11 @@ import { InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Answer, Retriever } from '../retrieval/types.ts';
 import { answerHtml, noAnswerHtml } from './format/answer.ts';
-import { chooseLanguage, t, type Lang } from './i18n.ts';
+import type { Localizer } from './i18n.ts';
 import { truncate } from './format/html.ts';
 import type { BotContext } from './context.ts';
 import { MAX_QUESTION_LENGTH } from './question-text.ts';
+import { useAnswerLanguage } from './user-language.ts';
 
 /** How many answers "More answers" pages through. */
 export const ANSWER_PAGES = 5;
@@ -31,28 +32,32 @@ export function timedSearch(ctx: BotContext, question: string, limit = ANSWER_PA
   }
 }
 
-/** Page `page` of the answers to `question`, with the buttons to move between them. Pure: no Telegram calls. */
-export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, page = 0, withPaging = true, lang: Lang = 'en'): AnswerMessage {
+/**
+ * Page `page` of the answers to `question`, framed in the localizer's language, with the buttons to move between
+ * them. Pure: no Telegram calls.
+ */
+export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, localizer: Localizer, page = 0, withPaging = true): AnswerMessage {
+  const { t } = localizer;
   const answer = answers[page];
-  const m = t(lang);
-  if (!answer) return { html: noAnswerHtml(question, documentCount, lang), keyboard: undefined, answered: false };
-  let html = answerHtml(answer, page, answers.length, lang);
-  if (page === 0 && question.length > MAX_QUESTION_LENGTH) html = `<i>${m.longQuestion(MAX_QUESTION_LENGTH)}</i>\n${html}`;
+  if (!answer) return { html: noAnswerHtml(question, documentCount, t), keyboard: undefined, answered: false };
+  let html = answerHtml(answer, localizer, page, answers.length);
+  if (page === 0 && question.length > MAX_QUESTION_LENGTH) html = `<i>${t('long-question', { max: MAX_QUESTION_LENGTH })}</i>\n${html}`;
   const keyboard = new InlineKeyboard();
-  if (withPaging && page > 0) keyboard.text(m.previous, `${MORE_PREFIX}${page - 1}`);
-  if (withPaging && page + 1 < answers.length) keyboard.text(m.moreAnswers, `${MORE_PREFIX}${page + 1}`);
-  if (answer.source.url) keyboard.url(m.source, answer.source.url);
+  if (withPaging && page > 0) keyboard.text(t('previous'), `${MORE_PREFIX}${page - 1}`);
+  if (withPaging && page + 1 < answers.length) keyboard.text(t('more-answers'), `${MORE_PREFIX}${page + 1}`);
+  if (answer.source.url) keyboard.url(t('source-button'), answer.source.url);
   return { html, keyboard: keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined, answered: true };
 }
 
 /** Answers `question` in the chat of `ctx`, as a reply to `replyTo` (and in the same forum topic). */
 export async function replyWithAnswer(ctx: BotContext, question: string, replyTo: Message | undefined): Promise<void> {
+  // From here on ctx.t speaks the answer's language (the rate-limit notice and an apology too).
+  const localizer = useAnswerLanguage(ctx, question);
   if (!(await ctx.allowQuestion())) return;
   const started = performance.now();
   const answers = timedSearch(ctx, question);
   ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: ctx.chat?.type ?? 'unknown' });
-  const lang = chooseLanguage(question, ctx.from?.language_code);
-  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, 0, true, lang);
+  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, localizer);
   await ctx.reply(message.html, {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },

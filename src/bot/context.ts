@@ -1,8 +1,10 @@
-import type { Context } from 'grammy';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Context, SessionFlavor } from 'grammy';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Retriever } from '../retrieval/types.ts';
+import type { Lang } from './i18n.ts';
 
 /** What every handler gets on `ctx`: the dependencies createBot was given, and a logger for this update. */
 export interface BotDependencies {
@@ -12,9 +14,20 @@ export interface BotDependencies {
   metrics: Metrics;
 }
 
-export type BotContext = Context & {
-  deps: BotDependencies;
-  log: Logger;
-  /** May this user have another answer now? (per-user rate limit) */
-  allowQuestion: () => Promise<boolean>;
-};
+/** What is kept per user (keyed by user id): only their /language choice. Undefined until they make one. */
+export interface UserSession {
+  language?: Lang;
+}
+
+/**
+ * ctx.t speaks the interface language (the /language choice, else the app's language); a handler answering a
+ * question switches it to the answer's language (see user-language.ts).
+ */
+export type BotContext = Context &
+  SessionFlavor<UserSession | undefined> &
+  I18nFlavor & {
+    deps: BotDependencies;
+    log: Logger;
+    /** May this user have another answer now? (per-user rate limit) */
+    allowQuestion: () => Promise<boolean>;
+  };

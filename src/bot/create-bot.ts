@@ -1,22 +1,26 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
-import { Bot, type BotConfig } from 'grammy';
+import type { I18n } from '@grammyjs/i18n';
+import { Bot, MemorySessionStorage, session, type BotConfig, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { countApiErrors, resendWithoutMissingReply } from './api-transformers.ts';
-import type { BotContext, BotDependencies } from './context.ts';
+import type { BotContext, BotDependencies, UserSession } from './context.ts';
 import { classifyError } from './errors.ts';
-import { chooseLanguage, t } from './i18n.ts';
+import { createI18n } from './i18n.ts';
 import { createCallbacksFeature } from './features/callbacks.ts';
 import { channelFeature } from './features/channel.ts';
 import { commandsFeature } from './features/commands.ts';
 import { groupFeature } from './features/group.ts';
 import { inlineFeature } from './features/inline.ts';
+import { languageFeature } from './features/language.ts';
 import { privateFeature } from './features/private.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import type { UpdateLedger } from './update-ledger.ts';
 import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
+import { guardedStorage } from './session-storage.ts';
+import { interfaceLanguage, sessionKey } from './user-language.ts';
 
 /** The update types the bot handles; Telegram sends only these (and remembers the list). */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query'] as const;
@@ -44,6 +48,10 @@ export interface CreateBotOptions extends Omit<BotDependencies, 'metrics'> {
   retry?: boolean;
   /** Polling only: decides whether each update's turn is handled, so a stop can skip and redeliver the rest. */
   ledger?: UpdateLedger;
+  /** Where each user's /language choice is kept (any grammY storage adapter); default: in memory. */
+  storage?: StorageAdapter<UserSession>;
+  /** The bot's messages (locales/*.ftl); default: createI18n(). */
+  i18n?: I18n<BotContext>;
 }
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
@@ -73,10 +81,19 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     metrics.updates.inc({ type: Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown' });
     await next();
   });
+  // The user's language choice, keyed by user id; updates without a user (channel posts) have no session.
+  const storage = guardedStorage(options.storage ?? new MemorySessionStorage<UserSession>(), logger);
+  bot.use(session<UserSession | undefined, BotContext>({ getSessionKey: sessionKey, storage }));
+  bot.use(options.i18n ?? createI18n<BotContext>());
+  bot.use((ctx, next) => {
+    ctx.i18n.useLocale(interfaceLanguage(ctx));
+    return next();
+  });
 
   // Features, in the order they get a chance at an update; the catch-all is last.
   const features = bot.errorBoundary(handleFeatureError);
   features.use(commandsFeature);
+  features.use(languageFeature);
   features.use(privateFeature);
   features.use(groupFeature);
   features.use(channelFeature);
@@ -96,10 +113,10 @@ async function handleFeatureError(err: { error: unknown; ctx: BotContext }): Pro
   const { ctx } = err;
   const info = classifyError(err.error);
   ctx.log.error({ err: info }, `feature failed: ${info.code}`);
-  const m = t(chooseLanguage(ctx.msg?.text ?? ctx.msg?.caption, ctx.from?.language_code));
+  // ctx.t speaks the language of the reply that failed (or the interface language before a question was read).
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: m.tryAgain }).catch(() => undefined);
+    await ctx.answerCallbackQuery({ text: ctx.t('try-again') }).catch(() => undefined);
   } else if (ctx.chat?.type === 'private' && info.code !== 'TELEGRAM_FORBIDDEN') {
-    await ctx.reply(m.somethingWrong).catch(() => undefined);
+    await ctx.reply(ctx.t('something-wrong')).catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { BotContext } from './context.ts';
-import { chooseLanguage, t } from './i18n.ts';
 
 export interface RateLimitOptions {
   /** Questions per user per window. */
@@ -27,9 +26,9 @@ export function createQuestionGate(options: RateLimitOptions | false): QuestionG
       ctx.deps.metrics.rateLimited.inc();
       ctx.log.warn({ user_id: ctx.from?.id }, 'rate limited');
       const seconds = Math.round(options.windowMs / 1000);
-      const lang = chooseLanguage(ctx.msg?.text ?? ctx.msg?.caption, ctx.from?.language_code);
+      // ctx.t speaks the language the answer would have had.
       await ctx
-        .reply(t(lang).rateLimited(seconds), {
+        .reply(ctx.t('rate-limited', { seconds }), {
           ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
         })
         .catch(() => undefined);

@@ -25,7 +25,7 @@ const buttons = (payload: Record<string, unknown>) =>
 
 describe('private chat', () => {
   it('answers any text with a quoted, cited excerpt replying to the question, and a More answers button', async () => {
-    const update = b.privateText('How many polling places were there?');
+    const update = b.privateText('How many polling places were there?', EN);
     await t.handle(update);
     expect(t.sent()).toHaveLength(1);
     const p = lastSent();
@@ -35,10 +35,11 @@ describe('private chat', () => {
     expect(p.text).toContain('Kazakhstan Institute for Strategic Studies');
     expect(p.reply_parameters).toEqual({ message_id: update.message!.message_id, allow_sending_without_reply: true });
     expect(buttons(p)).toEqual([{ text: 'More answers ›', callback_data: 'more:1' }]);
+    expect(p.text).not.toContain('The source is in'); // an English reply to an English source needs no note
   });
 
   it('says "not in my sources" and points to /sources when the corpus has no answer', async () => {
-    await t.handle(b.privateText('What is the capital of France?'));
+    await t.handle(b.privateText('What is the capital of France?', EN));
     expect(lastSent().text).toMatch(/Not in my sources/);
     expect(lastSent().text).toContain('/sources');
     expect(lastSent().reply_markup).toBeUndefined();
@@ -76,19 +77,24 @@ describe('private chat', () => {
   });
 
   it('tells the user when a question is cut for length', async () => {
-    await t.handle(b.privateText(`How many polling places were there? ${'please '.repeat(200)}`));
+    await t.handle(b.privateText(`How many polling places were there? ${'please '.repeat(200)}`, EN));
     expect(lastSent().text).toMatch(/first 500 characters/);
+    await t.handle(b.privateText(`Сколько было избирательных участков? ${'пожалуйста '.repeat(100)}`, EN));
+    expect(lastSent().text).toMatch(/по первым 500 символам/);
   });
 });
 
 describe('languages', () => {
-  it('speaks the language of the question, and of the app for commands', async () => {
-    await t.handle(b.privateText('Какая погода завтра в Алматы?'));
+  it('speaks the language of a Cyrillic question, else of the app; commands speak the app language', async () => {
+    await t.handle(b.privateText('Какая погода завтра в Алматы?', EN));
     expect(lastSent().text).toContain('В моих источниках этого нет');
     await t.handle(b.privateText('Ертең ауа райы қандай болады?'));
     expect(lastSent().text).toContain('Менің дереккөздерімде бұл жоқ');
-    await t.handle(b.privateText('What is the capital of France?'));
+    await t.handle(b.privateText('What is the capital of France?', EN));
     expect(lastSent().text).toContain('Not in my sources');
+    // The default test user's app is Russian: an English question gets Russian framing.
+    await t.handle(b.privateText('What is the capital of France?'));
+    expect(lastSent().text).toContain('В моих источниках этого нет');
     await t.handle(b.privateText('/start', KK));
     expect(lastSent().text).toContain('Мысалы, сұраңыз');
     await t.handle(b.privateText('/help'));
@@ -188,11 +194,11 @@ describe('inline mode', () => {
 
 describe('callback buttons', () => {
   it('"More answers" edits the answer to the next page, using the question the answer replied to', async () => {
-    const question = b.privateText('How many polling places were there?');
+    const question = b.privateText('How many polling places were there?', EN);
     await t.handle(question);
     const answer = { message_id: 555, date: 0, chat: question.message!.chat, from: BOT_INFO, text: 'answer', reply_to_message: question.message } as unknown as Message;
     t.clear();
-    await t.handle(b.callbackQuery('more:1', { message: answer }));
+    await t.handle(b.callbackQuery('more:1', { message: answer, ...EN }));
     expect(t.calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
     const edit = t.calls[1]!.payload;
     expect(edit.text).toMatch(/^<i>Answer 2 of/);

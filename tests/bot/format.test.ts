@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sourcesHtml } from '../../src/bot/format/answer.ts';
 import { escapeHtml, truncate, visibleText } from '../../src/bot/format/html.ts';
+import { createI18n, localizer } from '../../src/bot/i18n.ts';
 import { parseTelegramHtml } from '../support/fake-telegram.ts';
+
+const { t } = localizer(createI18n(), 'en');
 
 describe('HTML formatting', () => {
   it('escapes everything Telegram HTML treats as markup', () => {
@@ -18,11 +21,11 @@ describe('HTML formatting', () => {
 
   it('lists sources within one Telegram message, however large the corpus', () => {
     const sources = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, title: `A long article title number ${i} <about> the referendum & reforms`, publisher: 'Kazinform', date: '2022-06-05', url: `https://example.org/${i}`, language: 'en' }));
-    const html = sourcesHtml(sources);
+    const html = sourcesHtml(sources, t);
     const { text } = parseTelegramHtml(html);
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).toContain('(300 documents)');
     expect(text).toContain('…');
-    expect(parseTelegramHtml(sourcesHtml(sources.slice(0, 3))).text).not.toContain('…');
+    expect(parseTelegramHtml(sourcesHtml(sources.slice(0, 3), t)).text).not.toContain('…');
   });
 });

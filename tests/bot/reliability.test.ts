@@ -8,13 +8,14 @@ import { resendWithoutMissingReply } from '../../src/bot/api-transformers.ts';
 import { createLogger } from '../../src/logger.ts';
 import { loadCorpus } from '../../src/retrieval/corpus.ts';
 import { createTestBot, TEST_TOKEN } from '../support/bot-harness.ts';
-import { UpdateBuilder } from '../support/update-builders.ts';
+import { DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
 
 describe('per-user rate limit', () => {
   it('answers up to the limit, then sends one polite notice (not one per message) and drops the rest', async () => {
     const t = createTestBot({ rateLimit: { limit: 3, windowMs: 60_000 } });
     const b = new UpdateBuilder();
-    for (let i = 0; i < 8; i++) await t.handle(b.privateText(`How many polling places were there? (${i})`));
+    const en = { from: { ...DEFAULT_USER, language_code: 'en' } };
+    for (let i = 0; i < 8; i++) await t.handle(b.privateText(`How many polling places were there? (${i})`, en));
     const texts = t.sent().map((c) => String(c.payload.text));
     expect(texts.filter((x) => x.includes('10,012'))).toHaveLength(3);
     expect(texts.filter((x) => x.includes('faster than I can keep up'))).toHaveLength(1);

@@ -1,12 +1,17 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Message, MessageEntity } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../support/bot-process.ts';
 import { FakeTelegram, type RecordedCall } from '../support/fake-telegram.ts';
+import { PROJECT_ROOT } from '../support/run-process.ts';
 import { DEFAULT_CHANNEL, DEFAULT_GROUP, DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
 
 let tg: FakeTelegram;
 let b: UpdateBuilder;
 let bot: BotProcess;
+/** A user id of this run only: choices are kept on disk (.cache/users-<bot id>/) and must not leak into the next run. */
+const LANGUAGE_USER_ID = 5_000_000 + Math.floor(Math.random() * 1_000_000_000);
 
 const env = () => ({ BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
 const replyTo = (chatId: number, messageId: number) => (calls: RecordedCall[]) =>
@@ -31,6 +36,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bot?.kill();
+  // The file @grammyjs/storage-file keeps for this run's /language user.
+  if (tg) rmSync(join(PROJECT_ROOT, '.cache', `users-${tg.token.split(':')[0]}`, String(LANGUAGE_USER_ID).slice(-2), `${LANGUAGE_USER_ID}.json`), { force: true });
   await tg?.close();
 });
 
@@ -40,6 +47,13 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(tg.callsTo('deleteWebhook')[0]?.params.drop_pending_updates).not.toBe(true);
     expect(tg.myCommands({ type: 'all_private_chats' }).length).toBeGreaterThanOrEqual(4);
     expect(tg.myCommands({ type: 'all_group_chats' }).length).toBeGreaterThanOrEqual(1);
+    // Menus in English by default, and in Russian and Kazakh for apps in those languages; /language in all of them.
+    const language = (scope: string, lang = '') => (tg.myCommands({ type: scope }, lang) as Array<{ command: string; description: string }>).find((c) => c.command === 'language');
+    expect(language('all_private_chats')?.description).toMatch(/^Change the language/);
+    expect(language('all_private_chats', 'ru')?.description).toMatch(/^Сменить язык/);
+    expect(language('all_private_chats', 'kk')?.description).toMatch(/^Тілді ауыстыру/);
+    expect(language('all_group_chats', 'kk')?.description).toMatch(/^Тілді ауыстыру/);
+    expect((tg.myCommands({ type: 'all_private_chats' }, 'ru') as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'sources', 'ask', 'language']);
     const poll = tg.callsTo('getUpdates')[0]!;
     expect(poll.params.allowed_updates).toEqual(expect.arrayContaining(['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query']));
     const health = await bot.health();
@@ -58,7 +72,10 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(textOf(await ask(b.privateText('/help', en)))).toContain('In a group');
     expect(textOf(await ask(b.privateText('/help')))).toContain('Как спросить');
     expect(textOf(await ask(b.privateText('/sources')))).toContain('Kazinform');
-    expect(textOf(await ask(b.privateText('Who won the football world cup?')))).toMatch(/Not in my sources/);
+    expect(textOf(await ask(b.privateText('Who won the football world cup?', en)))).toMatch(/Not in my sources/);
+    // The default user's app is Russian: Russian framing, the quote as the English source wrote it.
+    expect(textOf(await ask(b.privateText('Who won the football world cup?')))).toMatch(/В моих источниках этого нет/);
+    expect(textOf(answer)).toContain('Источник на английском языке; цитата приведена без перевода.');
   });
 
   it('a button press pages to the next answer, and a double tap is harmless', async () => {
@@ -69,7 +86,18 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     tg.pushUpdate(b.callbackQuery('more:1', { message: sent }));
     await tg.waitFor((calls) => calls.filter((c) => c.method === 'answerCallbackQuery').length >= 2, 10_000);
     await tg.waitFor((calls) => calls.some((c) => c.method === 'editMessageText' && c.ok), 10_000);
-    expect(tg.message(sent.chat.id, sent.message_id)?.text).toMatch(/^Answer 2 of/);
+    expect(tg.message(sent.chat.id, sent.message_id)?.text).toMatch(/^Ответ 2 из/);
+  });
+
+  it('/language: buttons, a press stores the choice (on disk, so it survives the restart below), then /help in Kazakh', async () => {
+    const from = { ...DEFAULT_USER, id: LANGUAGE_USER_ID, language_code: 'en' };
+    const menu = await ask(b.privateText('/language', { from }));
+    expect(JSON.stringify(menu.params.reply_markup)).toContain('lang:kk');
+    tg.pushUpdate(b.callbackQuery('lang:kk', { message: menu.result as Message, from }));
+    await tg.waitFor((calls) => calls.some((c) => c.method === 'editMessageText' && c.ok && c.params.message_id === (menu.result as Message).message_id), 10_000);
+    const sent = menu.result as Message;
+    expect(tg.message(sent.chat.id, sent.message_id)?.text).toContain('қазақша сөйлесемін');
+    expect(textOf(await ask(b.privateText('/help', { from })))).toContain('Қалай сұрауға болады');
   });
 
   it('groups: /ask, /ask@bot, a mention and a reply are answered; chatter is not', async () => {
@@ -128,6 +156,9 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(textOf(answerTo(whileDown.message!.chat.id, whileDown.message!.message_id))).toContain('1,200 respondents');
     await new Promise((r) => setTimeout(r, 500));
     expect(tg.sentMessages().length).toBe(sentBefore + 1);
+    // The language chosen before the restart is still there.
+    const from = { ...DEFAULT_USER, id: LANGUAGE_USER_ID, language_code: 'en' };
+    expect(textOf(await ask(b.privateText('/help', { from })))).toContain('Қалай сұрауға болады');
   }, 40_000);
 
   it('exposes Prometheus metrics', async () => {

@@ -1,4 +1,6 @@
+import type { StorageAdapter } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
+import type { UserSession } from '../../src/bot/context.ts';
 import pino from 'pino';
 import { createBot } from '../../src/bot/create-bot.ts';
 import type { RateLimitOptions } from '../../src/bot/rate-limit.ts';
@@ -73,13 +75,20 @@ export function validateRequest(method: string, p: Record<string, unknown>): voi
 
 /** A bot wired like production, with Telegram replaced by a recording transformer (no network, no getMe). */
 export function createTestBot(
-  options: { retriever?: Retriever; failWith?: (call: ApiCall) => unknown; rateLimit?: RateLimitOptions | false; delayMs?: (call: ApiCall) => number } = {},
+  options: {
+    retriever?: Retriever;
+    failWith?: (call: ApiCall) => unknown;
+    rateLimit?: RateLimitOptions | false;
+    delayMs?: (call: ApiCall) => number;
+    /** Where /language choices are kept (default: in memory, fresh for each bot). */
+    storage?: StorageAdapter<UserSession>;
+  } = {},
 ) {
   const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' });
   const logger = pino({ level: 'silent' });
   const retriever = options.retriever ?? corpusRetriever();
   const metrics = createMetrics();
-  const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle: false, retry: false, rateLimit: options.rateLimit ?? false });
+  const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle: false, retry: false, rateLimit: options.rateLimit ?? false, ...(options.storage ? { storage: options.storage } : {}) });
   const calls: ApiCall[] = [];
   let messageId = 1000;
   bot.api.config.use(async (_prev, method, payload) => {

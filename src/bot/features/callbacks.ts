@@ -2,8 +2,9 @@ import { Composer } from 'grammy';
 import { answerMessage, timedSearch } from '../answering.ts';
 import type { BotContext } from '../context.ts';
 import { classifyError } from '../errors.ts';
-import { chooseLanguage, pageShown, t } from '../i18n.ts';
+import { pageShown } from '../i18n.ts';
 import { extractQuestion } from '../question-text.ts';
+import { useAnswerLanguage } from '../user-language.ts';
 
 /**
  * "More answers" / "Previous": the page is in the callback data and the question is the message the answer
@@ -26,21 +27,21 @@ export function createCallbacksFeature(): Composer<BotContext> {
     const asked = message && 'reply_to_message' in message ? message.reply_to_message : undefined;
     const questionText = asked?.text ?? asked?.caption;
     if (!message || !questionText) {
-      await ctx.answerCallbackQuery({ text: t(chooseLanguage(undefined, ctx.from.language_code)).questionGone });
+      await ctx.answerCallbackQuery({ text: ctx.t('question-gone') });
       return;
     }
     const question = extractQuestion(questionText.replace(/^\/ask(@\w+)?/i, ''), undefined, ctx.me.username);
+    const localizer = useAnswerLanguage(ctx, question);
     const answers = timedSearch(ctx, question);
-    const lang = chooseLanguage(question, ctx.from.language_code);
     if (page >= answers.length) {
-      await ctx.answerCallbackQuery({ text: t(lang).noMoreAnswers });
+      await ctx.answerCallbackQuery({ text: ctx.t('no-more-answers') });
       return;
     }
     const key = `${message.chat.id}:${message.message_id}`;
     const current = shownPages.get(key) ?? pageShown(message.text) ?? 0;
     await ctx.answerCallbackQuery();
     if (current === page) return;
-    const next = answerMessage(answers, question, ctx.deps.retriever.documents.length, page, true, lang);
+    const next = answerMessage(answers, question, ctx.deps.retriever.documents.length, localizer, page);
     try {
       await ctx.editMessageText(next.html, {
         parse_mode: 'HTML',
@@ -57,7 +58,7 @@ export function createCallbacksFeature(): Composer<BotContext> {
   });
 
   feature.on('callback_query', async (ctx) => {
-    await ctx.answerCallbackQuery({ text: t(chooseLanguage(undefined, ctx.from.language_code)).buttonInactive });
+    await ctx.answerCallbackQuery({ text: ctx.t('button-inactive') });
   });
   return feature;
 }

@@ -1,7 +1,6 @@
 import { Composer } from 'grammy';
 import { replyWithAnswer } from '../answering.ts';
 import type { BotContext } from '../context.ts';
-import { languageFromCode, t } from '../i18n.ts';
 import { extractQuestion, isAskCommand, mentionsBot } from '../question-text.ts';
 
 /**
@@ -31,7 +30,7 @@ group.on(['message:text', 'message:caption'], async (ctx) => {
 });
 
 function usage(ctx: BotContext) {
-  return ctx.reply(t(languageFromCode(ctx.from?.language_code)).askUsage, {
+  return ctx.reply(ctx.t('ask-usage'), {
     parse_mode: 'HTML',
     ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
   });

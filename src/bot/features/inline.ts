@@ -5,30 +5,31 @@ import type { Answer } from '../../retrieval/types.ts';
 import { timedSearch } from '../answering.ts';
 import type { BotContext } from '../context.ts';
 import { answerHtml } from '../format/answer.ts';
-import { chooseLanguage, t, type Lang } from '../i18n.ts';
+import type { Localizer } from '../i18n.ts';
 import { truncate } from '../format/html.ts';
+import { useAnswerLanguage } from '../user-language.ts';
 
 export const INLINE_PAGE_SIZE = 10;
 export const INLINE_MAX_RESULTS = 50;
 const CACHE_SECONDS = 300;
 
-/** `@bot question` in any chat: one article per cited excerpt, paged with next_offset. */
+/** `@bot question` in any chat: one article per cited excerpt, paged with next_offset, framed in the asker's language. */
 export const inlineFeature = new Composer<BotContext>();
 
 inlineFeature.on('inline_query', async (ctx) => {
   const query = ctx.inlineQuery.query.trim();
   const offset = parseOffset(ctx.inlineQuery.offset);
-  const lang = chooseLanguage(query, ctx.from.language_code);
+  const localizer = useAnswerLanguage(ctx, query);
   const answers = query ? timedSearch(ctx, query, INLINE_PAGE_SIZE, offset) : [];
   if (query && offset === 0) ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: 'inline' });
   if (answers.length === 0) {
     await ctx.answerInlineQuery([], {
       cache_time: query ? CACHE_SECONDS : 0,
-      button: { text: query && offset === 0 ? t(lang).inlineNotInSources : t(lang).inlineAskPrivately, start_parameter: 'inline' },
+      button: { text: query && offset === 0 ? ctx.t('inline-not-in-sources') : ctx.t('inline-ask-privately'), start_parameter: 'inline' },
     });
     return;
   }
-  const results = inlineResults(answers, lang);
+  const results = inlineResults(answers, localizer);
   const next = offset + answers.length;
   await ctx.answerInlineQuery(results, {
     cache_time: CACHE_SECONDS,
@@ -47,7 +48,8 @@ export function resultId(answer: Answer): string {
   return createHash('sha256').update(`${answer.source.id}\u0000${answer.excerpt}`).digest('base64url').slice(0, 32);
 }
 
-export function inlineResults(answers: readonly Answer[], lang: Lang = 'en'): InlineQueryResultArticle[] {
+/** The title and description are the quote and its source as written; the message frames the quote in the asker's language. */
+export function inlineResults(answers: readonly Answer[], localizer: Localizer): InlineQueryResultArticle[] {
   const seen = new Set<string>();
   const results: InlineQueryResultArticle[] = [];
   for (const answer of answers) {
@@ -59,8 +61,8 @@ export function inlineResults(answers: readonly Answer[], lang: Lang = 'en'): In
       id,
       title: truncate(answer.excerpt.slice(answer.highlight.start, answer.highlight.end), 100),
       description: truncate(`${answer.source.publisher} — ${answer.source.title}`, 200),
-      input_message_content: { message_text: answerHtml(answer, 0, 1, lang), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
-      ...(answer.source.url ? { reply_markup: { inline_keyboard: [[{ text: t(lang).source, url: answer.source.url }]] } } : {}),
+      input_message_content: { message_text: answerHtml(answer, localizer), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      ...(answer.source.url ? { reply_markup: { inline_keyboard: [[{ text: localizer.t('source-button'), url: answer.source.url }]] } } : {}),
     });
   }
   return results.slice(0, INLINE_MAX_RESULTS);

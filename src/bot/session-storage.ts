@@ -1,0 +1,53 @@
+import { FileAdapter } from '@grammyjs/storage-file';
+import type { StorageAdapter } from 'grammy';
+import type { Logger } from '../logger.ts';
+import type { UserSession } from './context.ts';
+import { isLang } from './i18n.ts';
+
+/** One small JSON file per user under `dir` (@grammyjs/storage-file); enough for one machine. */
+export function fileSessionStorage(dir: string): StorageAdapter<UserSession> {
+  return new FileAdapter<UserSession>({ dirName: dir });
+}
+
+/**
+ * The storage as the session middleware sees it. grammY writes a session back after every update that read it;
+ * here only a real change reaches the storage (a /language choice), so ordinary updates cost one read and no write,
+ * and a concurrent update of the same user cannot put back the value it read before the change.
+ * A failing read is logged and treated as "no choice" (the update is still answered, in the app's language), and
+ * then nothing is written or deleted for that update, so an unreadable entry is not overwritten by accident.
+ * A failing write is logged; the reply has been sent by then.
+ */
+export function guardedStorage(storage: StorageAdapter<UserSession>, logger: Logger): StorageAdapter<UserSession | undefined> {
+  // What each session object held when it was read, to tell a change from the write-back of an unchanged value.
+  const asRead = new WeakMap<object, string>();
+  return {
+    async read(key) {
+      let value: unknown;
+      try {
+        value = await storage.read(key);
+      } catch (error) {
+        logger.warn({ user_id: key, err: String(error) }, 'cannot read the language choice; using the app language');
+        return undefined;
+      }
+      if (value === undefined) return undefined;
+      if (typeof value !== 'object' || value === null || ('language' in value && !isLang(value.language))) {
+        logger.warn({ user_id: key }, 'ignoring a malformed language choice');
+        return undefined;
+      }
+      const session = value as UserSession;
+      asRead.set(session, JSON.stringify(session));
+      return session;
+    },
+    async write(key, value) {
+      if (value === undefined || asRead.get(value) === JSON.stringify(value)) return;
+      try {
+        await storage.write(key, value);
+      } catch (error) {
+        logger.error({ user_id: key, err: String(error) }, 'cannot save the language choice');
+      }
+    },
+    // grammY deletes after every update whose session stayed empty (and after a failed read). Nothing in the bot
+    // clears a choice (a new choice is a write), so these calls are dropped instead of costing a file operation.
+    async delete() {},
+  };
+}
