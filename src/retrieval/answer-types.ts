@@ -52,7 +52,8 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
     }
     case 'percent':
-      return passage.termSet.has('percent') ? 1 : 0;
+      // "%", or the word in a Russian ("процент") or Kazakh ("пайыз") document.
+      return passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз') ? 1 : 0;
     case 'how_many':
       return countFit(passage, countedTerms);
     case 'how_long': {

@@ -1,6 +1,7 @@
 import { createSentenceMemo, type SentenceMemo } from './answer-types.ts';
 import { IntList, type TermDictionary, type TextStore } from './compact.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
+import { textLanguage } from './languages.ts';
 import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
 import type { CorpusDocument } from './types.ts';
 import { countSurfaces } from './vocabulary.ts';
@@ -91,10 +92,11 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   documents.forEach((doc, documentIndex) => {
     documentStart.push(document.length);
     titleStart.push(titleTerm.length);
-    for (const id of new Set(termsOfWords(words(doc.title)).map((t) => dictionary.intern(t.term)))) titleTerm.push(id);
+    const language = textLanguage(doc.language);
+    for (const id of new Set(termsOfWords(words(doc.title, language)).map((t) => dictionary.intern(t.term)))) titleTerm.push(id);
 
     const sentences = splitSentences(doc.body);
-    const wordLists: Word[][] = sentences.map((s) => words(s.text));
+    const wordLists: Word[][] = sentences.map((s) => words(s.text, language));
     for (const ws of wordLists) countSurfaces(ws, surfaces);
     // Byte offsets, counted along the body (sentences come in order).
     let chars = 0;

@@ -1,5 +1,5 @@
+import type { TextLanguage } from './languages.ts';
 import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
-import { translateQuestion } from './translate.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'how_long' | 'where' | 'other';
@@ -8,6 +8,8 @@ export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'how_long' | 
 export interface QueryUnit {
   surface: string;
   term: string;
+  /** Other terms that count as this word itself: the English words a lexicon gave for one Russian or Kazakh word. */
+  alternatives: string[];
   concepts: string[];
   position: number;
   /** The word was not in the corpus and was replaced by a close corpus word ("poling" → "polling"). */
@@ -23,6 +25,17 @@ export interface AnalysedQuestion {
   countedTerms: Set<string>;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
+  /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
+  language: TextLanguage;
+}
+
+export interface AnalyseOptions {
+  /** Tokenize as this language (default English). */
+  language?: TextLanguage;
+  /** The answer type, when it was read from another rendering of the question (its English translation). */
+  type?: AnswerType;
+  /** Character ranges of the question that render one word of the original question (see translate.ts): their words are alternatives of one unit. */
+  groups?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
@@ -64,18 +77,26 @@ export function cleanQuestion(raw: string): string {
     .slice(0, MAX_QUESTION_CHARS);
 }
 
-export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQuestion {
-  const question = translateQuestion(cleanQuestion(raw));
-  const type = detectAnswerType(question);
+/** Reads a cleaned question (see cleanQuestion): its answer type, its content words and what to search for. */
+export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
+  const language = options.language ?? 'en';
+  const type = options.type ?? detectAnswerType(question);
   const corrected = new Set<number>();
-  const original = words(question);
-  const fixedText = correctSpelling(question, original, vocabulary, corrected);
-  const ws = fixedText === question ? original : words(fixedText);
+  const original = words(question, language);
+  const fixedText = correctSpelling(question, original, vocabulary, corrected, language);
+  const ws = fixedText === question ? original : words(fixedText, language);
   const terms = termsOfWords(ws);
 
   const contentWords = ws.filter((w) => w.term !== null);
   const focusStarts = focusWords(ws);
+  // Which group each content word belongs to, found on the words before spelling correction (same count and order).
+  const originalContent = original.filter((w) => w.term !== null);
+  const groupOf = (i: number) => {
+    const start = originalContent[i]?.start ?? -1;
+    return options.groups?.findIndex((g) => start >= g.start && start < g.end) ?? -1;
+  };
   const units: QueryUnit[] = [];
+  const unitOfGroup = new Map<number, QueryUnit>();
   const seen = new Set<string>();
   contentWords.forEach((word, position) => {
     const term = word.term!;
@@ -84,7 +105,17 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
     const concepts = terms
       .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
       .map((t) => t.term);
-    units.push({ surface: word.surface, term, concepts, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) });
+    const group = contentWords.length === originalContent.length ? groupOf(position) : -1;
+    const unit = group >= 0 ? unitOfGroup.get(group) : undefined;
+    if (unit) {
+      unit.alternatives.push(term);
+      for (const c of concepts) if (!unit.concepts.includes(c)) unit.concepts.push(c);
+      unit.focus ||= focusStarts.has(word.start);
+      return;
+    }
+    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
+    if (group >= 0) unitOfGroup.set(group, created);
+    units.push(created);
   });
 
   const countedTerms = new Set<string>();
@@ -97,7 +128,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): AnalysedQu
   }
 
   const searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
-  return { type, units, countedTerms, searchText };
+  return { type, units, countedTerms, searchText, language };
 }
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
@@ -119,7 +150,7 @@ function focusWords(ws: readonly Word[]): Set<number> {
 }
 
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
-function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, corrected: Set<number>): string {
+function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, corrected: Set<number>, language: TextLanguage): string {
   let out = '';
   let last = 0;
   for (const w of ws) {
@@ -132,6 +163,6 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   if (last === 0) return question;
   const fixed = out + question.slice(last);
   // Record where the corrected words now start, so their units can be marked.
-  for (const w of words(fixed)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
+  for (const w of words(fixed, language)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
   return fixed;
 }

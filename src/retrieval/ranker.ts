@@ -68,8 +68,9 @@ const GENERIC_TERMS = new Set(
 );
 
 export interface WeightedUnit extends QueryUnit {
-  /** Dictionary numbers of the term, then of its concepts (-1: not in the corpus). */
+  /** Dictionary numbers of the term and its alternatives (the first `exact`), then of its concepts (-1: not in the corpus). */
   ids: readonly number[];
+  exact: number;
   weight: number;
   generic: boolean;
   /** Neither the word nor any synonym occurs anywhere in the corpus. */
@@ -85,14 +86,15 @@ export function idf(stats: CorpusStats, term: string): number {
 export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tuning: RankerTuning): WeightedUnit[] {
   const maxIdf = idf(stats, '\u0000never');
   return question.units.map((unit) => {
-    const known = stats.documentFrequency.has(unit.term) || unit.concepts.some((c) => stats.documentFrequency.has(c));
-    const weight = known ? Math.max(idf(stats, unit.term), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
-    const df = Math.min(stats.documentFrequency.get(unit.term) ?? Infinity, ...unit.concepts.map((c) => stats.documentFrequency.get(c) ?? Infinity));
+    const own = [unit.term, ...unit.alternatives];
+    const known = own.some((t) => stats.documentFrequency.has(t)) || unit.concepts.some((c) => stats.documentFrequency.has(c));
+    const weight = known ? Math.max(...own.map((t) => idf(stats, t)), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
+    const df = Math.min(...[...own, ...unit.concepts].map((t) => stats.documentFrequency.get(t) ?? Infinity));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
-    const ids = [stats.termId(unit.term), ...unit.concepts.map((c) => stats.termId(c))];
+    const ids = [...own, ...unit.concepts].map((t) => stats.termId(t));
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
-    const { surface, term, concepts, position, corrected, focus } = unit;
-    return { surface, term, concepts, position, corrected, focus, ids, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
+    const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
+    return { surface, term, alternatives, concepts, position, corrected, focus, ids, exact: own.length, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
   });
 }
 
@@ -108,6 +110,8 @@ export interface PassageScore {
   coverage: number;
   /** Did a word that is not generic match in the sentence itself? */
   specificMatch: boolean;
+  /** How well the sentence holds the kind of answer asked for (a date for "when", a count for "how many"), 0..1. */
+  fit: number;
 }
 
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
@@ -115,8 +119,8 @@ export interface PassageScore {
 /** 1 when the unit's word is in the set, `conceptCredit` when only a synonym concept is, else 0. */
 function unitMatch(unit: WeightedUnit, set: TermLookup, conceptCredit: number): number {
   const ids = unit.ids;
-  if (set.hasId(ids[0]!)) return 1;
-  for (let i = 1; i < ids.length; i++) if (set.hasId(ids[i]!)) return conceptCredit;
+  for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
+  for (let i = unit.exact; i < ids.length; i++) if (set.hasId(ids[i]!)) return conceptCredit;
   return 0;
 }
 
@@ -147,13 +151,13 @@ export function scorePassage(
     if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
     previous = position;
   }
-  if (total === 0) return { score: 0, coverage: 0, specificMatch: false };
+  if (total === 0) return { score: 0, coverage: 0, specificMatch: false, fit: 0 };
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
-  return { score, coverage: matched / total, specificMatch };
+  return { score, coverage: matched / total, specificMatch, fit };
 }
 
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {

@@ -1,4 +1,5 @@
 import type { TermDictionary } from './compact.ts';
+import type { TextLanguage } from './languages.ts';
 import { terms } from './tokenizer.ts';
 
 /**
@@ -114,7 +115,7 @@ function countWide(tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>, po
 
 export interface SearchIndex {
   /** Candidate passages for a question, best BM25 first (ties: earlier passage first), as indexes into the passage list. */
-  candidates(query: string, limit: number): Array<{ passage: number; score: number }>;
+  candidates(query: string, limit: number, language?: TextLanguage): Array<{ passage: number; score: number }>;
 }
 
 export function createSearchIndex(dictionary: TermDictionary, fields: { text: FieldPostings; context: FieldPostings }, tuning: IndexTuning = DEFAULT_INDEX_TUNING): SearchIndex {
@@ -132,9 +133,9 @@ export function createSearchIndex(dictionary: TermDictionary, fields: { text: Fi
   let generation = 0;
 
   return {
-    candidates(query, limit) {
+    candidates(query, limit, language = 'en') {
       const ids: number[] = [];
-      for (const term of new Set(terms(query).map((t) => t.term))) {
+      for (const term of new Set(terms(query, language).map((t) => t.term))) {
         const id = dictionary.id(term);
         if (id !== undefined) ids.push(id);
       }

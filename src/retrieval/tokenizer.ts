@@ -1,6 +1,7 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { detached } from './compact.ts';
+import { cyrillicTerm, type TextLanguage } from './languages.ts';
 import { IRREGULAR_LEMMAS } from './lemmas.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
@@ -33,8 +34,11 @@ export function normaliseForMatching(text: string): string {
 
 const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*(?:%|(?:st|nd|rd|th)\b)?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
 
-/** Splits text into words with character offsets (numbers keep their decimal point and thousands separators). */
-export function words(text: string): Word[] {
+/**
+ * Splits text into words with character offsets (numbers keep their decimal point and thousands separators).
+ * `language` says how Cyrillic words are stemmed: Russian and Kazakh texts stem them, English ones keep them whole.
+ */
+export function words(text: string, language: TextLanguage = 'en'): Word[] {
   const normalised = normaliseForMatching(text);
   const out: Word[] = [];
   for (const m of normalised.matchAll(WORD_PATTERN)) {
@@ -43,30 +47,32 @@ export function words(text: string): Word[] {
     if (surface.length > 1 && surface.endsWith('%')) {
       // "76.4%" is a number and a percent sign: both can be asked about.
       const number = surface.slice(0, -1);
-      const term = termOf(number);
+      const term = termOf(number, language);
       out.push({ surface: text.slice(start, start + number.length), start, end: start + number.length, term, key: term ?? number });
       out.push({ surface: '%', start: start + number.length, end: start + surface.length, term: 'percent', key: 'percent' });
       continue;
     }
-    const term = termOf(surface);
+    const term = termOf(surface, language);
     out.push({ surface: text.slice(start, start + surface.length), start, end: start + surface.length, term, key: term ?? surface });
   }
   return out;
 }
 
 /** Stemming is the slow part of tokenizing; words repeat, so each word's term is remembered (bounded). */
-const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHES: Record<TextLanguage, Map<string, string | null>> = { en: new Map(), ru: new Map(), kk: new Map() };
 const TERM_CACHE_SIZE = 200_000;
 
 const STARTS_WITH_DIGIT = /^\d/;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-function termOf(raw: string): string | null {
+function termOf(raw: string, language: TextLanguage): string | null {
   if (STARTS_WITH_DIGIT.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
-  const cached = TERM_CACHE.get(raw);
+  const cache = TERM_CACHES[language];
+  const cached = cache.get(raw);
   if (cached !== undefined) return cached;
-  const term = wordTerm(raw);
-  if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear();
-  TERM_CACHE.set(detached(raw), term === null ? null : detached(term));
+  const term = language !== 'en' && CYRILLIC.test(raw) ? cyrillicTerm(raw, language) : wordTerm(raw);
+  if (cache.size >= TERM_CACHE_SIZE) cache.clear();
+  cache.set(detached(raw), term === null ? null : detached(term));
   return term;
 }
 
@@ -132,8 +138,8 @@ export interface Term {
  * The terms of a text: stemmed content words in order, plus a concept token after each synonym phrase.
  * Positions count content words only, so adjacency ignores stop words ("appoints the CEC chairman").
  */
-export function terms(text: string): Term[] {
-  return termsOfWords(words(text));
+export function terms(text: string, language: TextLanguage = 'en'): Term[] {
+  return termsOfWords(words(text, language));
 }
 
 export function termsOfWords(ws: readonly Word[]): Term[] {

@@ -46,6 +46,18 @@ describe('ask CLI --json', () => {
     expect(lines[8]!.answers[0]!.excerpt).toContain('Mukhtar Yerman');
   });
 
+  it('takes Russian and Kazakh questions with the same contract, quoting the English source', async () => {
+    const questions = ['Кто председатель Центральной избирательной комиссии?', 'Орталық сайлау комиссиясының хатшысы кім?', 'Как испечь хлеб на закваске?'];
+    const { code, stdout } = await runScript('src/cli/ask.ts', ['--json'], { input: questions.join('\n') + '\n' });
+    expect(code).toBe(0);
+    const lines = parseLines(stdout);
+    expect(lines.map((l) => l.query)).toEqual(questions);
+    expect(lines[0]!.answers[0]!.excerpt).toContain('Nurlan Abdirov');
+    expect(Object.keys(lines[0]!.answers[0]!.source).sort()).toEqual(['date', 'id', 'publisher', 'title']);
+    expect(lines[1]!.answers[0]!.excerpt).toContain('Mukhtar Yerman');
+    expect(lines[2]!.answers).toEqual([]);
+  });
+
   it('answers a last line without a trailing newline and Windows line endings', async () => {
     const { stdout } = await runScript('src/cli/ask.ts', ['--json'], { input: 'When is the referendum held?\r\nWho chaired the Dialogue Platform meeting?' });
     const lines = parseLines(stdout);

@@ -1,0 +1,73 @@
+import { stemmer as russianStemmer } from '@orama/stemmers/russian';
+import { stopwords as russianStopwords } from '@orama/stopwords/russian';
+import { kazakhStem, kazakhStemCandidates } from './kazakh-stemmer.ts';
+
+/** The languages retrieval tokenizes differently. Any other document language is read as English. */
+export type TextLanguage = 'en' | 'ru' | 'kk';
+
+export function textLanguage(code: string): TextLanguage {
+  const base = code.toLowerCase().split('-')[0];
+  return base === 'ru' ? 'ru' : base === 'kk' ? 'kk' : 'en';
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Frequent Kazakh words without Kazakh-only letters, for telling short Kazakh questions from Russian ones. */
+const KAZAKH_MARKERS = /(?:^|[^\p{L}])(?:ма|ме|ба|бе|па|пе|кім|неше|мен|және|туралы|бойынша|болады|болды|жыл|жылы|жоқ|бар)(?=$|[^\p{L}])/iu;
+
+/** The language of a question, as far as its letters tell: Kazakh-only letters → kk, other Cyrillic → ru, else en. */
+export function detectQuestionLanguage(text: string): TextLanguage {
+  if (!CYRILLIC.test(text)) return 'en';
+  return KAZAKH_LETTERS.test(text) || KAZAKH_MARKERS.test(text) ? 'kk' : 'ru';
+}
+
+export const isCyrillicWord = (word: string): boolean => CYRILLIC.test(word);
+
+/**
+ * Kazakh function words (Orama has no Kazakh list), and question words: the lexicon reads those first when a
+ * question is translated; in a Kazakh document or a Kazakh reading of a question they are not content.
+ */
+export const KAZAKH_STOP_WORDS = new Set([
+  'кім', 'кімнің', 'кімді', 'кімге', 'қашан', 'қанша', 'неше', 'қандай', 'қай', 'қайда', 'неге', 'не', 'нені', 'ненің', 'қалай', 'неліктен',
+  'және', 'мен', 'пен', 'бен', 'да', 'де', 'та', 'те', 'ма', 'ме', 'ба', 'бе', 'па', 'пе', 'бұл', 'сол', 'осы', 'ол', 'олар', 'оның',
+  'үшін', 'туралы', 'бойынша', 'болады', 'болды', 'болған', 'болып', 'бар', 'жоқ', 'ғана', 'ше', 'ғой', 'екен', 'еді', 'деп', 'дейін',
+  'кейін', 'арқылы', 'сияқты', 'тағы', 'әр', 'барлық', 'біз', 'сіз', 'мен', 'сен', 'ал', 'бірақ', 'немесе', 'егер', 'яғни', 'қазір',
+]);
+/** Orama's Russian stop words, and question words it lacks. */
+export const RUSSIAN_STOP_WORDS = new Set([
+  ...russianStopwords.map((w) => w.replace(/ё/g, 'е')),
+  ...['сколько', 'скольких', 'скольким', 'каков', 'какова', 'каково', 'каковы', 'какие', 'каких', 'каким', 'какими', 'какую', 'каком', 'какого', 'какому', 'какое'],
+  ...['который', 'которая', 'которое', 'которые', 'которых', 'котором', 'почему', 'зачем', 'чей', 'чья', 'чье', 'чьи', 'ли', 'также', 'это', 'эта'],
+]);
+
+const FLEETING_VOWEL = /([бвгджзклмнпрстфхцчшщ])[ое]([кц])$/;
+
+/**
+ * Russian forms meet at one stem by stemming until nothing changes ("токаева" → "токаев" → "тока"), then dropping
+ * a fleeting vowel the stemmer leaves in ("поправок" → "поправк", like "поправки").
+ */
+export function russianStemChain(word: string): string[] {
+  const chain = [word];
+  for (let i = 0; i < 4; i++) {
+    const next = russianStemmer(chain.at(-1)!);
+    if (next === chain.at(-1) || next.length < 2) break;
+    chain.push(next);
+  }
+  const last = chain.at(-1)!;
+  const withoutVowel = last.length > 4 ? last.replace(FLEETING_VOWEL, '$1$2') : last;
+  if (withoutVowel !== last) chain.push(withoutVowel);
+  return chain;
+}
+
+/** A Cyrillic word's index term in a Russian or Kazakh text: null for a function word. */
+export function cyrillicTerm(word: string, language: 'ru' | 'kk'): string | null {
+  const w = word.replace(/ё/g, 'е');
+  if (language === 'kk') return KAZAKH_STOP_WORDS.has(w) ? null : kazakhStem(w);
+  return RUSSIAN_STOP_WORDS.has(w) ? null : russianStemChain(w).at(-1)!;
+}
+
+/** The forms a word may be looked up by, most specific first (the word, then shorter and shorter stems). */
+export function lookupForms(word: string, language: 'ru' | 'kk'): string[] {
+  const w = word.replace(/ё/g, 'е');
+  return language === 'kk' ? kazakhStemCandidates(w) : russianStemChain(w);
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { lookupForms } from './languages.ts';
+
+/**
+ * A bilingual domain lexicon (src/retrieval/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
+ * `form | form | ...<TAB>English words`, forms in dictionary spelling, single words or phrases. Words are matched
+ * through the language's stemmer (lookupForms), so a form covers its inflections.
+ */
+export type LexiconLanguage = 'ru' | 'kk';
+
+interface FormWord {
+  surface: string;
+  /** The forms it is reached by: the word, its stem after one stemming step, its final stem when that is long enough to be safe. */
+  keys: string[];
+}
+
+interface LexiconEntry {
+  words: FormWord[];
+  english: string;
+}
+
+export interface LexiconMatch {
+  /** How many words of the text the entry covers. */
+  length: number;
+  english: string;
+}
+
+export class LexiconError extends Error {
+  readonly code = 'LEXICON_INVALID';
+}
+
+export class Lexicon {
+  readonly language: LexiconLanguage;
+  readonly size: number;
+  private readonly byKey = new Map<string, LexiconEntry[]>();
+
+  constructor(language: LexiconLanguage, entries: ReadonlyArray<{ forms: string[]; english: string }>) {
+    this.language = language;
+    this.size = entries.length;
+    for (const { forms, english } of entries) {
+      for (const form of forms) {
+        const words = form.split(/\s+/).map((surface) => ({ surface, keys: keysOf(lookupForms(surface, language), language) }));
+        const entry = { words, english };
+        for (const key of words[0]!.keys) {
+          const list = this.byKey.get(key) ?? [];
+          list.push(entry);
+          this.byKey.set(key, list);
+        }
+      }
+    }
+    for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The longest entry that matches the words starting at `at` (lowercase Cyrillic words), if any. */
+  match(words: readonly string[], at: number): LexiconMatch | undefined {
+    const first = words[at];
+    if (first === undefined) return undefined;
+    const chains = new Map<number, string[]>();
+    const chainOf = (i: number): string[] => {
+      let chain = chains.get(i);
+      if (!chain) chains.set(i, (chain = keysOf(lookupForms(words[i]!, this.language), this.language)));
+      return chain;
+    };
+    let best: LexiconEntry | undefined;
+    for (const key of chainOf(at)) {
+      for (const entry of this.byKey.get(key) ?? []) {
+        if (best && entry.words.length <= best.words.length) continue;
+        const fits = entry.words.every((w, n) => at + n < words.length && wordMatches(w, chainOf(at + n)));
+        if (fits) best = entry;
+      }
+    }
+    return best ? { length: best.words.length, english: best.english } : undefined;
+  }
+}
+
+/**
+ * A form's keys: the word; for Russian its first Snowball stem (the usual meeting point of inflections) and its
+ * final stem only when 5+ letters are left (stemming again can cut "заявил" down to "за"); for Kazakh every
+ * form left after stripping an ending (the endings are stripped in Kazakh's own order).
+ */
+function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
+  if (language === 'kk') return [...chain];
+  const keys = [chain[0]!];
+  if (chain[1]) keys.push(chain[1]);
+  if (chain.at(-1)!.length >= 5) keys.push(chain.at(-1)!);
+  return [...new Set(keys)];
+}
+
+/** A word of the text matches a form when one of its keys is one of the form's keys. */
+function wordMatches(form: FormWord, keys: readonly string[]): boolean {
+  return keys.some((k) => form.keys.includes(k));
+}
+
+/** Parses a lexicon file; every problem names the file and line. */
+export function parseLexicon(text: string, language: LexiconLanguage, file: string): Lexicon {
+  const entries: Array<{ forms: string[]; english: string }> = [];
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const parts = raw.split('\t');
+    const where = `${file}:${i + 1}`;
+    if (parts.length !== 2) return void problems.push(`${where}: expected "forms<TAB>English", found ${parts.length - 1} tabs`);
+    const forms = parts[0]!.split('|').map((f) => f.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ')).filter((f) => f.length > 0);
+    const english = parts[1]!.trim();
+    if (forms.length === 0 || english === '') return void problems.push(`${where}: empty ${forms.length === 0 ? 'forms' : 'English side'}`);
+    for (const form of forms) {
+      const earlier = seen.get(form);
+      if (earlier !== undefined) problems.push(`${where}: "${form}" is already on line ${earlier}`);
+      seen.set(form, i + 1);
+    }
+    entries.push({ forms, english });
+  });
+  if (problems.length > 0) throw new LexiconError(`Invalid lexicon:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return new Lexicon(language, entries);
+}
+
+export interface Lexicons {
+  ru: Lexicon;
+  kk: Lexicon;
+}
+
+let loaded: Lexicons | undefined;
+
+/** The lexicons shipped with the code (read once). */
+export function defaultLexicons(): Lexicons {
+  if (!loaded) {
+    const read = (language: LexiconLanguage) => {
+      const url = new URL(`./lexicon/${language}-en.tsv`, import.meta.url);
+      return parseLexicon(readFileSync(url, 'utf8'), language, `src/retrieval/lexicon/${language}-en.tsv`);
+    };
+    loaded = { ru: read('ru'), kk: read('kk') };
+  }
+  return loaded;
+}
