@@ -53,37 +53,38 @@ export class Lexicon {
 
   /** The longest entry that matches the words starting at `at` (lowercase Cyrillic words), if any. */
   match(words: readonly string[], at: number): LexiconMatch | undefined {
-    const first = words[at];
-    if (first === undefined) return undefined;
-    const chains = new Map<number, string[]>();
-    const chainOf = (i: number): string[] => {
-      let chain = chains.get(i);
-      if (!chain) chains.set(i, (chain = keysOf(lookupForms(words[i]!, this.language), this.language)));
-      return chain;
+    return this.matches(words, at)[0];
+  }
+
+  /** Every length of entry that matches the words starting at `at`, longest first (one entry per length). */
+  matches(words: readonly string[], at: number): LexiconMatch[] {
+    if (words[at] === undefined) return [];
+    const keys = new Map<number, string[]>();
+    const keysAt = (i: number): string[] => {
+      let k = keys.get(i);
+      if (!k) keys.set(i, (k = keysOf(lookupForms(words[i]!, this.language), this.language)));
+      return k;
     };
-    let best: LexiconEntry | undefined;
-    for (const key of chainOf(at)) {
+    const byLength = new Map<number, LexiconMatch>();
+    for (const key of keysAt(at)) {
       for (const entry of this.byKey.get(key) ?? []) {
-        if (best && entry.words.length <= best.words.length) continue;
-        const fits = entry.words.every((w, n) => at + n < words.length && wordMatches(w, chainOf(at + n)));
-        if (fits) best = entry;
+        const length = entry.words.length;
+        if (byLength.has(length)) continue;
+        if (entry.words.every((w, n) => at + n < words.length && wordMatches(w, keysAt(at + n)))) byLength.set(length, { length, english: entry.english });
       }
     }
-    return best ? { length: best.words.length, english: best.english } : undefined;
+    return [...byLength.values()].sort((a, b) => b.length - a.length);
   }
 }
 
 /**
- * A form's keys: the word; for Russian its first Snowball stem (the usual meeting point of inflections) and its
- * final stem only when 5+ letters are left (stemming again can cut "заявил" down to "за"); for Kazakh every
- * form left after stripping an ending (the endings are stripped in Kazakh's own order).
+ * A form's keys: the word, and for Russian every stem along its stemming chain that keeps 4+ letters (stemming
+ * again can cut "заявил" down to "за"); for Kazakh every form left after stripping an ending (the endings are
+ * stripped in Kazakh's own order).
  */
 function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
   if (language === 'kk') return [...chain];
-  const keys = [chain[0]!];
-  if (chain[1]) keys.push(chain[1]);
-  if (chain.at(-1)!.length >= 5) keys.push(chain.at(-1)!);
-  return [...new Set(keys)];
+  return [chain[0]!, ...chain.slice(1).filter((stem) => stem.length >= 4)];
 }
 
 /** A word of the text matches a form when one of its keys is one of the form's keys. */

@@ -6,7 +6,7 @@
  */
 
 import { isCyrillicWord, KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from './languages.ts';
-import type { Lexicons } from './lexicon.ts';
+import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;
 
@@ -41,20 +41,43 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
       if (isCyrillicWord(tokens[j]!)) run.push(tokens[j]!);
       j += 1;
     }
-    for (let w = 0; w < run.length; ) {
-      const match = order.map((lexicon) => lexicon.match(run, w)).find((m) => m !== undefined);
-      if (match) {
-        out.push({ english: match.english });
-        w += match.length;
-        continue;
-      }
-      const word = run[w]!;
-      if (!RUSSIAN_STOP_WORDS.has(word) && !KAZAKH_STOP_WORDS.has(word)) out.push(` ${word} `);
-      w += 1;
+    for (const piece of segment(run, order)) {
+      if (typeof piece !== 'string') out.push(piece);
+      else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) out.push(` ${piece} `);
     }
     i = j;
   }
   return assemble(out);
+}
+
+/**
+ * Splits a run of words into lexicon entries and leftover words, covering as many words as possible with as few
+ * entries as possible ("проголосовать за границей" is "vote" + "abroad", not "vote in favor" + "границей").
+ * Ties go to the lexicon of the question's language.
+ */
+function segment(run: readonly string[], order: readonly Lexicon[]): Array<string | { english: string }> {
+  interface Plan {
+    covered: number;
+    entries: number;
+    rank: number;
+    pieces: Array<string | { english: string }>;
+  }
+  const better = (a: Plan, b: Plan) => a.covered > b.covered || (a.covered === b.covered && (a.entries < b.entries || (a.entries === b.entries && a.rank < b.rank)));
+  const best: Plan[] = [];
+  best[run.length] = { covered: 0, entries: 0, rank: 0, pieces: [] };
+  for (let i = run.length - 1; i >= 0; i--) {
+    const rest = best[i + 1]!;
+    let plan: Plan = { ...rest, pieces: [run[i]!, ...rest.pieces] };
+    order.forEach((lexicon, rank) => {
+      for (const m of lexicon.matches(run, i)) {
+        const after = best[i + m.length]!;
+        const candidate = { covered: after.covered + m.length, entries: after.entries + 1, rank: after.rank + rank, pieces: [{ english: m.english }, ...after.pieces] };
+        if (better(candidate, plan)) plan = candidate;
+      }
+    });
+    best[i] = plan;
+  }
+  return best[0]!.pieces;
 }
 
 /** Joins the pieces with single spaces, remembering where each lexicon rendering went. */
