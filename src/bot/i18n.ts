@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
+import { mostlyCyrillicLanguage, type Lang } from '../language.ts';
 
 /**
  * The bot's own words live in locales/<lang>.ftl (Fluent), read by @grammyjs/i18n. This module creates that
  * instance and holds the pure rules around it: which language a reply is in. Quotes stay as the source wrote them.
  */
-export type Lang = 'en' | 'ru' | 'kk';
+export type { Lang } from '../language.ts';
 export const LANGUAGES: readonly Lang[] = ['en', 'ru', 'kk'];
 
 /** locales/ next to src/, wherever the process was started from. */
@@ -35,19 +36,11 @@ export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'ru' || value === 'kk';
 }
 
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
-const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/gu;
-const LATIN_LETTERS = /\p{Script=Latin}/gu;
-
 /**
- * The language of a question written in Cyrillic (more Cyrillic letters than Latin ones): Kazakh when it has
- * Kazakh-specific letters, else Russian. Undefined for anything else (English, digits, emoji).
+ * The language of a question written in Cyrillic (more Cyrillic letters than Latin ones): Kazakh or Russian, by the
+ * same rule retrieval reads it with. Undefined for anything else (English, digits, emoji).
  */
-export function questionLanguage(text: string): 'ru' | 'kk' | undefined {
-  const cyrillic = text.match(CYRILLIC_LETTERS)?.length ?? 0;
-  if (cyrillic === 0 || cyrillic <= (text.match(LATIN_LETTERS)?.length ?? 0)) return undefined;
-  return KAZAKH_LETTERS.test(text) ? 'kk' : 'ru';
-}
+export const questionLanguage = mostlyCyrillicLanguage;
 
 /** Telegram's language_code of the user's app ("ru", "kk", "en-GB", ...): Kazakh, Russian, else English. */
 export function languageFromCode(code: string | undefined): Lang {

@@ -1,5 +1,6 @@
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
+import { cyrillicLanguage, hasCyrillic } from '../language.ts';
 import { kazakhStem, kazakhStemCandidates } from './kazakh-stemmer.ts';
 
 /** The languages retrieval tokenizes differently. Any other document language is read as English. */
@@ -10,17 +11,12 @@ export function textLanguage(code: string): TextLanguage {
   return base === 'ru' ? 'ru' : base === 'kk' ? 'kk' : 'en';
 }
 
-const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-/** Frequent Kazakh words without Kazakh-only letters, for telling short Kazakh questions from Russian ones. */
-const KAZAKH_MARKERS = /(?:^|[^\p{L}])(?:ма|ме|ба|бе|па|пе|кім|неше|мен|және|туралы|бойынша|болады|болды|жыл|жылы|жоқ|бар)(?=$|[^\p{L}])/iu;
-
-/** The language of a question, as far as its letters tell: Kazakh-only letters → kk, other Cyrillic → ru, else en. */
+/** The language of a question: any Cyrillic is Russian or Kazakh (see src/language.ts), else English. */
 export function detectQuestionLanguage(text: string): TextLanguage {
-  if (!CYRILLIC.test(text)) return 'en';
-  return KAZAKH_LETTERS.test(text) || KAZAKH_MARKERS.test(text) ? 'kk' : 'ru';
+  return hasCyrillic(text) ? cyrillicLanguage(text) : 'en';
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 export const isCyrillicWord = (word: string): boolean => CYRILLIC.test(word);
 
 /**
@@ -32,11 +28,13 @@ export const KAZAKH_STOP_WORDS = new Set([
   'және', 'мен', 'пен', 'бен', 'да', 'де', 'та', 'те', 'ма', 'ме', 'ба', 'бе', 'па', 'пе', 'бұл', 'сол', 'осы', 'ол', 'олар', 'оның',
   'үшін', 'туралы', 'бойынша', 'болады', 'болды', 'болған', 'болып', 'бар', 'жоқ', 'ғана', 'ше', 'ғой', 'екен', 'еді', 'деп', 'дейін',
   'кейін', 'арқылы', 'сияқты', 'тағы', 'әр', 'барлық', 'біз', 'сіз', 'мен', 'сен', 'ал', 'бірақ', 'немесе', 'егер', 'яғни', 'қазір',
+  'ету', 'етеді', 'етті', 'етіп', 'етілді', 'етілген', 'ала', 'алады', 'алды', 'алмайды', 'бола', 'болу', 'ең', 'өте', 'тиіс', 'керек',
 ]);
 /** Orama's Russian stop words, and question words it lacks. */
 export const RUSSIAN_STOP_WORDS = new Set([
   ...russianStopwords.map((w) => w.replace(/ё/g, 'е')),
   ...['сколько', 'скольких', 'скольким', 'каков', 'какова', 'каково', 'каковы', 'какие', 'каких', 'каким', 'какими', 'какую', 'каком', 'какого', 'какому', 'какое'],
+  ...['среди', 'чему', 'чьему', 'нужен', 'нужна', 'нужны', 'является', 'являются', 'был', 'была', 'будет'],
   ...['мог', 'могла', 'могло', 'могли', 'могут', 'может', 'можно', 'нужно', 'надо', 'должен', 'должна', 'должно', 'должны', 'стоит', 'было', 'были', 'будут'],
   ...['который', 'которая', 'которое', 'которые', 'которых', 'котором', 'почему', 'зачем', 'чей', 'чья', 'чье', 'чьи', 'ли', 'также', 'это', 'эта'],
 ]);
@@ -71,4 +69,8 @@ export function cyrillicTerm(word: string, language: 'ru' | 'kk'): string | null
 export function lookupForms(word: string, language: 'ru' | 'kk'): string[] {
   const w = word.replace(/ё/g, 'е');
   return language === 'kk' ? kazakhStemCandidates(w) : russianStemChain(w);
+}
+
+export function isStopWord(word: string): boolean {
+  return RUSSIAN_STOP_WORDS.has(word) || KAZAKH_STOP_WORDS.has(word);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { lookupForms } from './languages.ts';
+import { isStopWord, lookupForms } from './languages.ts';
 
 /**
  * A bilingual domain lexicon (src/retrieval/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
@@ -70,6 +70,8 @@ export class Lexicon {
       for (const entry of this.byKey.get(key) ?? []) {
         const length = entry.words.length;
         if (byLength.has(length)) continue;
+        // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
+        if (length === 1 && isStopWord(words[at]!) && entry.words[0]!.surface !== words[at]) continue;
         if (entry.words.every((w, n) => at + n < words.length && wordMatches(w, keysAt(at + n)))) byLength.set(length, { length, english: entry.english });
       }
     }
@@ -78,13 +80,17 @@ export class Lexicon {
 }
 
 /**
- * A form's keys: the word, and for Russian every stem along its stemming chain that keeps 4+ letters (stemming
- * again can cut "заявил" down to "за"); for Kazakh every form left after stripping an ending (the endings are
+ * A form's keys: the word, and for Russian its Snowball stem ("миде" → "мид") and the further stems along its
+ * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every form left after stripping an ending (the endings are
  * stripped in Kazakh's own order).
  */
 function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
-  if (language === 'kk') return [...chain];
-  return [chain[0]!, ...chain.slice(1).filter((stem) => stem.length >= 4)];
+  if (language === 'kk') {
+    // Verbs are listed as verbal nouns ("талқылау"); their finite forms strip down to the bare stem ("талқылаған" → "талқыла").
+    const verbStem = /[^аеыіоөұүуэюя]у$/.test(chain[0]!) && chain[0]!.length >= 5 ? [chain[0]!.slice(0, -1)] : [];
+    return [...new Set([...chain, ...verbStem])];
+  }
+  return [...new Set([chain[0]!, ...chain.slice(1, 2), ...chain.slice(2).filter((stem) => stem.length >= 4)])];
 }
 
 /** A word of the text matches a form when one of its keys is one of the form's keys. */

@@ -156,7 +156,9 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   for (const w of ws) {
     if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
     const replacement = vocabulary.closestWord(w.surface.toLowerCase());
-    if (!replacement) continue;
+    // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
+    // words into other real words ("snow" → "show").
+    if (!replacement || (w.surface.length === 4 && replacement.length <= 4)) continue;
     out += question.slice(last, w.start) + replacement;
     last = w.end;
   }

@@ -38,7 +38,9 @@ export interface RankerTuning {
   /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
   genericShare: number;
   /** Extra answer-type weight for "who" questions, where a sentence naming nobody rarely answers. */
-  whoWeight: 1.4,
+  whoWeight: number;
+  /** The minimum coverages are scaled by this for a question read through the Russian or Kazakh lexicon. */
+  translatedCoverage: number;
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
@@ -55,6 +57,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   minCoverageUnknownFocus: 0.6,
   genericShare: 0.4,
   whoWeight: 1.4,
+  translatedCoverage: 0.75,
 };
 
 /**

@@ -2,10 +2,11 @@ import { detached, TermDictionary, TextStore } from './compact.ts';
 import { buildExcerpt } from './excerpt.ts';
 import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './passages.ts';
 import type { SentenceSpan } from './sentences.ts';
-import { detectQuestionLanguage, textLanguage } from './languages.ts';
+import { detectQuestionLanguage, lookupForms, textLanguage } from './languages.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { analyseQuestion, cleanQuestion, type AnalysedQuestion } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
+import { transliterate } from './transliterate.ts';
 import { DEFAULT_RANKER_TUNING, focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
 import { buildFieldPostings, createSearchIndex, DEFAULT_INDEX_TUNING, type FieldPostings, type IndexTuning } from './search-index.ts';
 import { terms, words } from './tokenizer.ts';
@@ -13,6 +14,8 @@ import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from '.
 import { buildVocabulary } from './vocabulary.ts';
 
 export const MAX_ANSWERS = 50;
+/** Shorter Latin spellings match too many corpus words by accident. */
+const MIN_TRANSLITERATED = 5;
 /** When the best sentence lacks the kind of answer asked for (see holdsAnswerKind). Measured on the dev and held-out sets. */
 const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8, trustedCoverage: 0.75 };
 const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
@@ -103,10 +106,25 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }];
-    const { text: translated, groups } = translateQuestionParts(cleaned, language, lexicons);
+    const { text: translated, groups } = translateQuestionParts(cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language) });
     const english = analyseQuestion(translated, vocabulary, { groups });
     if (!nativeLanguages.includes(language)) return [{ analysed: english, text: translated }];
     return [{ analysed: english, text: translated }, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.type }), text: cleaned }];
+  }
+
+  /**
+   * A corpus word for a Russian or Kazakh word the lexicons do not know: names and international words are often
+   * the same word in Latin letters ("Сулеймена" → "suleimen", "парламент" → "parliament"). The word and then its
+   * stems are transliterated and matched like a misspelling.
+   */
+  function corpusWordFor(word: string, language: 'ru' | 'kk'): string | undefined {
+    for (const form of lookupForms(word, language)) {
+      const latin = transliterate(form);
+      if (latin.length < MIN_TRANSLITERATED) break;
+      const match = vocabulary.closestWord(latin);
+      if (match) return match;
+    }
+    return undefined;
   }
 
   function scoreReading(analysed: AnalysedQuestion, text: string) {
@@ -127,9 +145,11 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
   /** Every reading's candidates, best first; a reading whose best sentence does not answer is dropped (abstention). */
   function score(question: string) {
     const results = readings(question).flatMap(({ analysed, text }) => scoreReading(analysed, text) ?? []);
+    const translatedReading = detectQuestionLanguage(question) !== 'en';
     const answering = results.filter(({ analysed, units, scored }) => {
       const best = scored[0];
-      const minCoverage = focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage;
+      // A translated question loses some words the lexicon does not know, so its coverage is read a little more leniently.
+      const minCoverage = (focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage) * (translatedReading ? tuning.translatedCoverage : 1);
       if (best === undefined || best.coverage < minCoverage || !best.specificMatch) return false;
       if (!holdsAnswerKind(analysed.type, best)) {
         // A close runner-up that holds the kind of answer asked for goes first; with none, only a sentence that

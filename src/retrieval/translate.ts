@@ -21,7 +21,12 @@ export interface Translation {
   groups: Array<{ start: number; end: number }>;
 }
 
-export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons): Translation {
+export interface TranslateOptions {
+  /** An English word for a word no lexicon knows (a name spelled in Latin letters in the sources), if any. */
+  resolve?: (word: string) => string | undefined;
+}
+
+export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons, options: TranslateOptions = {}): Translation {
   if (language === 'en') return { text, groups: [] };
   const order = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, lexicons.kk];
   const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
@@ -43,7 +48,10 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     }
     for (const piece of segment(run, order)) {
       if (typeof piece !== 'string') out.push(piece);
-      else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) out.push(` ${piece} `);
+      else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {
+        const english = options.resolve?.(piece);
+        out.push(english ? { english } : ` ${piece} `);
+      }
     }
     i = j;
   }

@@ -39,7 +39,9 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
       for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
         for (const candidate of byLength.get(len) ?? []) {
           if (candidate[0] !== word[0]) continue; // people rarely get the first letter wrong; this keeps false fixes down
-          const d = editDistance(word, candidate, bestDistance);
+          // The limit is one past the best so far: editDistance returns the limit itself for "this far or more",
+          // which must never pass for a tie.
+          const d = editDistance(word, candidate, bestDistance + 1);
           const count = surfaceCounts.get(candidate) ?? 0;
           if (d < bestDistance || (d === bestDistance && count > bestCount)) {
             best = candidate;

@@ -36,11 +36,25 @@ describe('retrieval quality', () => {
     expect(offTopic.map((m) => m.question.q)).toEqual([]);
   });
 
-  it('understands questions in Russian and Kazakh', () => {
+  it('understands questions in Russian and Kazakh (issue bar: hit@1 ≥ 70%, hit@3 ≥ 85%, every out-of-scope one refused)', () => {
     const s = evaluate('../shared/eval/questions.ru-kk.dev.jsonl');
     expect(s.hitAt1, describeMisses(s)).toBeGreaterThanOrEqual(0.85);
     expect(s.hitAt3, describeMisses(s)).toBeGreaterThanOrEqual(0.9);
     expect(s.abstentionRate, describeMisses(s)).toBe(1);
+  });
+
+  it('understands Russian and Kazakh questions written by someone who never saw the lexicon', () => {
+    // tune: used while building the lexicon; heldout: measured, its failure classes studied, never its questions.
+    const bars = { 'tests/fixtures/questions.ru-kk.tune.jsonl': [0.8, 0.9], 'tests/fixtures/questions.ru-kk.heldout.jsonl': [0.45, 0.65] } as const;
+    for (const [file, [hit1, hit3]] of Object.entries(bars)) {
+      const s = evaluate(file);
+      expect(s.answerable, file).toBeGreaterThan(30);
+      expect(s.hitAt1, `${file}\n${describeMisses(s)}`).toBeGreaterThanOrEqual(hit1);
+      expect(s.hitAt3, `${file}\n${describeMisses(s)}`).toBeGreaterThanOrEqual(hit3);
+      // Off-topic questions (weather, recipes, sport, prices) must all be refused.
+      const offTopic = s.misses.filter((m) => m.question.expect.length === 0 && /погод|рецепт|испеч|футбол|чемпионат|цен[аы]|курс|ауа райы|тағам|баға|спорт/i.test(m.question.q));
+      expect(offTopic.map((m) => m.question.q)).toEqual([]);
+    }
   });
 
   it('every excerpt is whole sentences of its document and at most 400 characters', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/kazakh-stemmer.ts';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, type Lexicons } from '../../src/retrieval/lexicon.ts';
-import { translateQuestion } from '../../src/retrieval/translate.ts';
+import { translateQuestion, translateQuestionParts } from '../../src/retrieval/translate.ts';
 
 const small: Lexicons = {
   ru: parseLexicon(
@@ -103,5 +103,17 @@ describe('translateQuestion', () => {
 
   it('drops function words and keeps unknown content words, so off-topic questions stay off-topic', () => {
     expect(translateQuestion('Как испечь хлеб на закваске?', 'ru', small)).toBe('испечь хлеб закваске?');
+  });
+});
+
+describe('translateQuestionParts', () => {
+  it('covers the most words with the fewest entries, and says where each entry’s English went', () => {
+    const lexicons: Lexicons = {
+      ru: parseLexicon(['голосовать\tvote', 'голосовать за\tvote in favor', 'за границей\tabroad', 'министерство иностранных дел | мид\tMinistry of Foreign Affairs'].join('\n'), 'ru', 'ru-en.tsv'),
+      kk: parseLexicon('', 'kk', 'kk-en.tsv'),
+    };
+    const { text, groups } = translateQuestionParts('Можно ли голосовать за границей через МИД?', 'ru', lexicons);
+    expect(text).toBe('vote abroad Ministry of Foreign Affairs?');
+    expect(groups.map((g) => text.slice(g.start, g.end))).toEqual(['vote', 'abroad', 'Ministry of Foreign Affairs']);
   });
 });
