@@ -69,10 +69,10 @@ export class Lexicon {
     for (const key of keysAt(at)) {
       for (const entry of this.byKey.get(key) ?? []) {
         const length = entry.words.length;
-        if (byLength.has(length)) continue;
         // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
         if (length === 1 && isStopWord(words[at]!) && entry.words[0]!.surface !== words[at]) continue;
-        if (entry.words.every((w, n) => at + n < words.length && wordMatches(w, keysAt(at + n)))) byLength.set(length, { length, english: entry.english });
+        const covered = phraseLength(entry.words, words, at, keysAt);
+        if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
       }
     }
     return [...byLength.values()].sort((a, b) => b.length - a.length);
@@ -81,8 +81,8 @@ export class Lexicon {
 
 /**
  * A form's keys: the word, and for Russian its Snowball stem ("миде" → "мид") and the further stems along its
- * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every form left after stripping an ending (the endings are
- * stripped in Kazakh's own order).
+ * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every form left
+ * after stripping an ending (the endings are stripped in Kazakh's own order).
  */
 function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
   if (language === 'kk') {
@@ -91,6 +91,25 @@ function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
     return [...new Set([...chain, ...verbStem])];
   }
   return [...new Set([chain[0]!, ...chain.slice(1, 2), ...chain.slice(2).filter((stem) => stem.length >= 4)])];
+}
+
+/**
+ * How many words of the text from `at` a phrase covers, or undefined when it does not match. One function word may
+ * stand between two words of a phrase ("по чьему представлению" still reads as "по представлению").
+ */
+function phraseLength(form: readonly FormWord[], words: readonly string[], at: number, keysAt: (i: number) => string[]): number | undefined {
+  let i = at;
+  let skipped = false;
+  for (const [n, w] of form.entries()) {
+    if (i >= words.length) return undefined;
+    if (!wordMatches(w, keysAt(i))) {
+      if (n === 0 || skipped || !isStopWord(words[i]!) || i + 1 >= words.length || !wordMatches(w, keysAt(i + 1))) return undefined;
+      skipped = true;
+      i += 1;
+    }
+    i += 1;
+  }
+  return i - at;
 }
 
 /** A word of the text matches a form when one of its keys is one of the form's keys. */

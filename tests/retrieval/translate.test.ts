@@ -97,6 +97,13 @@ describe('translateQuestion', () => {
     expect(translateQuestion('Кто такой Tokayev в 2022 году?', 'ru', small)).toBe('who tokayev 2022 году?');
   });
 
+  it('lets one function word stand inside a phrase', () => {
+    const lexicons: Lexicons = { ru: parseLexicon('по представлению\trecommendation\nкто\twho', 'ru', 'ru-en.tsv'), kk: small.kk };
+    expect(translateQuestion('По чьему представлению назначали?', 'ru', lexicons)).toBe('recommendation назначали?');
+    expect(translateQuestion('По кто представлению', 'ru', lexicons)).toBe('recommendation');
+    expect(translateQuestion('По моему мнению представлению', 'ru', lexicons)).toBe('моему мнению представлению');
+  });
+
   it('reads a word through the other language when its own lexicon lacks it', () => {
     expect(translateQuestion('Кім председатель?', 'kk', small)).toBe('who chairman?');
   });
