@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/kazakh-stemmer.ts';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/languages.ts';
@@ -70,6 +71,18 @@ describe('lexicon files', () => {
     expect(small.kk.match(['орталық', 'сайлау', 'комиссиясының'], 0)?.length).toBe(3);
     expect(small.kk.match(['төрағасы'], 0)?.english).toBe('chairman');
     expect(small.ru.match(['погода'], 0)).toBeUndefined();
+  });
+
+  it('ship forms written in Cyrillic only (a Latin letter in a form can never match a question)', () => {
+    for (const language of ['ru', 'kk'] as const) {
+      const text = readFileSync(new URL(`../../src/retrieval/lexicon/${language}-en.tsv`, import.meta.url), 'utf8');
+      const bad = text
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+        .flatMap((line) => line.split('\t')[0]!.split('|').map((f) => f.trim()))
+        .filter((form) => !/^[\p{Script=Cyrillic}\d]+(?:[ -][\p{Script=Cyrillic}\d]+)*$/u.test(form));
+      expect(bad, language).toEqual([]);
+    }
   });
 
   it('ship a Russian and a Kazakh lexicon that parse and cover the domain, not a handful of questions', () => {
