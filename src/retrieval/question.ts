@@ -132,7 +132,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
 }
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
-const LINKING = new Set(['is', 'are', 'was', 'were', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
+const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
 
 /** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
 function focusWords(ws: readonly Word[]): Set<number> {

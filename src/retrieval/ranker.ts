@@ -41,6 +41,8 @@ export interface RankerTuning {
   whoWeight: number;
   /** The minimum coverages are scaled by this for a question read through the Russian or Kazakh lexicon. */
   translatedCoverage: number;
+  /** A translated question with at least this share of its weight in words no lexicon knows is not answered. */
+  maxUntranslatedShare: number;
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
@@ -58,6 +60,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   genericShare: 0.4,
   whoWeight: 1.4,
   translatedCoverage: 0.75,
+  maxUntranslatedShare: 0.5,
 };
 
 /**
@@ -103,7 +106,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
 
 /** "What is the capital of France?": when the thing asked about is unknown to the corpus, no sentence can answer. */
 export function focusIsUnknown(units: readonly WeightedUnit[]): boolean {
-  const focus = units.filter((u) => u.focus);
+  // A generic word next to the thing asked about ("the champion of Kazakhstan") does not make it known.
+  const focus = units.filter((u) => u.focus && (u.unknown || !u.generic));
   return focus.length > 0 && focus.every((u) => u.unknown);
 }
 

@@ -16,6 +16,19 @@ import { buildVocabulary } from './vocabulary.ts';
 export const MAX_ANSWERS = 50;
 /** Shorter Latin spellings match too many corpus words by accident. */
 const MIN_TRANSLITERATED = 5;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
+function untranslatedShare(units: readonly WeightedUnit[]): number {
+  let total = 0;
+  let untranslated = 0;
+  for (const u of units) {
+    total += u.weight;
+    if (u.unknown && CYRILLIC.test(u.term)) untranslated += u.weight;
+  }
+  return total === 0 ? 0 : untranslated / total;
+}
+
 /** When the best sentence lacks the kind of answer asked for (see holdsAnswerKind). Measured on the dev and held-out sets. */
 const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8, trustedCoverage: 0.75 };
 const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
@@ -151,6 +164,8 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
       // A translated question loses some words the lexicon does not know, so its coverage is read a little more leniently.
       const minCoverage = (focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage) * (translatedReading ? tuning.translatedCoverage : 1);
       if (best === undefined || best.coverage < minCoverage || !best.specificMatch) return false;
+      // Half of it left untranslated: the question is mostly about something the domain lexicons do not know.
+      if (translatedReading && analysed.language === 'en' && untranslatedShare(units) >= tuning.maxUntranslatedShare) return false;
       if (!holdsAnswerKind(analysed.type, best)) {
         // A close runner-up that holds the kind of answer asked for goes first; with none, only a sentence that
         // matches nearly all of the question is trusted.

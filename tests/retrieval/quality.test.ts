@@ -44,8 +44,12 @@ describe('retrieval quality', () => {
   });
 
   it('understands Russian and Kazakh questions written by someone who never saw the lexicon', () => {
-    // tune: used while building the lexicon; heldout: measured, its failure classes studied, never its questions.
-    const bars = { 'tests/fixtures/questions.ru-kk.tune.jsonl': [0.8, 0.9], 'tests/fixtures/questions.ru-kk.heldout.jsonl': [0.45, 0.65] } as const;
+    // tune: used while building the lexicon; heldout: its failure classes studied; final: written blind, measured last.
+    const bars = {
+      'tests/fixtures/questions.ru-kk.tune.jsonl': [0.8, 0.9],
+      'tests/fixtures/questions.ru-kk.heldout.jsonl': [0.55, 0.8],
+      'tests/fixtures/questions.ru-kk.final.jsonl': [0.65, 0.85],
+    } as const;
     for (const [file, [hit1, hit3]] of Object.entries(bars)) {
       const s = evaluate(file);
       expect(s.answerable, file).toBeGreaterThan(30);
