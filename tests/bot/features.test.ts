@@ -165,6 +165,8 @@ describe('inline mode', () => {
     expect(results.length).toBe(10);
     expect(first.next_offset).toBe('10');
     expect(first.cache_time).toBeGreaterThan(0);
+    // Framed in the asker's language, so Telegram must not share the cached results between users.
+    expect(first.is_personal).toBe(true);
     expect((results[0]!.input_message_content as Record<string, string>).message_text).toMatch(/<blockquote>.*<\/blockquote>\n📄/s);
     t.clear();
     await t.handle(b.inlineQuery('referendum', { offset: '10' }));

@@ -25,6 +25,8 @@ inlineFeature.on('inline_query', async (ctx) => {
   if (answers.length === 0) {
     await ctx.answerInlineQuery([], {
       cache_time: query ? CACHE_SECONDS : 0,
+      // Framed in the asker's language: Telegram must not serve one person's cached results to another.
+      is_personal: true,
       button: { text: query && offset === 0 ? ctx.t('inline-not-in-sources') : ctx.t('inline-ask-privately'), start_parameter: 'inline' },
     });
     return;
@@ -33,6 +35,7 @@ inlineFeature.on('inline_query', async (ctx) => {
   const next = offset + answers.length;
   await ctx.answerInlineQuery(results, {
     cache_time: CACHE_SECONDS,
+    is_personal: true,
     next_offset: answers.length === INLINE_PAGE_SIZE && next < INLINE_MAX_RESULTS ? String(next) : '',
   });
   ctx.log.info({ answers: answers.length, offset }, 'inline answered');
