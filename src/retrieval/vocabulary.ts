@@ -39,11 +39,12 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
       for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
         for (const candidate of byLength.get(len) ?? []) {
           if (candidate[0] !== word[0]) continue; // people rarely get the first letter wrong; this keeps false fixes down
-          // The limit is one past the best so far: editDistance returns the limit itself for "this far or more",
-          // which must never pass for a tie.
-          const d = editDistance(word, candidate, bestDistance + 1);
+          // editDistance returns the limit itself for "this far or more", which must never pass for a tie: the limit is
+          // one past the best only when a tie could win (a more frequent word at a distance already within reach).
           const count = surfaceCounts.get(candidate) ?? 0;
-          if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+          const limit = count > bestCount && bestDistance <= maxDistance ? bestDistance + 1 : bestDistance;
+          const d = editDistance(word, candidate, limit);
+          if (d < bestDistance || (d === bestDistance && d < limit && count > bestCount)) {
             best = candidate;
             bestDistance = d;
             bestCount = count;
@@ -58,27 +59,28 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
   };
 }
 
+/** Three reusable rows for editDistance (words are short; the rows grow when a longer one comes). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as [Int32Array, Int32Array, Int32Array];
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), giving up beyond `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j++) d[0]![j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
+  if (rows[0].length < cols) rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-      rowMin = Math.min(rowMin, v);
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
