@@ -109,7 +109,8 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
   /** The languages other than English that documents are written in (questions in them are also read as written). */
   const nativeLanguages: string[] = [...new Set(data.documents.map((d) => textLanguage(d.language)))].filter((l) => l !== 'en');
   const documentLanguage = data.documents.map((d) => textLanguage(d.language));
-  const lexicons = options.lexicons ?? defaultLexicons();
+  // Read at the first Russian or Kazakh question: an English-only workload never pays for them (~10 MB, ~60 ms).
+  let lexicons = options.lexicons;
 
   /**
    * The ways a question is read: English as it is; a Russian or Kazakh question through the lexicon into English
@@ -119,7 +120,7 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }];
-    const { text: translated, groups } = translateQuestionParts(cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language) });
+    const { text: translated, groups } = translateQuestionParts(cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
     const english = analyseQuestion(translated, vocabulary, { groups });
     if (!nativeLanguages.includes(language)) return [{ analysed: english, text: translated }];
     return [{ analysed: english, text: translated }, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.type }), text: cleaned }];
