@@ -286,8 +286,13 @@ function corpusStats(data: RetrievalData, dictionary: TermDictionary): CorpusSta
 
 function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {
   let sum = 0;
-  for (const u of units) if (set.has(u.term) || u.alternatives.some((a) => set.has(a)) || u.concepts.some((c) => set.has(c))) sum += u.weight;
+  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts)) sum += u.weight;
   return sum;
+}
+
+function hasAny(set: { has(term: string): boolean }, terms: readonly string[]): boolean {
+  for (let i = 0; i < terms.length; i++) if (set.has(terms[i]!)) return true;
+  return false;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
