@@ -15,7 +15,10 @@ source-note = The source is in { $language ->
         [kk] { language-kk }
        *[other] another language
     }; quoted as written.
-not-in-sources = 🤷 <b>Not in my sources.</b> None of my { $documents } documents answers “{ $question }”.
+not-in-sources = 🤷 <b>Not in my sources.</b> { $documents ->
+        [one] My one document does not answer
+       *[other] None of my { $documents } documents answers
+    } “{ $question }”.
     I only quote articles about Kazakhstan’s constitutional referendum of 5 June 2022. See /sources for what I have, or rephrase the question.
 long-question = Your question was long; I searched its first { $max } characters.
 # Dates in citations ($year is text, $month 1-12, $day a number).
@@ -70,7 +73,10 @@ inline-not-in-sources = Not in my sources — ask me in private
 
 ## /sources
 
-sources-header = <b>My sources</b> ({ $count } documents):
+sources-header = <b>My sources</b> ({ $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    }):
 sources-footer = Every answer I give is a quote from one of these.
 
 ## /start and /help ($bot: the bot's username)

@@ -27,5 +27,8 @@ describe('HTML formatting', () => {
     expect(text).toContain('(300 documents)');
     expect(text).toContain('…');
     expect(parseTelegramHtml(sourcesHtml(sources.slice(0, 3), t)).text).not.toContain('…');
+    expect(parseTelegramHtml(sourcesHtml(sources.slice(0, 1), t)).text).toContain('(1 document)');
+    expect(t('not-in-sources', { documents: 1, question: 'q' })).toContain('My one document does not answer “q”.');
+    expect(t('not-in-sources', { documents: 5, question: 'q' })).toContain('None of my 5 documents answers “q”.');
   });
 });
