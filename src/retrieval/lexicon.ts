@@ -70,7 +70,9 @@ export class Lexicon {
       for (const entry of this.byKey.get(key) ?? []) {
         const length = entry.words.length;
         // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
-        if (length === 1 && isStopWord(words[at]!) && entry.words[0]!.surface !== words[at]) continue;
+        // Question words are function words too, and meet their own forms ("скольких" is "сколько").
+        const form = entry.words[0]!.surface;
+        if (length === 1 && isStopWord(words[at]!) && !isStopWord(form) && form !== words[at]) continue;
         const covered = phraseLength(entry.words, words, at, keysAt);
         if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
       }

@@ -92,15 +92,27 @@ export function idf(stats: CorpusStats, term: string): number {
 export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tuning: RankerTuning): WeightedUnit[] {
   const maxIdf = idf(stats, '\u0000never');
   return question.units.map((unit) => {
-    const own = [unit.term, ...unit.alternatives];
-    const known = own.some((t) => stats.documentFrequency.has(t)) || unit.concepts.some((c) => stats.documentFrequency.has(c));
-    const weight = known ? Math.max(...own.map((t) => idf(stats, t)), ...unit.concepts.map((c) => idf(stats, c) * tuning.conceptCredit)) : maxIdf * tuning.unknownWordWeight;
-    const df = Math.min(...[...own, ...unit.concepts].map((t) => stats.documentFrequency.get(t) ?? Infinity));
+    // Loops rather than spreads: this runs for every question.
+    const terms = unit.alternatives.length === 0 ? [unit.term] : [unit.term, ...unit.alternatives];
+    const exact = terms.length;
+    for (const c of unit.concepts) terms.push(c);
+    let known = false;
+    let best = 0;
+    let df = Infinity;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const count = stats.documentFrequency.get(t);
+      if (count === undefined) continue;
+      known = true;
+      best = Math.max(best, idf(stats, t) * (i < exact ? 1 : tuning.conceptCredit));
+      df = Math.min(df, count);
+    }
+    const weight = known ? best : maxIdf * tuning.unknownWordWeight;
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
-    const ids = [...own, ...unit.concepts].map((t) => stats.termId(t));
+    const ids = terms.map((t) => stats.termId(t));
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
-    return { surface, term, alternatives, concepts, position, corrected, focus, ids, exact: own.length, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
+    return { surface, term, alternatives, concepts, position, corrected, focus, ids, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
   });
 }
 

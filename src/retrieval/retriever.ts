@@ -42,7 +42,11 @@ const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\
  * "When was Tokayev born?" matches sentences about Tokayev, but none of them has a date of his birth.
  */
 function holdsAnswerKind(type: string, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
-  if (type === 'when') return best.fit > 0 || TIME_EXPRESSION.test(best.passage.sentence.text) || CYRILLIC_DATE.test(best.passage.sentence.text);
+  if (type === 'when') {
+    if (best.fit > 0) return true;
+    const text = best.passage.sentence.text;
+    return TIME_EXPRESSION.test(text) || (CYRILLIC.test(text) && CYRILLIC_DATE.test(text));
+  }
   if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;
   return true;
 }
