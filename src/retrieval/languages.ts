@@ -67,10 +67,20 @@ export function cyrillicTerm(word: string, language: 'ru' | 'kk'): string | null
   return RUSSIAN_STOP_WORDS.has(w) ? null : russianStemChain(w).at(-1)!;
 }
 
-/** The forms a word may be looked up by, most specific first (the word, then shorter and shorter stems). */
+const FORMS_CACHE = { ru: new Map<string, string[]>(), kk: new Map<string, string[]>() };
+const FORMS_CACHE_SIZE = 50_000;
+
+/** The forms a word may be looked up by, most specific first (the word, then shorter and shorter stems). Remembered: stemming is the slow part of a lookup. */
 export function lookupForms(word: string, language: 'ru' | 'kk'): string[] {
-  const w = word.replace(/ё/g, 'е');
-  return language === 'kk' ? kazakhStemCandidates(w) : russianStemChain(w);
+  const cache = FORMS_CACHE[language];
+  let forms = cache.get(word);
+  if (!forms) {
+    const w = word.replace(/ё/g, 'е');
+    forms = language === 'kk' ? kazakhStemCandidates(w) : russianStemChain(w);
+    if (cache.size >= FORMS_CACHE_SIZE) cache.clear();
+    cache.set(word, forms);
+  }
+  return forms;
 }
 
 export function isStopWord(word: string): boolean {
