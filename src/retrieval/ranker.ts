@@ -96,16 +96,24 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const terms = unit.alternatives.length === 0 ? [unit.term] : [unit.term, ...unit.alternatives];
     const exact = terms.length;
     for (const c of unit.concepts) terms.push(c);
+    // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
+    // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
     let known = false;
-    let best = 0;
+    let ownKnown = false;
     let df = Infinity;
     for (let i = 0; i < terms.length; i++) {
-      const t = terms[i]!;
-      const count = stats.documentFrequency.get(t);
+      const count = stats.documentFrequency.get(terms[i]!);
       if (count === undefined) continue;
       known = true;
-      best = Math.max(best, idf(stats, t) * (i < exact ? 1 : tuning.conceptCredit));
+      if (i < exact) ownKnown = true;
       df = Math.min(df, count);
+    }
+    let best = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const own = i < exact;
+      if (own && exact > 1 && ownKnown && !stats.documentFrequency.has(t)) continue;
+      best = Math.max(best, idf(stats, t) * (own ? 1 : tuning.conceptCredit));
     }
     const weight = known ? best : maxIdf * tuning.unknownWordWeight;
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
