@@ -21,6 +21,8 @@ const NOT_NAME_WORDS = new Set(
 );
 /** Offices and groups that answer "who" questions as well as names do ("the President appoints ..."). */
 const ROLE = /\b(?:the\s+)?(?:President|Parliament|Senate|Mazhilis|Ombudsman|Prosecutor General|Government|citizens|Constitutional Court|Supreme Council|Commissioner)\b/;
+/** A job title next to a name: "Usen Suleimen, Ambassador-at-Large of ...", "Director of the Legislative Department". */
+const JOB_TITLE = /\b(?:Director|Deputy|Minister|Ambassador|Chairman|Chairwoman|Chair|Secretary|Head|Advisor|Adviser|Professor|professor|Commissioner|Ombudsman|Rector|Dean|Prosecutor|Senator|Spokesperson|Representative|director|head|chairman|deputy|advisor|adviser|editor-in-chief|associate professor|research fellow|scientist|candidate)\b/;
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
@@ -60,6 +62,8 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       const durations = numbersFollowedBy(passage, DURATION_UNITS);
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
+    case 'role':
+      return JOB_TITLE.test(passage.sentence.text) ? 1 : 0;
     case 'who': {
       const { names, role } = passage.memo;
       let runs = names.get(passage.index);

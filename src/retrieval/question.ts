@@ -2,7 +2,7 @@ import type { TextLanguage } from './languages.ts';
 import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
-export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'how_long' | 'where' | 'other';
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'other';
 
 /** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
 export interface QueryUnit {
@@ -41,11 +41,15 @@ export interface AnalyseOptions {
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
 const CUE_WORDS = new Set(['many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer']);
 
+/** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
+const ROLE_CUES = new Set(['position', 'post', 'job', 'role', 'offic']);
+
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction|part)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
   ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
   ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
   ['when', /\bwhen\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
+  ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
 ];
@@ -100,7 +104,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const seen = new Set<string>();
   contentWords.forEach((word, position) => {
     const term = word.term!;
-    if (CUE_WORDS.has(word.surface.toLowerCase()) || seen.has(term)) return;
+    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) return;
     seen.add(term);
     const concepts = terms
       .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
