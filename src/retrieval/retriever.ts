@@ -2,6 +2,7 @@ import { detached, TermDictionary, TextStore } from './compact.ts';
 import { buildExcerpt } from './excerpt.ts';
 import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './passages.ts';
 import type { SentenceSpan } from './sentences.ts';
+import { holdsAnswerKind, KIND, untranslatedShare } from './abstention.ts';
 import { detectQuestionLanguage, lookupForms, textLanguage } from './languages.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { analyseQuestion, cleanQuestion, type AnalysedQuestion } from './question.ts';
@@ -16,40 +17,6 @@ import { buildVocabulary } from './vocabulary.ts';
 export const MAX_ANSWERS = 50;
 /** Shorter Latin spellings match too many corpus words by accident. */
 const MIN_TRANSLITERATED = 5;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-
-/** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
-function untranslatedShare(units: readonly WeightedUnit[]): number {
-  let total = 0;
-  let untranslated = 0;
-  for (const u of units) {
-    total += u.weight;
-    if (u.unknown && CYRILLIC.test(u.term)) untranslated += u.weight;
-  }
-  return total === 0 ? 0 : untranslated / total;
-}
-
-/** When the best sentence lacks the kind of answer asked for (see holdsAnswerKind). Measured on the dev and held-out sets. */
-const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8, trustedCoverage: 0.75 };
-const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
-
-const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)';
-/** A date in Russian or Kazakh text: "5 июня", "июнь 2022", "2022 года", "2022 жылғы". */
-const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\p{L}*\\s+\\d{4}|\\d{4}\\s*(?:год|г\\.|жыл)`, 'iu');
-
-/**
- * A question that asks for a date, a count, a share or a duration is only answered by a sentence that holds one:
- * "When was Tokayev born?" matches sentences about Tokayev, but none of them has a date of his birth.
- */
-function holdsAnswerKind(type: string, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
-  if (type === 'when') {
-    if (best.fit > 0) return true;
-    const text = best.passage.sentence.text;
-    return TIME_EXPRESSION.test(text) || (CYRILLIC.test(text) && CYRILLIC_DATE.test(text));
-  }
-  if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;
-  return true;
-}
 const CANDIDATES = 64;
 
 export interface RetrieverOptions {
