@@ -1,12 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { FileAdapter } from '@grammyjs/storage-file';
 import type { StorageAdapter } from 'grammy';
 import type { Logger } from '../logger.ts';
 import type { UserSession } from './context.ts';
 import { isLang } from './i18n.ts';
 
-/** One small JSON file per user under `dir` (@grammyjs/storage-file); enough for one machine. */
+/** One small JSON file per user under `dir` (@grammyjs/storage-file's layout); enough for one machine. */
 export function fileSessionStorage(dir: string): StorageAdapter<UserSession> {
-  return new FileAdapter<UserSession>({ dirName: dir });
+  return new AtomicFileAdapter<UserSession>(dir);
+}
+
+/**
+ * @grammyjs/storage-file writes a session file in place, so a crash (or two writes at once) can leave half a file.
+ * Here a write goes to a temporary file that is then renamed over the old one: readers see the old choice or the
+ * new one, never a mix.
+ */
+class AtomicFileAdapter<T> extends FileAdapter<T> {
+  constructor(private readonly dir: string) {
+    super({ dirName: dir });
+  }
+
+  override async write(key: string, value: T): Promise<void> {
+    const path = resolve(this.dir, key.slice(-2), `${key}.json`); // FileAdapter's own layout, so its read() finds it
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}-${randomUUID()}.tmp`;
+    try {
+      await writeFile(temporary, this.serializer(value), 'utf8');
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
 }
 
 /**

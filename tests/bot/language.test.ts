@@ -280,6 +280,17 @@ describe('where the choice is kept', () => {
     expect(ops.filter((op) => !op.startsWith('read'))).toEqual([]);
   });
 
+  it('in files: writes are atomic, so many writes at once leave one whole choice and no temporary files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'users-'));
+    temporaryDirs.push(dir);
+    const storage = fileSessionStorage(dir);
+    const languages = ['en', 'ru', 'kk'] as const;
+    await Promise.all(Array.from({ length: 60 }, (_, i) => storage.write('4242', { language: languages[i % 3]! })));
+    const stored = await storage.read('4242');
+    expect(languages).toContain(stored?.language);
+    expect(readdirSync(join(dir, '42'))).toEqual(['4242.json']);
+  });
+
   it('a corrupt or malformed file counts as no choice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'users-'));
     temporaryDirs.push(dir);
