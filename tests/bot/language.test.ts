@@ -280,14 +280,18 @@ describe('where the choice is kept', () => {
     expect(ops.filter((op) => !op.startsWith('read'))).toEqual([]);
   });
 
-  it('in files: writes are atomic, so many writes at once leave one whole choice and no temporary files', async () => {
+  it('in files: writes are atomic, so concurrent writes and reads never see half a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'users-'));
     temporaryDirs.push(dir);
     const storage = fileSessionStorage(dir);
-    const languages = ['en', 'ru', 'kk'] as const;
-    await Promise.all(Array.from({ length: 60 }, (_, i) => storage.write('4242', { language: languages[i % 3]! })));
-    const stored = await storage.read('4242');
-    expect(languages).toContain(stored?.language);
+    // Values of different lengths: an in-place write truncates, then writes, so a longer write overlapping a shorter
+    // one leaves the short text followed by the long one's tail.
+    const value = (i: number) => ({ language: 'kk', padding: 'x'.repeat((i * 37) % 4000) }) as unknown as UserSession;
+    const failures: unknown[] = [];
+    const reads = Array.from({ length: 200 }, () => Promise.resolve(storage.read('4242')).catch((error: unknown) => failures.push(error)));
+    await Promise.all([...Array.from({ length: 200 }, (_, i) => storage.write('4242', value(i))), ...reads]);
+    expect(failures).toEqual([]);
+    expect((await storage.read('4242'))?.language).toBe('kk');
     expect(readdirSync(join(dir, '42'))).toEqual(['4242.json']);
   });
 
