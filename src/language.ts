@@ -22,6 +22,8 @@ export function mostlyCyrillicLanguage(text: string): 'ru' | 'kk' | undefined {
   return cyrillicLanguage(text);
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 export function hasCyrillic(text: string): boolean {
-  return /\p{Script=Cyrillic}/u.test(text);
+  return CYRILLIC.test(text);
 }

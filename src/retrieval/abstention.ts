@@ -2,9 +2,8 @@
  * Rules for "not in my sources" beyond coverage (see retriever.ts): pure functions over a question's units and its
  * best sentence.
  */
+import { hasCyrillic } from '../language.ts';
 import type { WeightedUnit } from './ranker.ts';
-
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
 export function untranslatedShare(units: readonly WeightedUnit[]): number {
@@ -12,7 +11,7 @@ export function untranslatedShare(units: readonly WeightedUnit[]): number {
   let untranslated = 0;
   for (const u of units) {
     total += u.weight;
-    if (u.unknown && CYRILLIC.test(u.term)) untranslated += u.weight;
+    if (u.unknown && hasCyrillic(u.term)) untranslated += u.weight;
   }
   return total === 0 ? 0 : untranslated / total;
 }
@@ -33,7 +32,7 @@ export function holdsAnswerKind(type: string, best: { fit: number; passage: { se
   if (type === 'when') {
     if (best.fit > 0) return true;
     const text = best.passage.sentence.text;
-    return TIME_EXPRESSION.test(text) || (CYRILLIC.test(text) && CYRILLIC_DATE.test(text));
+    return TIME_EXPRESSION.test(text) || (hasCyrillic(text) && CYRILLIC_DATE.test(text));
   }
   if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;
   return true;

@@ -16,8 +16,6 @@ export function detectQuestionLanguage(text: string): TextLanguage {
   return hasCyrillic(text) ? cyrillicLanguage(text) : 'en';
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-export const isCyrillicWord = (word: string): boolean => CYRILLIC.test(word);
 
 /**
  * Kazakh function words (Orama has no Kazakh list), and question words: the lexicon reads those first when a

@@ -3,7 +3,7 @@ import { buildExcerpt } from './excerpt.ts';
 import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './passages.ts';
 import type { SentenceSpan } from './sentences.ts';
 import { holdsAnswerKind, KIND, untranslatedShare } from './abstention.ts';
-import { detectQuestionLanguage, lookupForms, textLanguage } from './languages.ts';
+import { detectQuestionLanguage, lookupForms, textLanguage, type TextLanguage } from './languages.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { analyseQuestion, cleanQuestion, type AnalysedQuestion } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
@@ -87,14 +87,14 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
    * The ways a question is read: English as it is; a Russian or Kazakh question through the lexicon into English
    * (for the English documents) and, when there are Russian or Kazakh documents, also as written.
    */
-  function readings(question: string): Array<{ analysed: AnalysedQuestion; text: string }> {
+  function readings(question: string): { language: TextLanguage; readings: Array<{ analysed: AnalysedQuestion; text: string }> } {
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
-    if (language === 'en') return [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }];
+    if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
     const { text: translated, groups } = translateQuestionParts(cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
-    const english = analyseQuestion(translated, vocabulary, { groups });
-    if (!nativeLanguages.includes(language)) return [{ analysed: english, text: translated }];
-    return [{ analysed: english, text: translated }, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.type }), text: cleaned }];
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
+    if (!nativeLanguages.includes(language)) return { language, readings: [english] };
+    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
   }
 
   /**
@@ -129,8 +129,9 @@ export function retrieverFromData(data: RetrievalData, options: RetrieverOptions
 
   /** Every reading's candidates, best first; a reading whose best sentence does not answer is dropped (abstention). */
   function score(question: string) {
-    const results = readings(question).flatMap(({ analysed, text }) => scoreReading(analysed, text) ?? []);
-    const translatedReading = detectQuestionLanguage(question) !== 'en';
+    const read = readings(question);
+    const results = read.readings.flatMap(({ analysed, text }) => scoreReading(analysed, text) ?? []);
+    const translatedReading = read.language !== 'en';
     const answering = results.filter(({ analysed, units, scored }) => {
       const best = scored[0];
       // A translated question loses some words the lexicon does not know, so its coverage is read a little more leniently.

@@ -1,6 +1,7 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { detached } from './compact.ts';
+import { hasCyrillic } from '../language.ts';
 import { cyrillicTerm, type TextLanguage } from './languages.ts';
 import { IRREGULAR_LEMMAS } from './lemmas.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
@@ -63,14 +64,13 @@ const TERM_CACHES: Record<TextLanguage, Map<string, string | null>> = { en: new 
 const TERM_CACHE_SIZE = 200_000;
 
 const STARTS_WITH_DIGIT = /^\d/;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function termOf(raw: string, language: TextLanguage): string | null {
   if (STARTS_WITH_DIGIT.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
   const cache = TERM_CACHES[language];
   const cached = cache.get(raw);
   if (cached !== undefined) return cached;
-  const term = language !== 'en' && CYRILLIC.test(raw) ? cyrillicTerm(raw, language) : wordTerm(raw);
+  const term = language !== 'en' && hasCyrillic(raw) ? cyrillicTerm(raw, language) : wordTerm(raw);
   if (cache.size >= TERM_CACHE_SIZE) cache.clear();
   cache.set(detached(raw), term === null ? null : detached(term));
   return term;

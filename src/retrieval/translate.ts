@@ -5,7 +5,8 @@
  * off-topic question stays off-topic; function words are dropped.
  */
 
-import { isCyrillicWord, KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from './languages.ts';
+import { hasCyrillic } from '../language.ts';
+import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from './languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;
@@ -34,7 +35,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (!isCyrillicWord(token)) {
+    if (!hasCyrillic(token)) {
       out.push(token);
       i += 1;
       continue;
@@ -42,8 +43,8 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     // The run of Cyrillic words from here, so phrases can span the spaces between them.
     const run: string[] = [];
     let j = i;
-    while (j < tokens.length && (isCyrillicWord(tokens[j]!) || (/^\s+$/.test(tokens[j]!) && isCyrillicWord(tokens[j + 1] ?? '')))) {
-      if (isCyrillicWord(tokens[j]!)) run.push(tokens[j]!);
+    while (j < tokens.length && (hasCyrillic(tokens[j]!) || (/^\s+$/.test(tokens[j]!) && hasCyrillic(tokens[j + 1] ?? '')))) {
+      if (hasCyrillic(tokens[j]!)) run.push(tokens[j]!);
       j += 1;
     }
     for (const piece of segment(run, order)) {
