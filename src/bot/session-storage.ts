@@ -7,6 +7,8 @@ import type { Logger } from '../logger.ts';
 import type { UserSession } from './context.ts';
 import { isLang } from './i18n.ts';
 
+const REMEMBERED_USERS = 10_000;
+
 /** One small JSON file per user under `dir` (@grammyjs/storage-file's layout); enough for one machine. */
 export function fileSessionStorage(dir: string): StorageAdapter<UserSession> {
   return new AtomicFileAdapter<UserSession>(dir);
@@ -16,13 +18,43 @@ export function fileSessionStorage(dir: string): StorageAdapter<UserSession> {
  * @grammyjs/storage-file writes a session file in place, so a crash (or two writes at once) can leave half a file.
  * Here a write goes to a temporary file that is then renamed over the old one: readers see the old choice or the
  * new one, never a mix.
+ * The session is read for every update from a user, group chatter included; this process is the only writer, so
+ * what was read is remembered (bounded) and a user's file is read again only after a write.
  */
 class AtomicFileAdapter<T> extends FileAdapter<T> {
+  private readonly remembered = new Map<string, string | undefined>();
+  /** Counts writes and deletes, so a read that overlapped one does not remember the value it saw before it. */
+  private changes = 0;
+
   constructor(private readonly dir: string) {
     super({ dirName: dir });
   }
 
+  override async read(key: string): Promise<T | undefined> {
+    if (this.remembered.has(key)) {
+      const json = this.remembered.get(key);
+      return json === undefined ? undefined : (JSON.parse(json) as T); // a copy: callers may change what they get
+    }
+    const changesBefore = this.changes;
+    const value = await super.read(key);
+    if (changesBefore !== this.changes) return value;
+    if (this.remembered.size >= REMEMBERED_USERS) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(key, value === undefined ? undefined : JSON.stringify(value));
+    return value;
+  }
+
+  override async delete(key: string): Promise<void> {
+    this.forget(key);
+    await super.delete(key);
+  }
+
+  private forget(key: string): void {
+    this.changes += 1;
+    this.remembered.delete(key);
+  }
+
   override async write(key: string, value: T): Promise<void> {
+    this.forget(key);
     const path = resolve(this.dir, key.slice(-2), `${key}.json`); // FileAdapter's own layout, so its read() finds it
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}-${randomUUID()}.tmp`;

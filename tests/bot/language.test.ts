@@ -295,6 +295,24 @@ describe('where the choice is kept', () => {
     expect(readdirSync(join(dir, '42'))).toEqual(['4242.json']);
   });
 
+  it('in files: a user\'s file is read once and remembered until the next write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'users-'));
+    temporaryDirs.push(dir);
+    const storage = fileSessionStorage(dir);
+    await storage.write('5150', { language: 'kk' });
+    expect((await storage.read('5150'))?.language).toBe('kk');
+    // Changed behind its back: this process is the only writer, so the remembered choice stands...
+    writeFileSync(join(dir, '50', '5150.json'), JSON.stringify({ language: 'ru' }));
+    expect((await storage.read('5150'))?.language).toBe('kk');
+    // ...until it writes, after which the file is read again.
+    await storage.write('5150', { language: 'en' });
+    expect((await storage.read('5150'))?.language).toBe('en');
+    // What a caller gets is its own copy.
+    const copy = (await storage.read('5150'))!;
+    copy.language = 'ru';
+    expect((await storage.read('5150'))?.language).toBe('en');
+  });
+
   it('a corrupt or malformed file counts as no choice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'users-'));
     temporaryDirs.push(dir);
