@@ -43,6 +43,8 @@ afterAll(async () => {
 
 describe('the bot process against a strict fake Bot API (polling)', () => {
   it('starts like production: getMe, command menus for private and group chats, webhook deleted, healthy', async () => {
+    // "polling for updates" is logged before the runner's first getUpdates goes out: wait for the call itself.
+    await tg.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 10_000);
     expect(tg.callsTo('getMe').length).toBeGreaterThan(0);
     expect(tg.callsTo('deleteWebhook')[0]?.params.drop_pending_updates).not.toBe(true);
     expect(tg.myCommands({ type: 'all_private_chats' }).length).toBeGreaterThanOrEqual(4);

@@ -18,15 +18,6 @@ function evaluate(file: string): EvalSummary {
 const describeMisses = (s: EvalSummary) => s.misses.map((m) => `${m.question.id} ${m.question.q} → ${m.excerpts[0]?.slice(0, 80) ?? '(nothing)'}`).join('\n');
 
 describe('retrieval quality', () => {
-  it('meets the bar on the English dev set', () => {
-    const s = evaluate('../shared/eval/questions.dev.jsonl');
-    expect(s.answerable).toBeGreaterThan(30);
-    expect(s.hitAt1, describeMisses(s)).toBeGreaterThanOrEqual(0.9);
-    expect(s.hitAt3, describeMisses(s)).toBeGreaterThanOrEqual(0.97);
-    expect(s.abstentionRate, describeMisses(s)).toBe(1);
-    expect(s.falseAbstentions, describeMisses(s)).toBe(0);
-  });
-
   it('holds up on questions written independently of the ranker, in users’ own styles', () => {
     const s = evaluate('tests/fixtures/questions.heldout.jsonl');
     expect(s.hitAt1, describeMisses(s)).toBeGreaterThanOrEqual(0.8);
@@ -34,13 +25,6 @@ describe('retrieval quality', () => {
     // The off-topic questions must all be refused; the near-domain ones ("When was Tokayev born?") are the known weak spot.
     const offTopic = s.misses.filter((m) => m.question.expect.length === 0 && /pizza|nba|ethereum|snow|python/i.test(m.question.q));
     expect(offTopic.map((m) => m.question.q)).toEqual([]);
-  });
-
-  it('understands questions in Russian and Kazakh (issue bar: hit@1 ≥ 70%, hit@3 ≥ 85%, every out-of-scope one refused)', () => {
-    const s = evaluate('../shared/eval/questions.ru-kk.dev.jsonl');
-    expect(s.hitAt1, describeMisses(s)).toBeGreaterThanOrEqual(0.85);
-    expect(s.hitAt3, describeMisses(s)).toBeGreaterThanOrEqual(0.9);
-    expect(s.abstentionRate, describeMisses(s)).toBe(1);
   });
 
   it('understands Russian and Kazakh questions written by someone who never saw the lexicon', () => {
@@ -63,7 +47,7 @@ describe('retrieval quality', () => {
 
   it('every excerpt is whole sentences of its document and at most 400 characters', () => {
     const docs = new Map(loadCorpus('corpus').map((d) => [d.id, d.body.replace(/\s+/g, ' ')]));
-    const questions = [...parseQuestions(readFileSync('../shared/eval/questions.dev.jsonl', 'utf8')), ...parseQuestions(readFileSync('tests/fixtures/questions.heldout.jsonl', 'utf8'))];
+    const questions = parseQuestions(readFileSync('tests/fixtures/questions.heldout.jsonl', 'utf8'));
     for (const q of questions) {
       for (const a of retriever.search(q.q, { limit: 5 })) {
         expect(a.excerpt.length).toBeLessThanOrEqual(400);
