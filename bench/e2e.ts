@@ -129,7 +129,7 @@ async function bot(mode: BotMode, throttle: boolean, apiRoot: string, journalFil
   const { createLogger } = await import('../src/logger.ts');
   const { createMetrics } = await import('../src/metrics.ts');
   const { createBot } = await import('../src/bot/create-bot.ts');
-  const { loadCorpus } = await import('../src/retrieval/corpus.ts');
+  const { loadCorpus } = await import('../src/retrieval/corpus/load.ts');
   const { createRetriever } = await import('../src/retrieval/retriever.ts');
 
   const config = loadConfig({

@@ -13,7 +13,7 @@
  */
 import { resolve } from 'node:path';
 import { judge, summarise, type EvalQuestion } from '../src/eval/score.ts';
-import { loadCorpus } from '../src/retrieval/corpus.ts';
+import { loadCorpus } from '../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../src/retrieval/retriever.ts';
 import type { CorpusDocument } from '../src/retrieval/types.ts';
 import { memory } from './measure.ts';

@@ -1,6 +1,6 @@
 /**
  * Startup: process start to "retriever ready", building from the Markdown corpus vs loading the saved snapshot
- * (src/retrieval/snapshot.ts). Each start is a fresh `node --import tsx` process, started the way `npm start`
+ * (src/retrieval/index/snapshot.ts). Each start is a fresh `node --import tsx` process, started the way `npm start`
  * starts the bot; the time is taken by the parent from spawn to the child's "ready" line. Modes alternate.
  * Each child also hashes its answers to the dev questions, so a run shows the snapshot answers identically.
  *
@@ -102,7 +102,7 @@ async function child(mode: StartMode, corpus: string, cacheDir: string): Promise
     return;
   }
   const started = performance.now();
-  const { loadRetriever } = await import('../src/retrieval/snapshot.ts');
+  const { loadRetriever } = await import('../src/retrieval/index/snapshot.ts');
   const loaded = await loadRetriever({ corpusDir: corpus, cacheDir: mode === 'snapshot' ? cacheDir : null });
   const loadMs = performance.now() - started;
   process.stdout.write('ready\n');

@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestions, type EvalQuestion } from '../src/eval/score.ts';
-import { loadCorpus } from '../src/retrieval/corpus.ts';
-import { splitSentences } from '../src/retrieval/sentences.ts';
+import { loadCorpus } from '../src/retrieval/corpus/load.ts';
+import { splitSentences } from '../src/retrieval/corpus/sentences.ts';
 import type { CorpusDocument } from '../src/retrieval/types.ts';
 
 export const DEV_QUESTIONS = '../shared/eval/questions.dev.jsonl';

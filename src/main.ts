@@ -17,7 +17,7 @@ import { startHttpServer, type HttpServer } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { CorpusError } from './retrieval/errors.ts';
-import { loadRetriever } from './retrieval/snapshot.ts';
+import { loadRetriever } from './retrieval/index/snapshot.ts';
 import type { Retriever } from './retrieval/types.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;

@@ -1,4 +1,4 @@
-import { loadCorpus } from '../retrieval/corpus.ts';
+import { loadCorpus } from '../retrieval/corpus/load.ts';
 import { CorpusError } from '../retrieval/errors.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
 import type { Retriever } from '../retrieval/types.ts';

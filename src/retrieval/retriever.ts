@@ -1,18 +1,18 @@
-import { detached, TermDictionary, TextStore } from './compact.ts';
-import { buildExcerpt } from './excerpt.ts';
-import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './passages.ts';
-import type { SentenceSpan } from './sentences.ts';
-import { holdsAnswerKind, KIND, untranslatedShare } from './abstention.ts';
-import { detectQuestionLanguage, lookupForms, textLanguage, type TextLanguage } from './languages.ts';
-import { defaultLexicons, type Lexicons } from './lexicon.ts';
-import { analyseQuestion, cleanQuestion, type AnalysedQuestion } from './question.ts';
-import { translateQuestionParts } from './translate.ts';
-import { transliterate } from './transliterate.ts';
-import { DEFAULT_RANKER_TUNING, focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
-import { buildFieldPostings, createSearchIndex, DEFAULT_INDEX_TUNING, type FieldPostings, type IndexTuning } from './search-index.ts';
-import { terms, words } from './tokenizer.ts';
+import { detached, TermDictionary, TextStore } from './corpus/compact.ts';
+import { buildExcerpt } from './rank/excerpt.ts';
+import { buildPassages, PassageStore, type PassageArrays, type TermLookup } from './corpus/passages.ts';
+import type { SentenceSpan } from './corpus/sentences.ts';
+import { holdsAnswerKind, KIND, untranslatedShare } from './rank/abstention.ts';
+import { detectQuestionLanguage, lookupForms, textLanguage, type TextLanguage } from './text/languages.ts';
+import { defaultLexicons, type Lexicons } from './query/lexicon.ts';
+import { analyseQuestion, cleanQuestion, type AnalysedQuestion } from './query/question.ts';
+import { translateQuestionParts } from './query/translate.ts';
+import { transliterate } from './text/transliterate.ts';
+import { DEFAULT_RANKER_TUNING, focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './rank/ranker.ts';
+import { buildFieldPostings, createSearchIndex, DEFAULT_INDEX_TUNING, type FieldPostings, type IndexTuning } from './index/bm25.ts';
+import { terms, words } from './text/tokenizer.ts';
 import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from './types.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { buildVocabulary } from './query/spelling.ts';
 
 export const MAX_ANSWERS = 50;
 /** Shorter Latin spellings match too many corpus words by accident. */

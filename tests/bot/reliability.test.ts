@@ -6,7 +6,7 @@ import { GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { resendWithoutMissingReply } from '../../src/bot/api-transformers.ts';
 import { createLogger } from '../../src/logger.ts';
-import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createTestBot, TEST_TOKEN } from '../support/bot-harness.ts';
 import { DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
 

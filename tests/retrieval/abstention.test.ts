@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswerKind, untranslatedShare } from '../../src/retrieval/abstention.ts';
-import type { WeightedUnit } from '../../src/retrieval/ranker.ts';
+import { holdsAnswerKind, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
+import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
 
 const unit = (term: string, weight: number, unknown: boolean): WeightedUnit => ({
   surface: term, term, alternatives: [], concepts: [], position: 0, corrected: false, focus: false, ids: [-1], exact: 1, weight, generic: unknown, unknown,

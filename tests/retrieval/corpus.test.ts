@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus, parseDocumentFile } from '../../src/retrieval/corpus.ts';
+import { loadCorpus, parseDocumentFile } from '../../src/retrieval/corpus/load.ts';
 import { CorpusError } from '../../src/retrieval/errors.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, MAX_EXCERPT_CHARS } from '../../src/retrieval/excerpt.ts';
-import { splitSentences } from '../../src/retrieval/sentences.ts';
+import { buildExcerpt, MAX_EXCERPT_CHARS } from '../../src/retrieval/rank/excerpt.ts';
+import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
 
 const countMatches = (words: string[]) => (text: string) => words.filter((w) => text.toLowerCase().includes(w)).length;
 

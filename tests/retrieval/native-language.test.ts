@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import type { CorpusDocument, Retriever } from '../../src/retrieval/types.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { judge, parseQuestions, summarise, type EvalSummary } from '../../src/eval/score.ts';
-import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import type { Retriever } from '../../src/retrieval/types.ts';
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { create, insertMultiple, search, type Tokenizer } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
 import { parseQuestions } from '../../src/eval/score.ts';
-import { TermDictionary } from '../../src/retrieval/compact.ts';
-import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { TermDictionary } from '../../src/retrieval/corpus/compact.ts';
+import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { buildRetrievalData } from '../../src/retrieval/retriever.ts';
-import { createSearchIndex, DEFAULT_INDEX_TUNING } from '../../src/retrieval/search-index.ts';
-import { splitSentences } from '../../src/retrieval/sentences.ts';
-import { terms } from '../../src/retrieval/tokenizer.ts';
+import { createSearchIndex, DEFAULT_INDEX_TUNING } from '../../src/retrieval/index/bm25.ts';
+import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
+import { terms } from '../../src/retrieval/text/tokenizer.ts';
 
 /**
  * The first stage reproduces Orama 3.1's full-text search (BM25 over the sentence and its neighbours, with our

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/retrieval/sentences.ts';
+import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
 
 const texts = (body: string) => splitSentences(body).map((s) => s.text);
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadRetriever } from '../../src/retrieval/snapshot.ts';
+import { loadRetriever } from '../../src/retrieval/index/snapshot.ts';
 
 const QUESTIONS = ['How many polling places were there?', 'Who is the CEC chairman?', 'referendum', 'Сколько участков открыли за рубежом?', 'What is the capital of France?'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNumber, terms, words } from '../../src/retrieval/tokenizer.ts';
+import { normaliseNumber, terms, words } from '../../src/retrieval/text/tokenizer.ts';
 
 const termList = (text: string) => terms(text).map((t) => t.term);
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/kazakh-stemmer.ts';
-import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/languages.ts';
-import { defaultLexicons, LexiconError, parseLexicon, type Lexicons } from '../../src/retrieval/lexicon.ts';
-import { translateQuestion, translateQuestionParts } from '../../src/retrieval/translate.ts';
+import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/text/kazakh-stemmer.ts';
+import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
+import { defaultLexicons, LexiconError, parseLexicon, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
+import { translateQuestion, translateQuestionParts } from '../../src/retrieval/query/translate.ts';
 
 const small: Lexicons = {
   ru: parseLexicon(
@@ -75,7 +75,7 @@ describe('lexicon files', () => {
 
   it('ship forms written in Cyrillic only (a Latin letter in a form can never match a question)', () => {
     for (const language of ['ru', 'kk'] as const) {
-      const text = readFileSync(new URL(`../../src/retrieval/lexicon/${language}-en.tsv`, import.meta.url), 'utf8');
+      const text = readFileSync(new URL(`../../src/retrieval/query/lexicon/${language}-en.tsv`, import.meta.url), 'utf8');
       const bad = text
         .split('\n')
         .filter((line) => line.trim() !== '' && !line.startsWith('#'))

@@ -6,7 +6,7 @@ import { createBot } from '../../src/bot/create-bot.ts';
 import type { RateLimitOptions } from '../../src/bot/rate-limit.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { loadConfig } from '../../src/config.ts';
-import { loadCorpus } from '../../src/retrieval/corpus.ts';
+import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import type { Retriever } from '../../src/retrieval/types.ts';
 import { parseTelegramHtml } from './fake-telegram.ts';

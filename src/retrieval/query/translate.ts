@@ -5,8 +5,8 @@
  * off-topic question stays off-topic; function words are dropped.
  */
 
-import { hasCyrillic } from '../language.ts';
-import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from './languages.ts';
+import { hasCyrillic } from '../../language.ts';
+import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;

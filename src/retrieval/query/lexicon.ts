@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { isStopWord, lookupForms } from './languages.ts';
+import { isStopWord, lookupForms } from '../text/languages.ts';
 
 /**
- * A bilingual domain lexicon (src/retrieval/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
+ * A bilingual domain lexicon (src/retrieval/query/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
  * `form | form | ...<TAB>English words`, forms in dictionary spelling, single words or phrases. Words are matched
  * through the language's stemmer (lookupForms), so a form covers its inflections.
  */
@@ -156,7 +156,7 @@ export function defaultLexicons(): Lexicons {
   if (!loaded) {
     const read = (language: LexiconLanguage) => {
       const url = new URL(`./lexicon/${language}-en.tsv`, import.meta.url);
-      return parseLexicon(readFileSync(url, 'utf8'), language, `src/retrieval/lexicon/${language}-en.tsv`);
+      return parseLexicon(readFileSync(url, 'utf8'), language, `src/retrieval/query/lexicon/${language}-en.tsv`);
     };
     loaded = { ru: read('ru'), kk: read('kk') };
   }

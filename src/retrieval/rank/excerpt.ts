@@ -1,4 +1,4 @@
-import type { SentenceSpan } from './sentences.ts';
+import type { SentenceSpan } from '../corpus/sentences.ts';
 
 export const MAX_EXCERPT_CHARS = 400;
 

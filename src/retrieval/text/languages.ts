@@ -1,6 +1,6 @@
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
-import { cyrillicLanguage, hasCyrillic } from '../language.ts';
+import { cyrillicLanguage, hasCyrillic } from '../../language.ts';
 import { kazakhStem, kazakhStemCandidates } from './kazakh-stemmer.ts';
 
 /** The languages retrieval tokenizes differently. Any other document language is read as English. */

@@ -2,7 +2,7 @@
  * Rules for "not in my sources" beyond coverage (see retriever.ts): pure functions over a question's units and its
  * best sentence.
  */
-import { hasCyrillic } from '../language.ts';
+import { hasCyrillic } from '../../language.ts';
 import type { WeightedUnit } from './ranker.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */

@@ -4,7 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from '@orama/stemmers/english';
 import { stopwords } from '@orama/stopwords/english';
-import { buildRetrievalData, retrieverFromData, type RetrievalData, type RetrieverOptions } from './retriever.ts';
+import { buildRetrievalData, retrieverFromData, type RetrievalData, type RetrieverOptions } from '../retriever.ts';
 
 /**
  * Startup from a saved index. Building splits and tokenizes every sentence; a snapshot of the built arrays loads
@@ -70,7 +70,7 @@ export async function loadRetriever(options: LoadRetrieverOptions): Promise<Load
   }
 
   const warnings: string[] = [];
-  const { loadCorpus } = await import('./corpus.ts');
+  const { loadCorpus } = await import('../corpus/load.ts');
   const documents = loadCorpus(corpusDir, {
     onWarning: (message) => {
       warnings.push(message);

@@ -1,5 +1,6 @@
-import type { Passage } from './passages.ts';
-import type { AnswerType } from './question.ts';
+import type { Passage } from '../corpus/passages.ts';
+import type { AnswerType } from '../query/question.ts';
+import type { NameRun } from './sentence-memo.ts';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const FULL_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?=\\W|$)|\\d{4}-\\d{2}-\\d{2})`, 'i');
@@ -24,26 +25,8 @@ const ROLE = /\b(?:the\s+)?(?:President|Parliament|Senate|Mazhilis|Ombudsman|Pro
 /** A job title next to a name: "Usen Suleimen, Ambassador-at-Large of ...", "Director of the Legislative Department". */
 const JOB_TITLE = /\b(?:Director|Deputy|Minister|Ambassador|Chairman|Chairwoman|Chair|Secretary|Head|Advisor|Adviser|Professor|professor|Commissioner|Ombudsman|Rector|Dean|Prosecutor|Senator|Spokesperson|Representative|director|head|chairman|deputy|advisor|adviser|editor-in-chief|associate professor|research fellow|scientist|candidate)\b/;
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
-const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
-
-/**
- * What the answer-type checks found in each sentence, worked out once per passage (the regexes are the costly
- * part of ranking): typed arrays indexed by passage (-1: not looked at yet) and a bounded map for names.
- */
-export interface SentenceMemo {
-  /** FULL_DATE: 2, PARTIAL_DATE: 1, neither: 0. */
-  date: Int8Array;
-  role: Int8Array;
-  names: Map<number, NameRun[]>;
-  /** Per term id: is the term a number that counts something (1) or not (0). */
-  numberTerm: Int8Array;
-}
-
 const MAX_MEMO_NAMES = 50_000;
-
-export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
-}
+const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
 export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>): number {
@@ -120,12 +103,6 @@ function numbersFollowedBy(passage: Passage, nouns: ReadonlySet<string>): number
     }
   }
   return found;
-}
-
-/** A run of capitalised words: its words that are not institution words (lowercase), and whether its shape makes it a name. */
-export interface NameRun {
-  words: string[];
-  nameShaped: boolean;
 }
 
 /** The runs of capitalised words in a sentence (depends on the sentence only, so it is worked out once per passage). */

@@ -1,10 +1,10 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { detached } from './compact.ts';
-import { hasCyrillic } from '../language.ts';
+import { detached } from '../corpus/compact.ts';
+import { hasCyrillic } from '../../language.ts';
 import { cyrillicTerm, type TextLanguage } from './languages.ts';
 import { IRREGULAR_LEMMAS } from './lemmas.ts';
-import { SYNONYM_GROUPS } from './synonyms.ts';
+import { SYNONYM_GROUPS } from './thesaurus.ts';
 
 /** Concept tokens stand for a synonym group; the prefix cannot come out of normal text. */
 export const CONCEPT_PREFIX = '~';

@@ -1,7 +1,7 @@
 import { answerTypeFit } from './answer-types.ts';
-import type { Passage, TermLookup } from './passages.ts';
-import type { AnalysedQuestion, QueryUnit } from './question.ts';
-import { terms } from './tokenizer.ts';
+import type { Passage, TermLookup } from '../corpus/passages.ts';
+import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
+import { terms } from '../text/tokenizer.ts';
 
 /** Corpus statistics the ranker needs: how common each term is among sentences. */
 export interface CorpusStats {

@@ -1,10 +1,10 @@
-import { createSentenceMemo, type SentenceMemo } from './answer-types.ts';
+import { createSentenceMemo, type SentenceMemo } from '../rank/sentence-memo.ts';
 import { IntList, type TermDictionary, type TextStore } from './compact.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
-import { textLanguage } from './languages.ts';
-import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
-import type { CorpusDocument } from './types.ts';
-import { countSurfaces } from './vocabulary.ts';
+import { textLanguage } from '../text/languages.ts';
+import { CONCEPT_PREFIX, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import type { CorpusDocument } from '../types.ts';
+import { countSurfaces } from '../query/spelling.ts';
 
 /** Membership of a term in a passage's sentence, neighbours or title. */
 export interface TermLookup {

@@ -1,6 +1,6 @@
-import type { TermDictionary } from './compact.ts';
-import type { TextLanguage } from './languages.ts';
-import { terms } from './tokenizer.ts';
+import type { TermDictionary } from '../corpus/compact.ts';
+import type { TextLanguage } from '../text/languages.ts';
+import { terms } from '../text/tokenizer.ts';
 
 /**
  * The first stage: BM25 over two fields (the sentence, and its neighbours), giving the re-ranker its candidates.

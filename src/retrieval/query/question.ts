@@ -1,5 +1,5 @@
-import type { TextLanguage } from './languages.ts';
-import { CONCEPT_PREFIX, termsOfWords, words, type Word } from './tokenizer.ts';
+import type { TextLanguage } from '../text/languages.ts';
+import { CONCEPT_PREFIX, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'other';

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { CorpusError, type CorpusProblem } from './errors.ts';
-import type { CorpusDocument } from './types.ts';
+import { CorpusError, type CorpusProblem } from '../errors.ts';
+import type { CorpusDocument } from '../types.ts';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 

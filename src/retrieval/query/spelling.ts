@@ -1,5 +1,5 @@
-import { detached } from './compact.ts';
-import type { Word } from './tokenizer.ts';
+import { detached } from '../corpus/compact.ts';
+import type { Word } from '../text/tokenizer.ts';
 import type { Vocabulary } from './question.ts';
 
 /** Adds the corpus words of one text (lowercase, letters only, 3+ letters, not stop words) to `counts`. */

@@ -1,0 +1,23 @@
+/** A run of capitalised words: its words that are not institution words (lowercase), and whether its shape makes it a name. */
+export interface NameRun {
+  words: string[];
+  nameShaped: boolean;
+}
+
+/**
+ * What the answer-type checks found in each sentence, worked out once per passage (the regexes are the costly
+ * part of ranking): typed arrays indexed by passage (-1: not looked at yet) and a bounded map for names.
+ */
+export interface SentenceMemo {
+  /** FULL_DATE: 2, PARTIAL_DATE: 1, neither: 0. */
+  date: Int8Array;
+  role: Int8Array;
+  names: Map<number, NameRun[]>;
+  /** Per term id: is the term a number that counts something (1) or not (0). */
+  numberTerm: Int8Array;
+}
+
+export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
+  return { date: new Int8Array(passages).fill(-1), role: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+}
+
