@@ -71,9 +71,6 @@ export interface PassageArrays {
 
 export interface PassageBuild {
   arrays: PassageArrays;
-  /** Each passage's neighbours (previous and next sentence of the same paragraph) as one term list: the index's second field. */
-  contextStart: Int32Array;
-  contextTerm: Int32Array;
   /** Corpus words (lowercase) and how often each occurs, in order of first appearance: the spelling vocabulary. */
   surfaces: Map<string, number>;
 }
@@ -86,7 +83,6 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   let bodyBytes = 0;
   const [termStart, termId, termPosition, termSpan] = [new IntList(), new IntList(), new IntList(), new IntList()];
   const [titleStart, titleTerm] = [new IntList(documents.length + 1), new IntList()];
-  const [contextStart, contextTerm] = [new IntList(), new IntList()];
   const surfaces = new Map<string, number>();
 
   documents.forEach((doc, documentIndex) => {
@@ -121,17 +117,12 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
         termPosition.push(t.position);
         termSpan.push(t.span);
       }
-      // The neighbours as one text, as "previous next" would be tokenized (a synonym phrase may span the two).
-      const neighbours = [i - 1, i + 1].filter((n) => sentences[n]?.paragraph === sentence.paragraph).flatMap((n) => wordLists[n]!);
-      contextStart.push(contextTerm.length);
-      for (const t of termsOfWords(neighbours)) contextTerm.push(dictionary.intern(t.term));
     });
     bodyBytes += Buffer.byteLength(doc.body, 'utf8');
   });
   documentStart.push(document.length);
   titleStart.push(titleTerm.length);
   termStart.push(termId.length);
-  contextStart.push(contextTerm.length);
 
   return {
     arrays: {
@@ -150,8 +141,6 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       titleStart: titleStart.toArray(),
       titleTerm: titleTerm.toArray(),
     },
-    contextStart: contextStart.toArray(),
-    contextTerm: contextTerm.toArray(),
     surfaces,
   };
 }
@@ -215,6 +204,16 @@ export class PassageStore {
   title(documentIndex: number): TermLookup {
     const a = this.arrays;
     return (this.titles[documentIndex] ??= new TermRanges(this.dictionary, a.titleTerm, a.titleStart[documentIndex]!, a.titleStart[documentIndex + 1]!));
+  }
+
+  /** The previous and next sentence of the same paragraph, as one text: a passage's context. */
+  neighbours(p: number): string {
+    const a = this.arrays;
+    const d = a.document[p]!;
+    const texts: string[] = [];
+    if (p > a.documentStart[d]! && a.paragraph[p - 1] === a.paragraph[p]) texts.push(this.span(p - 1).text);
+    if (p + 1 < a.documentStart[d + 1]! && a.paragraph[p + 1] === a.paragraph[p]) texts.push(this.span(p + 1).text);
+    return texts.join(' ');
   }
 
   span(p: number): SentenceSpan {

@@ -1,6 +1,3 @@
-import type { TermDictionary } from '../corpus/compact.ts';
-import type { TextLanguage } from '../text/languages.ts';
-import { terms } from '../text/tokenizer.ts';
 
 /**
  * The first stage: BM25 over two fields (the sentence, and its neighbours), giving the re-ranker its candidates.
@@ -39,7 +36,6 @@ export interface IndexTuning {
 }
 
 export const DEFAULT_INDEX_TUNING: IndexTuning = { k: 1.2, b: 0.5, sentenceBoost: 3 };
-const D = 0.5;
 
 /** Inverts one field: `tokenStart`/`tokenId` list each passage's tokens in order (duplicates included). */
 export function buildFieldPostings(termCount: number, tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>): FieldPostings {
@@ -113,61 +109,14 @@ function countWide(tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>, po
   return counts;
 }
 
-export interface SearchIndex {
-  /** Candidate passages for a question, best BM25 first (ties: earlier passage first), as indexes into the passage list. */
-  candidates(query: string, limit: number, language?: TextLanguage): Array<{ passage: number; score: number }>;
-}
-
-export function createSearchIndex(dictionary: TermDictionary, fields: { text: FieldPostings; context: FieldPostings }, tuning: IndexTuning = DEFAULT_INDEX_TUNING): SearchIndex {
-  const { k, b, sentenceBoost } = tuning;
-  const passages = fields.text.fieldLength.length;
-  const searched = [
-    { field: fields.text, boost: sentenceBoost, norm: lengthNorms(fields.text, k, b) },
-    { field: fields.context, boost: 1, norm: lengthNorms(fields.context, k, b) },
-  ];
-  // Scratch space, reused by every query (search is synchronous): scores, which passages were touched, and when.
-  const scores = new Float64Array(passages);
-  const stamp = new Int32Array(passages);
-  const touched = new Int32Array(passages);
-  const scratch: Scratch = { scores, stamp, touched };
-  let generation = 0;
-
-  return {
-    candidates(query, limit, language = 'en') {
-      const ids: number[] = [];
-      for (const term of new Set(terms(query, language).map((t) => t.term))) {
-        const id = dictionary.id(term);
-        if (id !== undefined) ids.push(id);
-      }
-      if (++generation === 0x7fffffff) {
-        stamp.fill(0); // the stamps would wrap around: start over
-        generation = 1;
-      }
-      let touchedCount = 0;
-      // Orama's order of summation: the sentence field first, then the neighbours; terms in query order.
-      for (const { field, boost, norm } of searched) {
-        for (const t of ids) {
-          const from = field.postingStart[t]!;
-          const to = field.postingStart[t + 1]!;
-          if (from === to) continue;
-          const matching = field.occurrences[t]!;
-          const idf = Math.log(1 + (passages - matching + 0.5) / (matching + 0.5));
-          touchedCount = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, boost, scratch, generation, touchedCount);
-        }
-      }
-      return topK(touched, touchedCount, scores, limit);
-    },
-  };
-}
-
-interface Scratch {
+export interface Scratch {
   scores: Float64Array;
   stamp: Int32Array;
   touched: Int32Array;
 }
 
 /** Adds one term's BM25 in one field to every passage holding it; returns the new number of touched passages. The hot loop. */
-function accumulate(
+export function accumulate(
   postingPassage: Int32Array,
   postingCount: Uint16Array | Int32Array,
   fieldLength: Int32Array,
@@ -176,6 +125,7 @@ function accumulate(
   to: number,
   idf: number,
   kPlus1: number,
+  d: number,
   boost: number,
   { scores, stamp, touched }: Scratch,
   generation: number,
@@ -185,7 +135,7 @@ function accumulate(
   for (let i = from; i < to; i++) {
     const p = postingPassage[i]!;
     const tf = postingCount[i]! / fieldLength[p]!;
-    const bm25 = (idf * (D + tf * kPlus1)) / (tf + norm[p]!);
+    const bm25 = (idf * (d + tf * kPlus1)) / (tf + norm[p]!);
     if (stamp[p] === generation) {
       scores[p] = scores[p]! + bm25 * boost;
     } else {
@@ -198,14 +148,14 @@ function accumulate(
 }
 
 /** Per passage, the length part of BM25's denominator: k * (1 - b + b * length / average), as Orama computes it. */
-function lengthNorms(field: FieldPostings, k: number, b: number): Float64Array {
+export function lengthNorms(field: FieldPostings, k: number, b: number): Float64Array {
   const norms = new Float64Array(field.fieldLength.length);
   for (let p = 0; p < norms.length; p++) norms[p] = k * (1 - b + (b * field.fieldLength[p]!) / field.averageLength);
   return norms;
 }
 
 /** The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap. */
-function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<{ passage: number; score: number }> {
+export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<{ passage: number; score: number }> {
   const size = Math.min(limit, count);
   if (size <= 0) return [];
   const heap = new Int32Array(size);

@@ -4,10 +4,13 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from '@orama/stemmers/english';
 import { stopwords } from '@orama/stopwords/english';
-import { buildRetrievalData, retrieverFromData, type RetrievalData, type RetrieverOptions } from '../retriever.ts';
+import type { RawData } from '@orama/orama';
+import { retrieverFromDatabase, type RetrieverOptions } from '../retriever.ts';
+import { buildPassageDatabase, loadPassageDatabase, savePassageDatabase } from './database.ts';
 
 /**
- * Startup from a saved index. Building splits and tokenizes every sentence; a snapshot of the built arrays loads
+ * Startup from a saved index. Building splits and tokenizes every sentence; Orama's snapshot of the database
+ * (`save`: our index and passage store save typed arrays) loads
  * several times faster (see bench/RESULTS.md). The snapshot is used only when it was made from exactly these
  * corpus files (content hash) by exactly this retrieval code (hash of src/retrieval and the stemmer and stop
  * words); anything else (missing, stale, truncated, corrupt, unreadable) silently means "build from Markdown",
@@ -19,7 +22,7 @@ import { buildRetrievalData, retrieverFromData, type RetrievalData, type Retriev
  */
 
 /** Bump when the layout of the file changes (changes to the code are caught by the code hash). */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = Buffer.from('RQASNAP\n');
 const PREFIX_BYTES = 80;
 
@@ -33,7 +36,7 @@ export interface LoadRetrieverOptions extends RetrieverOptions {
 }
 
 export interface LoadedRetriever {
-  retriever: ReturnType<typeof retrieverFromData>;
+  retriever: ReturnType<typeof retrieverFromDatabase>;
   /** `snapshot`: an up-to-date snapshot was loaded; `markdown`: the corpus was built from its files (and saved). */
   source: 'snapshot' | 'markdown';
   /** Where the snapshot is (or would be) kept; undefined without a cache directory. */
@@ -66,7 +69,7 @@ export async function loadRetriever(options: LoadRetrieverOptions): Promise<Load
   const saved = key && file ? readSnapshot(file, key) : null;
   if (saved) {
     for (const warning of saved.warnings) onWarning?.(warning);
-    return { retriever: retrieverFromData(saved.data, retrieverOptions), source: 'snapshot', snapshotFile: file, ms: performance.now() - started };
+    return { retriever: retrieverFromDatabase(loadPassageDatabase(saved.data), retrieverOptions), source: 'snapshot', snapshotFile: file, ms: performance.now() - started };
   }
 
   const warnings: string[] = [];
@@ -77,9 +80,9 @@ export async function loadRetriever(options: LoadRetrieverOptions): Promise<Load
       onWarning?.(message);
     },
   });
-  const data = buildRetrievalData(documents);
-  if (key && file) writeSnapshot(file, key, data, warnings);
-  return { retriever: retrieverFromData(data, retrieverOptions), source: 'markdown', snapshotFile: file, ms: performance.now() - started };
+  const db = buildPassageDatabase(documents);
+  if (key && file) writeSnapshot(file, key, savePassageDatabase(db), warnings);
+  return { retriever: retrieverFromDatabase(db, retrieverOptions), source: 'markdown', snapshotFile: file, ms: performance.now() - started };
 }
 
 /** What a snapshot must have been made from: this format, this code, these corpus files (names and bytes). */
@@ -98,17 +101,16 @@ export function snapshotKey(corpusDir: string): Buffer {
 
 let cachedCodeVersion: Buffer | undefined;
 
-/** A hash of the code that builds the index: every source file of this directory, the stemmer and the stop words. */
+/** A hash of the code that builds the index: every source file of src/retrieval, the stemmer and the stop words. */
 function codeVersion(): Buffer {
   if (cachedCodeVersion) return cachedCodeVersion;
   const here = fileURLToPath(import.meta.url);
-  const dir = dirname(here);
-  const sources = readdirSync(dir)
-    .filter((name) => name.endsWith(extname(here)))
+  const root = dirname(dirname(here));
+  const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(extname(here)) || name.endsWith('.tsv'))
     .sort();
   const hash = createHash('sha256');
-  // When bundled, this file is the bundle: it holds all the code.
-  for (const name of sources.length > 0 ? sources : [here]) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
+  for (const name of sources) hash.update(`\0${name}\0`).update(readFileSync(join(root, name)));
   hash.update(String(stemmer)).update(JSON.stringify(stopwords));
   cachedCodeVersion = hash.digest();
   return cachedCodeVersion;
@@ -128,7 +130,7 @@ interface Header {
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-export function writeSnapshot(file: string, key: Buffer, data: RetrievalData, warnings: readonly string[]): boolean {
+export function writeSnapshot(file: string, key: Buffer, data: RawData, warnings: readonly string[]): boolean {
   const arrays: TypedArray[] = [];
   const descriptors: Header['arrays'] = [];
   let offset = 0;
@@ -172,7 +174,7 @@ export function writeSnapshot(file: string, key: Buffer, data: RetrievalData, wa
 }
 
 /** The data saved under `key` in `file`, or null when there is none, it is stale, or it is damaged in any way. */
-export function readSnapshot(file: string, key: Buffer): { data: RetrievalData; warnings: string[] } | null {
+export function readSnapshot(file: string, key: Buffer): { data: RawData; warnings: string[] } | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -198,7 +200,7 @@ export function readSnapshot(file: string, key: Buffer): { data: RetrievalData; 
       if (!Type || offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > body.byteLength) throw new Error('bad array');
       return new Type(body.buffer, offset, length);
     });
-    const data = revive(parsed.data, arrays) as RetrievalData;
+    const data = revive(parsed.data, arrays) as RawData;
     checkShape(data);
     return { data, warnings: parsed.warnings };
   } catch {
@@ -226,22 +228,23 @@ function revive(value: unknown, arrays: readonly TypedArray[]): unknown {
 }
 
 /** The checksum rules out damage; this rules out a snapshot that is whole but not what this code expects. */
-function checkShape(data: RetrievalData): void {
-  const p = data.passages;
-  const count = p.document.length;
+function checkShape(data: RawData): void {
+  const index = data.index as { terms?: unknown; internalIds?: unknown; fields?: Record<string, { postingStart?: unknown; fieldLength?: unknown }> };
+  const docs = data.docs as { corpus?: { documents?: unknown; bodies?: unknown; passages?: { document?: unknown; byteEnd?: unknown; termStart?: unknown } }; passageOf?: unknown };
+  const passages = docs.corpus?.passages;
+  const count = passages?.document instanceof Int32Array ? passages.document.length : -1;
   const ok =
-    Array.isArray(data.documents) &&
-    Array.isArray(data.terms) &&
-    p.documentStart.length === data.documents.length + 1 &&
-    p.byteEnd.length === count &&
-    (count === 0 || p.byteEnd[count - 1]! <= data.bodies.length) &&
-    p.termStart.length === count + 1 &&
-    p.termStart[count] === p.termId.length &&
-    data.text.fieldLength.length === count &&
-    data.context.fieldLength.length === count &&
-    data.text.postingStart.length === data.terms.length + 1 &&
-    data.context.postingStart.length === data.terms.length + 1 &&
-    data.surfaceCounts.length === data.surfaceWords.length;
+    Array.isArray(index.terms) &&
+    index.internalIds instanceof Int32Array &&
+    index.internalIds.length === count &&
+    Object.values(index.fields ?? {}).every((f) => f.postingStart instanceof Int32Array && f.postingStart.length === (index.terms as unknown[]).length + 1 && f.fieldLength instanceof Int32Array && f.fieldLength.length === count) &&
+    Array.isArray(docs.corpus?.documents) &&
+    docs.corpus?.bodies instanceof Uint8Array &&
+    passages?.byteEnd instanceof Int32Array &&
+    (count === 0 || passages.byteEnd[count - 1]! <= docs.corpus.bodies.length) &&
+    passages.termStart instanceof Int32Array &&
+    passages.termStart.length === count + 1 &&
+    docs.passageOf instanceof Int32Array;
   if (!ok) throw new Error('snapshot does not match the expected shape');
 }
 

@@ -1,0 +1,165 @@
+import type { AnyIndexStore, AnyOrama, IIndex, SearchableType, TokenScore, Tokenizer } from '@orama/orama';
+import { IntList, TermDictionary } from '../corpus/compact.ts';
+import { accumulate, buildFieldPostings, lengthNorms, topK, type FieldPostings, type Scratch } from './bm25.ts';
+
+/**
+ * Orama's `index` component, with the project's typed-array BM25 (bm25.ts) behind Orama's `IIndex` contract.
+ *
+ * Orama's own index scores and sorts every passage that matches any query word, which is most of a query's time
+ * and grows with the corpus (bench/RESULTS.md). This one scores the same way (Orama 3.1's BM25, the same
+ * `boost` and `relevance`, the same numbers and tie order: tests/retrieval/search-index.test.ts) but hands Orama
+ * only its best `candidates` hits, so Orama's own sort and document fetch stay tiny at any corpus size.
+ *
+ * Passages are inserted once, in order, then the index is sealed into posting arrays at the first search or
+ * save; it holds static text (a corpus changes by restarting), so removing or inserting after sealing is refused.
+ * Terms are numbered in a `TermDictionary` shared with the passage store (see passage-documents.ts).
+ */
+export interface Bm25IndexStore extends AnyIndexStore {
+  properties: string[];
+  dictionary: TermDictionary;
+  /** Per slot (passage, in insertion order): its Orama internal id. */
+  internalIds: IntList | Int32Array;
+  /** Tokens per property while inserting; postings once sealed. */
+  building: Map<string, { tokenStart: IntList; tokenId: IntList }> | null;
+  fields: Map<string, FieldPostings>;
+  candidates: number;
+  /** Scratch space for scoring, made at the first search (search is synchronous). */
+  scratch?: Scratch & { generation: number };
+  norms: Map<string, Float64Array>;
+}
+
+export interface Bm25IndexOptions {
+  /** The dictionary terms are numbered in (shared with the passage store). */
+  dictionary: () => TermDictionary;
+  onLoad: (dictionary: TermDictionary) => void;
+  /** How many hits a search hands to Orama (the re-ranker's candidates). */
+  candidates: number;
+}
+
+interface SavedIndex {
+  properties: string[];
+  terms: string[];
+  internalIds: Int32Array;
+  fields: Record<string, FieldPostings>;
+}
+
+const unsupported = (what: string) => new Error(`the passage index does not support ${what}`);
+
+export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStore> {
+  return {
+    create(_orama: AnyOrama, _ids: unknown, schema: Record<string, unknown>): Bm25IndexStore {
+      const properties = Object.keys(schema);
+      for (const p of properties) if (schema[p] !== 'string') throw unsupported(`a "${String(schema[p])}" property (${p})`);
+      return {
+        vectorIndexes: {},
+        properties,
+        dictionary: options.dictionary(),
+        internalIds: new IntList(),
+        building: new Map(properties.map((p) => [p, { tokenStart: new IntList(), tokenId: new IntList() }])),
+        fields: new Map(),
+        candidates: options.candidates,
+        norms: new Map(),
+      };
+    },
+
+    insert(_impl, index, prop, _id, internalId, value, _type, language, tokenizer) {
+      const building = index.building?.get(prop);
+      if (!building) throw unsupported('inserting after the first search');
+      if (prop === index.properties[0]) (index.internalIds as IntList).push(internalId);
+      building.tokenStart.push(building.tokenId.length);
+      for (const term of tokenizer.tokenize(value as string, language, prop)) building.tokenId.push(index.dictionary.intern(term));
+    },
+
+    remove() {
+      throw unsupported('removing documents');
+    },
+    insertDocumentScoreParameters() {},
+    insertTokenScoreParameters() {},
+    removeDocumentScoreParameters() {},
+    removeTokenScoreParameters() {},
+    calculateResultScores() {},
+
+    search(store, term, tokenizer: Tokenizer, language, properties, _exact, _tolerance, boost, relevance, _docsCount, whereFiltersIDs): TokenScore[] {
+      if (whereFiltersIDs) throw unsupported('where filters');
+      const index = seal(store as Bm25IndexStore);
+      const ids: number[] = [];
+      for (const t of tokenizer.tokenize(term, language)) {
+        const id = index.dictionary.id(t);
+        if (id !== undefined && !ids.includes(id)) ids.push(id);
+      }
+      const slots = index.internalIds as Int32Array;
+      const scratch = (index.scratch ??= { scores: new Float64Array(slots.length), stamp: new Int32Array(slots.length), touched: new Int32Array(slots.length), generation: 0 });
+      if (++scratch.generation === 0x7fffffff) {
+        scratch.stamp.fill(0); // the stamps would wrap around: start over
+        scratch.generation = 1;
+      }
+      const { k, b, d } = relevance;
+      let touched = 0;
+      // Orama's order of summation: property by property, terms in query order.
+      for (const prop of properties) {
+        const field = index.fields.get(prop);
+        if (!field) continue;
+        const key = `${prop}\0${k}\0${b}`;
+        let norm = index.norms.get(key);
+        if (!norm) index.norms.set(key, (norm = lengthNorms(field, k, b)));
+        const weight = (boost as Record<string, number | undefined>)[prop] ?? 1;
+        for (const t of ids) {
+          const from = field.postingStart[t]!;
+          const to = field.postingStart[t + 1]!;
+          if (from === to) continue;
+          const matching = field.occurrences[t]!;
+          const idf = Math.log(1 + (slots.length - matching + 0.5) / (matching + 0.5));
+          touched = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, d, weight, scratch, scratch.generation, touched);
+        }
+      }
+      return topK(scratch.touched, touched, scratch.scores, index.candidates).map(({ passage, score }) => [slots[passage]!, score]);
+    },
+
+    searchByWhereClause() {
+      throw unsupported('where filters');
+    },
+    getSearchableProperties: (index) => index.properties,
+    getSearchablePropertiesWithTypes: (index) => Object.fromEntries(index.properties.map((p) => [p, 'string' as SearchableType])),
+
+    save<R>(store: Bm25IndexStore): R {
+      const index = seal(store);
+      const saved: SavedIndex = { properties: index.properties, terms: index.dictionary.terms, internalIds: index.internalIds as Int32Array, fields: Object.fromEntries(index.fields) };
+      return saved as R;
+    },
+
+    load<R>(_ids: unknown, raw: R): Bm25IndexStore {
+      const saved = raw as SavedIndex;
+      const dictionary = new TermDictionary(saved.terms);
+      options.onLoad(dictionary);
+      return {
+        vectorIndexes: {},
+        properties: saved.properties,
+        dictionary,
+        internalIds: saved.internalIds,
+        building: null,
+        fields: new Map(Object.entries(saved.fields)),
+        candidates: options.candidates,
+        norms: new Map(),
+      };
+    },
+  };
+}
+
+/** Turns the inserted token lists into posting arrays (once). */
+function seal(index: Bm25IndexStore): Bm25IndexStore {
+  if (!index.building) return index;
+  for (const [prop, { tokenStart, tokenId }] of index.building) {
+    tokenStart.push(tokenId.length);
+    index.fields.set(prop, buildFieldPostings(index.dictionary.size, tokenStart.toArray(), tokenId.toArray()));
+  }
+  index.internalIds = (index.internalIds as IntList).toArray();
+  index.building = null;
+  return index;
+}
+
+/** The sealed postings of a property, for corpus statistics (how many passages hold a term). */
+export function fieldPostings(store: Bm25IndexStore, prop: string): FieldPostings {
+  const field = seal(store).fields.get(prop);
+  if (!field) throw new Error(`no property "${prop}" in the passage index`);
+  return field;
+}

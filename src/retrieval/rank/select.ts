@@ -1,0 +1,79 @@
+import type { Passage, PassageStore } from '../corpus/passages.ts';
+import type { AnalysedQuestion } from '../query/question.ts';
+import type { Reading } from '../query/readings.ts';
+import type { TextLanguage } from '../text/languages.ts';
+import { words } from '../text/tokenizer.ts';
+import { holdsAnswerKind, KIND, untranslatedShare } from './abstention.ts';
+import { focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
+
+/** A first-stage candidate, scored by the re-ranker. */
+export interface Candidate {
+  index: number;
+  passage: Passage;
+  score: number;
+  coverage: number;
+  specificMatch: boolean;
+  fit: number;
+  units: WeightedUnit[];
+}
+
+export interface ScoredReading {
+  analysed: AnalysedQuestion;
+  units: WeightedUnit[];
+  /** Best first. */
+  scored: Candidate[];
+}
+
+export interface RerankDeps {
+  firstStage(text: string, language: TextLanguage): Array<{ passage: number }>;
+  passages: PassageStore;
+  stats: CorpusStats;
+  tuning: RankerTuning;
+}
+
+/** Re-ranks the first stage's candidates for one reading of the question; null when it has nothing to search for. */
+export function scoreReading({ analysed, text }: Reading, { firstStage, passages, stats, tuning }: RerankDeps): ScoredReading | null {
+  if (analysed.units.length === 0 || analysed.searchText.length === 0) return null;
+  const units = weighUnits(analysed, stats, tuning);
+  const surfaces = new Set(words(text, analysed.language).map((w) => w.surface.toLowerCase()));
+  const scored = firstStage(analysed.searchText, analysed.language)
+    .map(({ passage: p }) => {
+      const passage = passages.passage(p);
+      const s = scorePassage(passage, analysed, units, stats, tuning, surfaces);
+      return { index: p, passage, score: s.score, coverage: s.coverage, specificMatch: s.specificMatch, fit: s.fit, units };
+    })
+    .sort((a, b) => b.score - a.score);
+  return { analysed, units, scored };
+}
+
+/**
+ * Abstention and merging: a reading whose best sentence does not answer is dropped; the candidates of the
+ * readings that answer are merged, best first (empty: the corpus has no answer).
+ */
+export function selectAnswers(results: readonly ScoredReading[], translated: boolean, tuning: RankerTuning): Candidate[] {
+  const answering = results.filter(({ analysed, units, scored }) => {
+    const best = scored[0];
+    // A translated question loses some words the lexicon does not know, so its coverage is read a little more leniently.
+    const minCoverage = (focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage) * (translated ? tuning.translatedCoverage : 1);
+    if (best === undefined || best.coverage < minCoverage || !best.specificMatch) return false;
+    // Half of it left untranslated: the question is mostly about something the domain lexicons do not know.
+    if (translated && analysed.language === 'en' && untranslatedShare(units) >= tuning.maxUntranslatedShare) return false;
+    if (!holdsAnswerKind(analysed.type, best)) {
+      // A close runner-up that holds the kind of answer asked for goes first; with none, only a sentence that
+      // matches nearly all of the question is trusted.
+      const at = scored.findIndex(
+        (c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= Math.max(minCoverage, best.coverage * KIND.runnerUpCoverage) && holdsAnswerKind(analysed.type, c),
+      );
+      if (at > 0) scored.unshift(...scored.splice(at, 1));
+      else if (best.coverage < KIND.trustedCoverage) return false;
+    }
+    return true;
+  });
+  if (answering.length <= 1) return answering[0]?.scored ?? [];
+  // Scores add up question-word weights, so readings are compared per unit of their own question's weight.
+  const merged = answering.flatMap(({ units, scored }) => {
+    const total = units.reduce((sum, u) => sum + u.weight, 0) || 1;
+    return scored.map((c) => ({ ...c, score: c.score / total }));
+  });
+  return merged.sort((a, b) => b.score - a.score);
+}
