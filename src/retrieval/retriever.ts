@@ -4,7 +4,8 @@ import { createQuestionReader } from './query/readings.ts';
 import { buildVocabulary } from './query/spelling.ts';
 import { createAnswerBuilder } from './rank/answers.ts';
 import { DEFAULT_RANKER_TUNING, type CorpusStats, type RankerTuning } from './rank/ranker.ts';
-import { scoreReading, selectAnswers } from './rank/select.ts';
+import { scoreReading, selectAnswers, type AnswerJudge } from './rank/select.ts';
+import { isSmallTalk } from './query/small-talk.ts';
 import { textLanguage } from './text/languages.ts';
 import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface RetrieverOptions {
   index?: Partial<IndexTuning>;
   /** The bilingual lexicons Russian and Kazakh questions are read through (default: the shipped ones). */
   lexicons?: Lexicons;
+  /** Decides whether a reading's best sentence answers (default: the calibrated model; calibration replaces it). */
+  judge?: AnswerJudge;
 }
 
 /**
@@ -38,14 +41,16 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
   const buildAnswers = createAnswerBuilder({ passages: db.passages, sources, documentLanguage, tuning });
 
   function score(question: string) {
+    if (isSmallTalk(question)) return { results: [], answers: [] };
     const reading = read(question);
     const results = reading.readings.flatMap((r) => scoreReading(r, rerank) ?? []);
-    return { results, answers: selectAnswers(results, reading.language !== 'en', tuning) };
+    return { results, answers: selectAnswers(results, reading.language !== 'en', options.judge) };
   }
 
   const retriever: Retriever & { explain(question: string): unknown } = {
     documents: sources,
     passageCount: db.passages.count,
+    isSmallTalk,
     search(question: string, searchOptions: SearchOptions = {}): Answer[] {
       const limit = clamp(searchOptions.limit ?? 5, 0, MAX_ANSWERS);
       const offset = clamp(searchOptions.offset ?? 0, 0, MAX_ANSWERS);

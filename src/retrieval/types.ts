@@ -39,6 +39,8 @@ export interface SearchOptions {
 /** The whole contract between retrieval and its users (the bot, the CLI, the benchmarks). */
 export interface Retriever {
   search(question: string, options?: SearchOptions): Answer[];
+  /** Greetings, thanks and command-like words ("hi", "help"): not searched (search returns nothing for them). */
+  isSmallTalk(message: string): boolean;
   readonly documents: readonly Source[];
   readonly passageCount: number;
 }

@@ -673,7 +673,7 @@ describe('fuzzing the bot with generated updates', () => {
     // A retriever that returns an over-long excerpt makes the bot send a message validateRequest refuses (> 4096 chars):
     // the throw happens inside the harness transformer, the bot's error boundary swallows it and apologises.
     const source = { id: 'x', title: 'T', publisher: 'P', date: '2022', language: 'en' };
-    const overlong = { search: () => [{ excerpt: 'y'.repeat(5000), highlight: { start: 0, end: 10 }, source, score: 1 }], documents: [source], passageCount: 1 };
+    const overlong = { search: () => [{ excerpt: 'y'.repeat(5000), highlight: { start: 0, end: 10 }, source, score: 1 }], documents: [source], passageCount: 1, isSmallTalk: () => false };
     const probe = instrumentedBot({ retriever: overlong });
     const user = { id: 5, is_bot: false, first_name: 'A' };
     const outcome = await probe.run({ message: { message_id: 1, date: 1, chat: { id: 5, type: 'private', first_name: 'A' }, from: user, text: 'question?' } });

@@ -212,7 +212,7 @@ describe('the language of answers', () => {
   it('the Source button of an inline result speaks the asker’s language', async () => {
     const source = { id: 'd', title: 'Results', publisher: 'Kazinform', date: '2022-06-06', url: 'https://example.org/results', language: 'en' };
     const answer = { excerpt: 'Turnout was 68.06%.', highlight: { start: 0, end: 19 }, source, score: 1 };
-    const t = createTestBot({ retriever: { search: () => [answer], documents: [source], passageCount: 1 } });
+    const t = createTestBot({ retriever: { search: () => [answer], documents: [source], passageCount: 1, isSmallTalk: () => false } });
     await t.handle(new UpdateBuilder().inlineQuery('turnout', { from: user(3035, 'kk') }));
     const [result] = t.calls[0]!.payload.results as Array<{ title: string; reply_markup: unknown; input_message_content: { message_text: string } }>;
     expect(result!.title).toBe('Turnout was 68.06%.');

@@ -1,9 +1,12 @@
 /**
- * Rules for "not in my sources" beyond coverage (see retriever.ts): pure functions over a question's units and its
- * best sentence.
+ * "Not in my sources": whether the best sentence found answers the question at all, decided from evidence about
+ * the question and that sentence by a logistic model calibrated on the tune sets (scripts/calibrate-abstention.ts;
+ * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import type { WeightedUnit } from './ranker.ts';
+import type { AnswerType } from '../query/question.ts';
+import { ABSTENTION_MODEL } from './abstention-model.ts';
+import { focusIsUnknown, type WeightedUnit } from './ranker.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
 export function untranslatedShare(units: readonly WeightedUnit[]): number {
@@ -16,8 +19,8 @@ export function untranslatedShare(units: readonly WeightedUnit[]): number {
   return total === 0 ? 0 : untranslated / total;
 }
 
-/** When the best sentence lacks the kind of answer asked for (see holdsAnswerKind). Measured on the dev and held-out sets. */
-export const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8, trustedCoverage: 0.75 };
+/** When the best sentence lacks the kind of answer asked for, a close runner-up that has it goes first. */
+export const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8 };
 const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
 
 const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)';
@@ -36,4 +39,54 @@ export function holdsAnswerKind(type: string, best: { fit: number; passage: { se
   }
   if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;
   return true;
+}
+
+export interface EvidenceCandidate {
+  score: number;
+  coverage: number;
+  knownCoverage: number;
+  missing: number;
+  specificMatch: boolean;
+  fit: number;
+  passage: { sentence: { text: string } };
+}
+
+/** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
+export function abstentionFeatures(type: AnswerType, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean): Record<string, number> {
+  const best = scored[0]!;
+  const second = scored[1];
+  let total = 0;
+  let unknown = 0;
+  for (const u of units) {
+    total += u.weight;
+    if (u.unknown) unknown += u.weight;
+  }
+  const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
+  return {
+    coverage: best.coverage,
+    knownCoverage: best.knownCoverage,
+    missing: best.missing,
+    unknownShare: total > 0 ? unknown / total : 1,
+    focusUnknown: focusIsUnknown(units) ? 1 : 0,
+    kindMissing: needsKind && !holdsAnswerKind(type, best) ? 1 : 0,
+    fit: best.fit,
+    specific: best.specificMatch ? 1 : 0,
+    translated: translated ? 1 : 0,
+    untranslated: translated ? untranslatedShare(units) : 0,
+    units: Math.log1p(units.length),
+    margin: second && best.score > 0 ? 1 - second.score / best.score : 1,
+  };
+}
+
+/** The model's probability that the best sentence answers the question. */
+export function answerProbability(features: Record<string, number>): number {
+  const { names, mean, scale, weights, bias } = ABSTENTION_MODEL;
+  let z = bias;
+  for (let i = 0; i < names.length; i++) z += weights[i]! * (((features[names[i]!] ?? 0) - mean[i]!) / scale[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Answer, or say "not in my sources". */
+export function shouldAnswer(features: Record<string, number>): boolean {
+  return features.specific === 1 && answerProbability(features) >= ABSTENTION_MODEL.threshold;
 }

@@ -132,14 +132,16 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
       df = Math.min(df, count);
     }
     let best = 0;
-    const last = known ? related : terms.length;
-    for (let i = 0; i < last; i++) {
-      const t = terms[i]!;
-      if (i < exact && exact > 1 && ownKnown && !stats.documentFrequency.has(t)) continue;
-      if (i >= related && !stats.documentFrequency.has(t)) continue;
-      best = Math.max(best, idf(stats, t) * credits[i]!);
+    if (known) {
+      for (let i = 0; i < related; i++) {
+        const t = terms[i]!;
+        if (i < exact && exact > 1 && ownKnown && !stats.documentFrequency.has(t)) continue;
+        best = Math.max(best, idf(stats, t) * credits[i]!);
+      }
+    } else {
+      for (let i = related; i < terms.length; i++) if (stats.documentFrequency.has(terms[i]!)) best = Math.max(best, idf(stats, terms[i]!) * credits[i]!);
+      known = best > 0;
     }
-    if (!known && best > 0) known = true;
     const base = best;
     // An expansion earns its credit in proportion to how telling it is: a common word related to a rare one
     // ("state" for "constituency") is weak evidence, a rare one is not drowned by it.
@@ -171,6 +173,10 @@ export interface PassageScore {
   specificMatch: boolean;
   /** How well the sentence holds the kind of answer asked for (a date for "when", a count for "how many"), 0..1. */
   fit: number;
+  /** Share of the weight of the question's words the corpus knows that this sentence (with its neighbours) covers. */
+  knownCoverage: number;
+  /** The heaviest known, specific question word the sentence and its neighbours lack, relative to the heaviest word. */
+  missing: number;
 }
 
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
@@ -194,6 +200,10 @@ export function scorePassage(
 ): PassageScore {
   let total = 0;
   let matched = 0;
+  let knownTotal = 0;
+  let knownMatched = 0;
+  let heaviest = 0;
+  let missing = 0;
   let specificMatch = false;
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
@@ -207,17 +217,23 @@ export function scorePassage(
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
+    heaviest = Math.max(heaviest, unit.weight);
+    if (!unit.unknown) {
+      knownTotal += unit.weight;
+      knownMatched += unit.weight * credit;
+      if (credit === 0 && !unit.generic) missing = Math.max(missing, unit.weight);
+    }
     const position = credit > 0 ? positionOf(passage, unit) : null;
     if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
     previous = position;
   }
-  if (total === 0) return { score: 0, coverage: 0, specificMatch: false, fit: 0 };
+  if (total === 0) return { score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
-  return { score, coverage: matched / total, specificMatch, fit };
+  return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
 }
 
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {

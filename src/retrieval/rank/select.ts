@@ -3,8 +3,8 @@ import type { AnalysedQuestion } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { words } from '../text/tokenizer.ts';
-import { holdsAnswerKind, KIND, untranslatedShare } from './abstention.ts';
-import { focusIsUnknown, scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { abstentionFeatures, holdsAnswerKind, KIND, shouldAnswer } from './abstention.ts';
+import { scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
 export interface Candidate {
@@ -12,6 +12,8 @@ export interface Candidate {
   passage: Passage;
   score: number;
   coverage: number;
+  knownCoverage: number;
+  missing: number;
   specificMatch: boolean;
   fit: number;
   units: WeightedUnit[];
@@ -40,34 +42,29 @@ export function scoreReading({ analysed, text }: Reading, { firstStage, passages
     .map(({ passage: p }) => {
       const passage = passages.passage(p);
       const s = scorePassage(passage, analysed, units, stats, tuning, surfaces);
-      return { index: p, passage, score: s.score, coverage: s.coverage, specificMatch: s.specificMatch, fit: s.fit, units };
+      return { index: p, passage, units, ...s };
     })
     .sort((a, b) => b.score - a.score);
   return { analysed, units, scored };
 }
 
+/** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
+export type AnswerJudge = (features: Record<string, number>) => boolean;
+
 /**
  * Abstention and merging: a reading whose best sentence does not answer is dropped; the candidates of the
  * readings that answer are merged, best first (empty: the corpus has no answer).
  */
-export function selectAnswers(results: readonly ScoredReading[], translated: boolean, tuning: RankerTuning): Candidate[] {
+export function selectAnswers(results: readonly ScoredReading[], translated: boolean, judge: AnswerJudge = shouldAnswer): Candidate[] {
   const answering = results.filter(({ analysed, units, scored }) => {
     const best = scored[0];
-    // A translated question loses some words the lexicon does not know, so its coverage is read a little more leniently.
-    const minCoverage = (focusIsUnknown(units) ? tuning.minCoverageUnknownFocus : tuning.minCoverage) * (translated ? tuning.translatedCoverage : 1);
-    if (best === undefined || best.coverage < minCoverage || !best.specificMatch) return false;
-    // Half of it left untranslated: the question is mostly about something the domain lexicons do not know.
-    if (translated && analysed.language === 'en' && untranslatedShare(units) >= tuning.maxUntranslatedShare) return false;
+    if (best === undefined) return false;
     if (!holdsAnswerKind(analysed.type, best)) {
-      // A close runner-up that holds the kind of answer asked for goes first; with none, only a sentence that
-      // matches nearly all of the question is trusted.
-      const at = scored.findIndex(
-        (c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= Math.max(minCoverage, best.coverage * KIND.runnerUpCoverage) && holdsAnswerKind(analysed.type, c),
-      );
+      // A close runner-up that holds the kind of answer asked for goes first.
+      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && holdsAnswerKind(analysed.type, c));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
-      else if (best.coverage < KIND.trustedCoverage) return false;
     }
-    return true;
+    return judge(abstentionFeatures(analysed.type, units, scored, translated));
   });
   if (answering.length <= 1) return answering[0]?.scored ?? [];
   // Scores add up question-word weights, so readings are compared per unit of their own question's weight.

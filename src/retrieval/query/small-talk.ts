@@ -1,0 +1,56 @@
+/**
+ * Greetings, thanks and the command-like words a newcomer types ("hi", "спасибо", "help", "menu") are not
+ * questions about the sources: they are not searched, and the bot answers them with a short friendly reply.
+ * A message is small talk when nothing is left of it once such phrases and filler are taken away.
+ */
+const PHRASES = [
+  // English
+  'hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'sup', 'greetings', 'good morning', 'good afternoon', 'good evening', 'good night', 'good day',
+  "what's up", 'whats up', 'how are you', 'how are you doing', 'how is it going', "how's it going", 'nice to meet you',
+  'thanks', 'thank you', 'thank you very much', 'thanks a lot', 'many thanks', 'thx', 'ty', 'cheers', 'appreciate it', 'much appreciated',
+  'ok', 'okay', 'k', 'cool', 'great', 'nice', 'good', 'fine', 'awesome', 'perfect', 'got it', 'i see', 'understood', 'alright', 'all right', 'yes', 'no', 'yep', 'nope', 'sure',
+  'bye', 'goodbye', 'good bye', 'see you', 'see ya', 'later', 'take care',
+  'help', 'help me', 'start', 'menu', 'commands', 'command', 'settings', 'options', 'info', 'about', 'test', 'testing', 'ping', 'stop', 'cancel', 'back', 'home',
+  'who are you', 'what are you', 'what can you do', 'what do you do', 'what can i ask', 'what can i ask you', 'how does this work', 'how do you work', 'how to use', 'how do i use this', 'are you a bot', 'are you human', 'are you real',
+  // Russian
+  'привет', 'приветик', 'здравствуй', 'здравствуйте', 'здрасте', 'добрый день', 'доброе утро', 'добрый вечер', 'доброй ночи', 'хай', 'салют', 'салам',
+  'как дела', 'как ты', 'как поживаешь', 'спасибо', 'спс', 'благодарю', 'большое спасибо', 'спасибо большое', 'пасиб',
+  'ок', 'окей', 'хорошо', 'ладно', 'понятно', 'ясно', 'отлично', 'супер', 'класс', 'да', 'нет', 'ага',
+  'пока', 'до свидания', 'до встречи', 'всего доброго',
+  'помощь', 'помоги', 'помогите', 'помоги мне', 'старт', 'начать', 'меню', 'команды', 'настройки', 'тест', 'стоп', 'отмена',
+  'кто ты', 'ты кто', 'что ты умеешь', 'что ты можешь', 'что умеешь', 'что можно спросить', 'как пользоваться', 'ты бот', 'ты человек',
+  // Kazakh
+  'сәлем', 'салем', 'сәлеметсіз бе', 'салеметсиз бе', 'сәлеметсіздер ме', 'қайырлы таң', 'кайырлы тан', 'қайырлы күн', 'кайырлы кун', 'қайырлы кеш', 'кайырлы кеш', 'армысыз', 'армысың',
+  'қалайсың', 'калайсын', 'қалайсыз', 'калайсыз', 'жағдай қалай', 'жагдай калай', 'рахмет', 'рахмет сізге', 'көп рахмет', 'коп рахмет', 'рақмет', 'ракмет', 'алғыс',
+  'жақсы', 'жаксы', 'түсінікті', 'тусиникти', 'иә', 'ия', 'жоқ', 'жок', 'болды', 'сау бол', 'сау болыңыз', 'саубол', 'көріскенше', 'кездескенше',
+  'көмек', 'комек', 'көмектес', 'көмектесші', 'комектесши', 'бастау', 'мәзір', 'мазир', 'баптаулар',
+  'сен кімсің', 'сен кимсин', 'кімсің', 'кимсин', 'не істей аласың', 'не истей аласын', 'не білесің', 'не билесин', 'сен ботсың ба',
+];
+/** Words that add nothing to a greeting ("hi there bot", "thanks so much!"). */
+const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және']);
+const MAX_WORDS = 8;
+
+const phraseWords = PHRASES.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+
+export function isSmallTalk(message: string): boolean {
+  const words = message
+    .toLowerCase()
+    .replace(/^\/\w+(@\w+)?/, (command) => command.slice(1).replace(/@\w+$/, ''))
+    .replace(/[’`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > MAX_WORDS) return false;
+  let matchedPhrase = false;
+  for (let i = 0; i < words.length; ) {
+    const phrase = phraseWords.find((p) => p.every((w, k) => words[i + k] === w));
+    if (phrase) {
+      matchedPhrase = true;
+      i += phrase.length;
+    } else if (FILLER.has(words[i]!)) {
+      i += 1;
+    } else {
+      return false;
+    }
+  }
+  return matchedPhrase;
+}
