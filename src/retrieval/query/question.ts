@@ -1,6 +1,6 @@
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
-import { relatedWords } from './wordnet.ts';
+import { dictionaryCorrection, relatedWords } from './wordnet.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'other';
@@ -55,7 +55,8 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction|part)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
   ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
   ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
-  ['when', /\bwhen\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
+  // "when" asks for a time at the start of a question, not inside it ("what happens when laws infringe ...").
+  ['when', /^\W*(?:[a-z']+\W+){0,2}when\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
@@ -171,7 +172,8 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   let last = 0;
   for (const w of ws) {
     if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
-    const replacement = vocabulary.closestWord(w.surface.toLowerCase());
+    // A corpus word first; else, in English, a dictionary word (whose WordNet relations may be in the corpus).
+    const replacement = vocabulary.closestWord(w.surface.toLowerCase()) ?? (language === 'en' ? dictionaryCorrection(w.surface) : null);
     // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
     // words into other real words ("snow" → "show").
     if (!replacement || (w.surface.length === 4 && replacement.length <= 4)) continue;

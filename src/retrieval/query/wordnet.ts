@@ -221,3 +221,53 @@ function readSynset(fd: number, offset: number): Synset | null {
   synsets.set(key, synset);
   return synset;
 }
+
+/** Is this (inflected) word in WordNet in any part of speech? */
+export function knowsWord(word: string): boolean {
+  const db = open();
+  if (!db) return false;
+  const lower = word.toLowerCase();
+  return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const corrections = new Map<string, string | null>();
+
+/**
+ * The English word a misspelt one was probably meant to be: the WordNet word one edit away (a swapped, missing,
+ * extra or wrong letter, never the first), most common senses first. For words neither the corpus nor WordNet know.
+ */
+export function dictionaryCorrection(word: string): string | null {
+  const lower = word.toLowerCase();
+  const cached = corrections.get(lower);
+  if (cached !== undefined) return cached;
+  const db = open();
+  let best: string | null = null;
+  let bestSenses = 0;
+  if (db && /^[a-z]{5,}$/.test(lower) && !knowsWord(lower)) {
+    const seen = new Set<string>();
+    const consider = (candidate: string) => {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      for (const part of PARTS) {
+        const offsets = synsetOffsets(db.index[part], candidate);
+        if (offsets.length > bestSenses) {
+          best = candidate;
+          bestSenses = offsets.length;
+        }
+      }
+    };
+    for (let i = 1; i < lower.length; i++) {
+      if (i + 1 < lower.length) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+      consider(lower.slice(0, i) + lower.slice(i + 1));
+      for (const c of LETTERS) {
+        consider(lower.slice(0, i) + c + lower.slice(i + 1));
+        consider(lower.slice(0, i) + c + lower.slice(i));
+      }
+    }
+    for (const c of LETTERS) consider(lower + c);
+  }
+  if (corrections.size >= 10_000) corrections.clear();
+  corrections.set(lower, best);
+  return best;
+}

@@ -139,7 +139,12 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
         best = Math.max(best, idf(stats, t) * credits[i]!);
       }
     } else {
-      for (let i = related; i < terms.length; i++) if (stats.documentFrequency.has(terms[i]!)) best = Math.max(best, idf(stats, terms[i]!) * credits[i]!);
+      for (let i = related; i < terms.length; i++) {
+        const count = stats.documentFrequency.get(terms[i]!);
+        if (count === undefined) continue;
+        best = Math.max(best, idf(stats, terms[i]!) * credits[i]!);
+        df = Math.min(df, count);
+      }
       known = best > 0;
     }
     const base = best;
