@@ -14,7 +14,7 @@ import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { atLeast, createLogger, plainTextDestination, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { CorpusError } from './retrieval/errors.ts';
 import { loadRetriever } from './retrieval/snapshot.ts';
@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error);
   }
-  const logger = createLogger(config.logLevel, [config.botToken, config.webhook?.secret]);
+  // The console mode is for a person at a terminal: plain-text warnings and errors only, no JSON lines.
+  const logger = config.botToken
+    ? createLogger(config.logLevel, [config.botToken, config.webhook?.secret])
+    : createLogger(atLeast(config.logLevel, 'warn'), [], plainTextDestination());
   let retriever: Retriever;
   try {
     retriever = await openRetriever(config, logger);
