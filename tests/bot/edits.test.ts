@@ -45,7 +45,7 @@ describe('an edited question in a private chat', () => {
     const p = edits()[0]!.payload;
     expect(p).toMatchObject({ chat_id: question.chat.id, message_id: answerId, parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
     expect(p.text).toMatch(/^<i>Answer 1 of \d<\/i>\n<blockquote>.*10,012/s);
-    expect(buttons(p)).toEqual([{ text: 'More answers ›', callback_data: 'more:1' }]);
+    expect(buttons(p)).toEqual([{ text: 'More answers ›', callback_data: 'more:1' }, { text: 'Source', url: expect.stringMatching(/^https:\/\/kisi\.kz\//) }]);
   });
 
   it('each further edit edits the same answer again; an answer that becomes "not in my sources" loses its buttons', async () => {
