@@ -81,15 +81,20 @@ sources-footer = Every answer I give is a quote from one of these.
 
 ## /start and /help ($bot: the bot's username)
 
-welcome =
+# Shared by welcome (Telegram) and console-welcome (the local console).
+-about =
     👋 I answer questions about <b>Kazakhstan’s constitutional referendum of 5 June 2022</b> and the reforms around it.
     Every answer is a quote from a source article, with its title, publisher and date — nothing invented.
-
+-examples =
     <b>Try asking:</b>
     • When was the referendum held?
     • How many polling stations were opened abroad?
     • Who is the chairman of the Central Election Commission?
     • What share of Kazakhstanis supported the referendum?
+welcome =
+    { -about }
+
+    { -examples }
 
     Just type a question here. In groups use /ask or mention @{ $bot }; in any chat type @{ $bot } and your question.
     See /help for more, /sources for the documents I quote and /language to change the language.
@@ -126,3 +131,22 @@ language-menu =
     Until you choose one, I answer in the language of your question or of your Telegram app. Choose:
 language-changed = ✅ Done: I will speak English with you. Quotes stay as their source wrote them. /language changes it again.
 language-changed-toast = Language: English
+
+## The local console (npm start without BOT_TOKEN): no buttons, groups or inline mode there
+
+console-ready = Local console mode: { $documents } documents, { $passages } passages. Type a question, or /help. Ctrl-D or Ctrl-C quits.
+console-welcome =
+    { -about }
+
+    { -examples }
+
+    Type a question here and press Enter. /help tells how, /sources lists the documents I quote, /language changes the language. Ctrl-D or Ctrl-C quits.
+console-help =
+    <b>How to ask (local console)</b>
+    • Type a question and press Enter, e.g. <i>How many polling places were there?</i> <code>/ask your question</code> works too.
+    • Every answer is a quote from one of my documents, with its title, publisher, date and link; if they do not answer, I say so. /sources lists them.
+    • I understand English, Russian and Kazakh; the quotes are in the language of the source. <code>/language ru</code> (or <code>en</code>, <code>kk</code>) changes the language I speak here.
+    • Ctrl-D or Ctrl-C quits. To run the Telegram bot instead, put BOT_TOKEN in .env (see the README).
+console-language-menu =
+    Current language: <b>{ $language }</b>.
+    Until you choose one, I answer in the language of your question. Type <code>/language en</code>, <code>/language ru</code> or <code>/language kk</code>.

@@ -57,6 +57,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       if (!env[variable]?.trim() && !problems.some((p) => p.variable === variable)) problems.push({ variable, message: 'is required when BOT_MODE=webhook' });
     }
   }
+  // Without a token the process would start the local console and exit 0: a broken deploy that looks healthy.
+  const webhookWanted = env.BOT_MODE?.trim() === 'webhook' || Boolean(env.WEBHOOK_URL?.trim());
+  if (webhookWanted && !env.BOT_TOKEN?.trim() && !problems.some((p) => p.variable === 'BOT_TOKEN')) {
+    problems.unshift({ variable: 'BOT_TOKEN', message: `is required in webhook mode (${env.BOT_MODE?.trim() === 'webhook' ? 'BOT_MODE=webhook' : 'WEBHOOK_URL is set'}); the console mode runs only when no webhook is configured` });
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {

@@ -20,3 +20,32 @@ export function createLogger(level: string, secrets: Array<string | undefined> =
     destination,
   );
 }
+
+const LEVEL_ORDER = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** The more severe of two pino levels: the console mode logs at `warn` at least, whatever LOG_LEVEL says. */
+export function atLeast(level: string, floor: (typeof LEVEL_ORDER)[number]): string {
+  const index = LEVEL_ORDER.indexOf(level as (typeof LEVEL_ORDER)[number]);
+  return index >= LEVEL_ORDER.indexOf(floor) ? level : floor;
+}
+
+/**
+ * For people at a terminal (the console mode): each log line as `warning: message (key=value, ...)` instead of JSON.
+ */
+export function plainTextDestination(write: (text: string) => void = (text) => process.stderr.write(text)): pino.DestinationStream {
+  const labels: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+  return {
+    write(line: string) {
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        write(line.endsWith('\n') ? line : `${line}\n`);
+        return;
+      }
+      const { level, time: _time, msg, ...fields } = record;
+      const extra = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      write(`${labels[Number(level)] ?? 'log'}: ${String(msg ?? '')}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}\n`);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { createHash } from 'node:crypto';
-import type { Bot, StorageAdapter } from 'grammy';
+import { Api, GrammyError, type Bot, type StorageAdapter } from 'grammy';
 import { registerCommands } from './bot/commands-menu.ts';
 import type { BotContext, UserSession } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
@@ -14,7 +14,7 @@ import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { atLeast, createLogger, plainTextDestination, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { CorpusError } from './retrieval/errors.ts';
 import { loadRetriever } from './retrieval/index/snapshot.ts';
@@ -31,9 +31,20 @@ function usersDir(config: Config): string {
   return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}`;
 }
 
-/** Startup problems a person can fix: print the message and exit non-zero. */
+/** A startup failure the operator can fix (rejected token, port in use, ...): the message says how; no stack trace. */
+class StartupError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** Startup problems a person can fix: print the message and exit non-zero. Anything else is a bug: with its stack. */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof CorpusError) {
+  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof StartupError) {
     process.stderr.write(`error [${error.code}]: ${error.message}\n`);
   } else {
     process.stderr.write(`error [STARTUP_FAILED]: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -48,20 +59,41 @@ async function openRetriever(config: Config, logger: Logger): Promise<Retriever>
   return retriever;
 }
 
-/** getMe until Telegram answers: an unreachable API at startup is waited out, not fatal (health says 503 meanwhile). */
-async function initWithRetry(bot: Bot<BotContext>, logger: Logger, stopping: () => boolean): Promise<void> {
+/** How long one getMe at startup may take before it counts as a failed attempt. */
+const GET_ME_TIMEOUT_S = 10;
+
+/**
+ * getMe until Telegram answers: an unreachable API at startup is waited out, not fatal (health says 503 meanwhile).
+ * It is asked through a client of its own, without the bot's auto-retry (which would retry for about a minute before
+ * this loop saw the first failure): every failed attempt is logged at once, with the wait before the next one.
+ */
+async function initWithRetry(bot: Bot<BotContext>, config: Config, logger: Logger, stopping: () => boolean): Promise<void> {
+  const api = new Api(config.botToken ?? '', { apiRoot: config.apiRoot, timeoutSeconds: GET_ME_TIMEOUT_S });
   for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 30_000)) {
     try {
+      bot.botInfo = await api.getMe();
       await bot.init();
       return;
     } catch (error) {
       const info = classifyError(error);
-      if (info.status === 401 || info.status === 404) throw new Error(`Telegram rejected the bot token (${info.message}); check BOT_TOKEN.`);
-      logger.warn({ attempt, retry_in_ms: delay, err: info }, 'Telegram not reachable yet');
+      if (info.status === 401 || info.status === 404) {
+        throw new StartupError('TELEGRAM_TOKEN_REJECTED', `Telegram rejected BOT_TOKEN (${info.status} ${info.message}); copy the token again from @BotFather (/token) into BOT_TOKEN.`);
+      }
+      logger.warn({ attempt, retry_in_ms: delay, err: info }, `Telegram not reachable at ${config.apiRoot} (attempt ${attempt}); retrying in ${(delay / 1000).toFixed(1)} s`);
       if (stopping()) return;
       await new Promise((r) => setTimeout(r, delay));
     }
   }
+}
+
+/** Why the HTTP server could not listen, in words that say what to change. */
+function listenError(error: unknown, config: Config): StartupError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE') return new StartupError('PORT_IN_USE', `Port ${config.port} is already in use on ${config.host} (another copy of the bot?); stop that process or set PORT to a free port.`);
+  if (code === 'EACCES') return new StartupError('PORT_NOT_ALLOWED', `Not allowed to listen on ${where} (ports below 1024 need privileges); set PORT to 1024 or above.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartupError('HOST_INVALID', `Cannot listen on ${where}: HOST is not an address of this machine; set HOST (0.0.0.0 listens on all).`);
+  return new StartupError('LISTEN_FAILED', `Cannot listen on ${where} (${(error as Error).message}); set HOST/PORT.`);
 }
 
 async function main(): Promise<void> {
@@ -71,7 +103,10 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error);
   }
-  const logger = createLogger(config.logLevel, [config.botToken, config.webhook?.secret]);
+  // The console mode is for a person at a terminal: plain-text warnings and errors only, no JSON lines.
+  const logger = config.botToken
+    ? createLogger(config.logLevel, [config.botToken, config.webhook?.secret])
+    : createLogger(atLeast(config.logLevel, 'warn'), [], plainTextDestination());
   let retriever: Retriever;
   try {
     retriever = await openRetriever(config, logger);
@@ -110,7 +145,7 @@ async function main(): Promise<void> {
     const health = () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length });
     http = await startHttpServer(config.host, config.port, health, logger, metrics.registry);
   } catch (error) {
-    fail(new Error(`Cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HOST/PORT.`));
+    fail(listenError(error, config));
   }
   logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz, GET /metrics)');
 
@@ -138,13 +173,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await initWithRetry(bot, logger, () => stopping);
+    await initWithRetry(bot, config, logger, () => stopping);
     if (stopping) return;
     logger.info({ username: bot.botInfo.username }, 'connected to Telegram');
     await registerCommands(bot.api, (lang, key) => i18n.t(lang, key)).catch((error: unknown) => logger.warn({ err: classifyError(error) }, 'setMyCommands failed'));
     if (config.mode === 'webhook' && config.webhook) {
       http.setWebhook({ path: config.webhook.path, secret: config.webhook.secret, bot, inFlight: webhookInFlight });
-      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
+      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES }).catch((error: unknown) => {
+        if (error instanceof GrammyError && error.error_code === 400) {
+          throw new StartupError('WEBHOOK_REJECTED', `Telegram refused WEBHOOK_URL (${error.description}); it must be a public https:// URL on port 443, 80, 88 or 8443.`);
+        }
+        throw error;
+      });
       logger.info({ path: config.webhook.path }, 'webhook set');
     } else {
       polling = await startPolling(bot, ledger, new UpdateJournal(journalFile(config), logger), logger);

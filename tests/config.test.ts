@@ -43,3 +43,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BOT_MODE: 'webhook', WEBHOOK_URL: 'https://x.org/h', WEBHOOK_SECRET: 'bad secret!' })).toThrow(/WEBHOOK_SECRET/);
   });
 });
+
+describe('webhook mode without a token', () => {
+  it('is an error naming BOT_TOKEN, not the console mode (a broken deploy must not look healthy)', () => {
+    expect(() => loadConfig({ BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg/abc', WEBHOOK_SECRET: 'secret' })).toThrow(/- BOT_TOKEN: is required in webhook mode \(BOT_MODE=webhook\)/);
+    expect(() => loadConfig({ WEBHOOK_URL: 'https://bot.example.org/tg/abc' })).toThrow(/- BOT_TOKEN: is required in webhook mode \(WEBHOOK_URL is set\)/);
+    expect(() => loadConfig({ BOT_MODE: 'webhook', BOT_TOKEN: ' ' })).toThrow(/BOT_TOKEN[\s\S]*WEBHOOK_URL[\s\S]*WEBHOOK_SECRET/);
+    expect(loadConfig({ BOT_MODE: 'polling' }).botToken).toBeUndefined();
+  });
+});

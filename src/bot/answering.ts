@@ -1,4 +1,4 @@
-import { InlineKeyboard } from 'grammy';
+import { GrammyError, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Answer, Retriever } from '../retrieval/types.ts';
 import { answerHtml, noAnswerHtml } from './format/answer.ts';
@@ -54,15 +54,65 @@ export async function replyWithAnswer(ctx: BotContext, question: string, replyTo
   // From here on ctx.t speaks the answer's language (the rate-limit notice and an apology too).
   const localizer = useAnswerLanguage(ctx, question);
   if (!(await ctx.allowQuestion())) return;
+  await sendAnswer(ctx, composeAnswer(ctx, question, localizer), replyTo);
+}
+
+/**
+ * An edited question: its earlier answer is edited in place, once; when the bot never answered it (or no longer
+ * remembers the answer, or the answer is gone or too old to edit) it gets a fresh answer. Counted against the
+ * asker's question limit like a new question.
+ */
+export async function answerEditedQuestion(ctx: BotContext, question: string, edited: Message): Promise<void> {
+  const chatId = edited.chat.id;
+  const previous = ctx.deps.answers.answerTo(chatId, edited.message_id);
+  const localizer = useAnswerLanguage(ctx, question);
+  if (!(await ctx.allowQuestion())) return;
+  const composed = composeAnswer(ctx, question, localizer);
+  if (previous === undefined) return sendAnswer(ctx, composed, edited);
+  const { message } = composed;
+  try {
+    await ctx.api.editMessageText(chatId, previous, message.html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+    if (/message is not modified/i.test(error.description)) {
+      ctx.log.info({ answer_message_id: previous }, 'edited question has the same answer');
+      return;
+    }
+    // Deleted, too old to edit, or otherwise refused: answer afresh.
+    ctx.log.info({ answer_message_id: previous, err: error.description }, 'could not edit the earlier answer; answering again');
+    ctx.deps.answers.forget(chatId, edited.message_id);
+    return sendAnswer(ctx, composed, edited);
+  }
+  ctx.log.info({ answers: composed.count, answer_message_id: previous, latency_ms: Math.round(performance.now() - composed.started) }, 'answer edited');
+}
+
+interface ComposedAnswer {
+  message: AnswerMessage;
+  count: number;
+  started: number;
+}
+
+/** Search and frame the first page (no Telegram calls). */
+function composeAnswer(ctx: BotContext, question: string, localizer: Localizer): ComposedAnswer {
   const started = performance.now();
   const answers = timedSearch(ctx, question);
   ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: ctx.chat?.type ?? 'unknown' });
   const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, localizer);
-  await ctx.reply(message.html, {
+  return { message, count: answers.length, started };
+}
+
+/** Sends the answer as a reply to the question, and remembers which message answered it (for edits). */
+async function sendAnswer(ctx: BotContext, { message, count, started }: ComposedAnswer, replyTo: Message | undefined): Promise<void> {
+  const sent = await ctx.reply(message.html, {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
     ...(replyTo ? { reply_parameters: { message_id: replyTo.message_id, allow_sending_without_reply: true } } : {}),
     ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
   });
-  ctx.log.info({ answers: answers.length, latency_ms: Math.round(performance.now() - started) }, message.answered ? 'answered' : 'no answer in sources');
+  if (replyTo && ctx.chat && typeof sent?.message_id === 'number') ctx.deps.answers.remember(ctx.chat.id, replyTo.message_id, sent.message_id);
+  ctx.log.info({ answers: count, latency_ms: Math.round(performance.now() - started) }, message.answered ? 'answered' : 'no answer in sources');
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Retriever } from '../retrieval/types.ts';
+import type { AnswerMemory } from './answer-memory.ts';
 import type { Lang } from './i18n.ts';
 
 /** What every handler gets on `ctx`: the dependencies createBot was given, and a logger for this update. */
@@ -12,6 +13,8 @@ export interface BotDependencies {
   retriever: Retriever;
   logger: Logger;
   metrics: Metrics;
+  /** Which answer message replied to which question (for edited questions). */
+  answers: AnswerMemory;
 }
 
 /** What is kept per user (keyed by user id): only their /language choice. Undefined until they make one. */

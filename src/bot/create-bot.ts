@@ -5,6 +5,7 @@ import type { I18n } from '@grammyjs/i18n';
 import { Bot, MemorySessionStorage, session, type BotConfig, type StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createMetrics, type Metrics } from '../metrics.ts';
+import { AnswerMemory } from './answer-memory.ts';
 import { countApiErrors, resendWithoutMissingReply } from './api-transformers.ts';
 import type { BotContext, BotDependencies, UserSession } from './context.ts';
 import { classifyError } from './errors.ts';
@@ -12,6 +13,7 @@ import { createI18n } from './i18n.ts';
 import { createCallbacksFeature } from './features/callbacks.ts';
 import { channelFeature } from './features/channel.ts';
 import { commandsFeature } from './features/commands.ts';
+import { editsFeature } from './features/edits.ts';
 import { groupFeature } from './features/group.ts';
 import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
@@ -36,8 +38,10 @@ const FLOOD_LIMITS: APIThrottlerOptions = {
   out: { maxConcurrent: 1, minTime: 1000 },
 };
 
-export interface CreateBotOptions extends Omit<BotDependencies, 'metrics'> {
+export interface CreateBotOptions extends Omit<BotDependencies, 'metrics' | 'answers'> {
   metrics?: Metrics;
+  /** Which answer replied to which question, for edits; default: a new bounded in-memory map. */
+  answers?: AnswerMemory;
   /** Per-user question limit; false turns it off (tests, benchmarks). */
   rateLimit?: RateLimitOptions | false;
   /** Known bot identity (tests, or a second start); otherwise bot.init() asks getMe. */
@@ -67,7 +71,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
   bot.api.config.use(resendWithoutMissingReply, countApiErrors(metrics));
 
-  const deps: BotDependencies = { config, retriever, logger, metrics };
+  const deps: BotDependencies = { config, retriever, logger, metrics, answers: options.answers ?? new AnswerMemory() };
   const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
   // Inline queries have their own queue per user, so a burst of them (one per keystroke) never holds up a chat.
@@ -96,6 +100,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   features.use(languageFeature);
   features.use(privateFeature);
   features.use(groupFeature);
+  features.use(editsFeature);
   features.use(channelFeature);
   features.use(inlineFeature);
   features.use(createCallbacksFeature());

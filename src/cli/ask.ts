@@ -7,6 +7,18 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const question = args.filter((a) => a !== '--json').join(' ');
 
+const USAGE = `usage: npm run ask -- "your question"                 cited answers, human-readable
+       npm run --silent ask -- --json < questions.txt   one JSON line per input line:
+         {"query": "...", "answers": [{"excerpt", "source": {"id", "title", "publisher", "date", "url"?}, "score"}]}
+         (at most ${MAX_ANSWERS} answers; [] when the corpus has no answer)
+Questions may be in English, Russian or Kazakh. CORPUS_DIR chooses the corpus (default ./corpus).
+`;
+
+if (args.some((a) => a === '--help' || a === '-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
@@ -49,6 +61,6 @@ if (json) {
 } else if (question.trim().length > 0) {
   printHuman(question, answer(question));
 } else {
-  process.stderr.write('usage: npm run ask -- "your question"    or    npm run --silent ask -- --json < questions.txt\n');
+  process.stderr.write(USAGE);
   process.exit(2);
 }

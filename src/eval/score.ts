@@ -71,7 +71,12 @@ export function parseQuestions(jsonl: string): EvalQuestion[] {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line, i) => {
-      const value = JSON.parse(line) as Partial<EvalQuestion>;
+      let value: Partial<EvalQuestion>;
+      try {
+        value = JSON.parse(line) as Partial<EvalQuestion>;
+      } catch (error) {
+        throw new Error(`line ${i + 1}: not JSON (${(error as Error).message})`);
+      }
       if (typeof value.q !== 'string' || !Array.isArray(value.expect)) throw new Error(`line ${i + 1}: needs "q" (string) and "expect" (array)`);
       return { id: value.id ?? String(i + 1), kind: value.kind, q: value.q, expect: value.expect.map(String) };
     });

@@ -34,7 +34,8 @@ describe('private chat', () => {
     expect(p.text).toMatch(/^<i>Answer 1 of \d<\/i>\n<blockquote>.*<b>.*10,012.*<\/b>.*<\/blockquote>\n📄 /s);
     expect(p.text).toContain('Kazakhstan Institute for Strategic Studies');
     expect(p.reply_parameters).toEqual({ message_id: update.message!.message_id, allow_sending_without_reply: true });
-    expect(buttons(p)).toEqual([{ text: 'More answers ›', callback_data: 'more:1' }]);
+    // The document has a url (corpus front matter), so the Source button opens it.
+    expect(buttons(p)).toEqual([{ text: 'More answers ›', callback_data: 'more:1' }, { text: 'Source', url: 'https://kisi.kz/en/blogs/kazakhstan-ensured-all-conditions-for-the-observation-of-the-referendum/' }]);
     expect(p.text).not.toContain('The source is in'); // an English reply to an English source needs no note
   });
 
@@ -204,7 +205,7 @@ describe('callback buttons', () => {
     expect(t.calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
     const edit = t.calls[1]!.payload;
     expect(edit.text).toMatch(/^<i>Answer 2 of/);
-    expect(buttons(edit).map((x) => x.text)).toEqual(['‹ Previous', 'More answers ›']);
+    expect(buttons(edit).map((x) => x.text)).toEqual(['‹ Previous', 'More answers ›', 'Source']);
   });
 
   it('answers stale, unknown and unusable callback queries too', async () => {

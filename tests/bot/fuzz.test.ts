@@ -102,6 +102,7 @@ type Expectation =
   | 'silent' // no Bot API call at all
   | 'one-message' // exactly one sendMessage
   | 'at-most-one-message'
+  | 'at-most-one-answer' // at most one sendMessage or editMessageText (an edited question), nothing else
   | 'callback' // exactly one answerCallbackQuery (and maybe one edit), nothing sent
   | 'inline'; // exactly one answerInlineQuery, nothing else
 
@@ -132,7 +133,7 @@ function checkInvariants(c: Case, o: Outcome): void {
 
   const [key] = Object.keys(c.update);
   const payload = c.update[key ?? ''] as Json | undefined;
-  const message = key === 'message' || key === 'channel_post' ? payload : undefined;
+  const message = key === 'message' || key === 'channel_post' || key === 'edited_message' ? payload : undefined;
   if (message) {
     const chat = message.chat as Json;
     for (const s of sent) {
@@ -156,6 +157,10 @@ function checkInvariants(c: Case, o: Outcome): void {
       break;
     case 'at-most-one-message':
       expect(methods.filter((m) => m !== 'sendMessage'), where).toEqual([]);
+      break;
+    case 'at-most-one-answer':
+      expect(methods.filter((m) => m !== 'sendMessage' && m !== 'editMessageText'), where).toEqual([]);
+      expect(methods.length, `more than one answer for one edit: ${where}`).toBeLessThanOrEqual(1);
       break;
     case 'callback': {
       const answers = o.calls.filter((x) => x.method === 'answerCallbackQuery');
@@ -532,12 +537,16 @@ const channelPostCase: fc.Arbitrary<Case> = fc
     }),
   );
 
-/** Edits of any message (also of questions and commands) are ignored. */
+/**
+ * Edits: an edited question (private, or addressed to the bot in a group) gets at most one answer, new or edited in
+ * place; edited chatter and edited channel posts are ignored.
+ */
 const editedCase: fc.Arbitrary<Case> = fc.oneof(privateMessageCase, groupAddressedCase, groupChatterCase, channelPostCase).chain((c) =>
   dateArb.map((editDate): Case => {
     const [key] = Object.keys(c.update);
     const message = { ...(c.update[key ?? ''] as Json), edit_date: editDate };
-    return { label: `edited ${c.label}`, update: key === 'channel_post' ? { edited_channel_post: message } : { edited_message: message }, expect: 'silent' };
+    const question = c.expect !== 'silent' && key === 'message';
+    return { label: `edited ${c.label}`, update: key === 'channel_post' ? { edited_channel_post: message } : { edited_message: message }, expect: question ? 'at-most-one-answer' : 'silent' };
   }),
 );
 
@@ -708,7 +717,7 @@ describe('fuzzing the bot with generated updates', () => {
     await property(channelPostCase, 200);
   });
 
-  it('edited messages, stickers and other non-text content, and unknown or unhandled update types are ignored quietly', async () => {
+  it('edited questions get at most one answer; edited chatter, stickers and other non-text content, and unknown or unhandled update types are ignored quietly', async () => {
     await property(fc.oneof(editedCase, unknownUpdateCase), 300);
   });
 

@@ -40,7 +40,7 @@ function keysUsedInSource(): Map<string, string> {
   return used;
 }
 
-const SAMPLE_ARGS = { n: 2, total: 5, question: 'What &amp; when?', documents: 5, max: 500, seconds: 60, count: 12, bot: 'referendum_test_bot', language: 'en', year: '2022', month: 6, day: 30 };
+const SAMPLE_ARGS = { n: 2, total: 5, question: 'What &amp; when?', documents: 5, passages: 119, max: 500, seconds: 60, count: 12, bot: 'referendum_test_bot', language: 'en', year: '2022', month: 6, day: 30 };
 const VARIANT_ARGS = [...Array.from({ length: 12 }, (_, i) => ({ month: i + 1 })), ...['en', 'ru', 'kk', 'de'].map((language) => ({ language }))];
 
 describe('locale files', () => {

@@ -154,7 +154,7 @@ describe('the language of answers', () => {
     await t.handle(b.callbackQuery('more:1', { message: shown('Жауап 1 / 5\n…'), from }));
     expect(t.calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
     expect(t.calls[1]!.payload.text).toMatch(/^<i>Жауап 2 \/ \d<\/i>/);
-    expect(buttons(t.calls[1]!.payload).map((x) => x.text)).toEqual(['‹ Артқа', 'Тағы жауаптар ›']);
+    expect(buttons(t.calls[1]!.payload).map((x) => x.text)).toEqual(['‹ Артқа', 'Тағы жауаптар ›', 'Дереккөз']);
     t.clear();
     await t.handle(b.callbackQuery('more:1', { message: shown('Жауап 2 / 5\n…'), from }));
     expect(t.calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);

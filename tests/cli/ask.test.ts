@@ -53,7 +53,8 @@ describe('ask CLI --json', () => {
     const lines = parseLines(stdout);
     expect(lines.map((l) => l.query)).toEqual(questions);
     expect(lines[0]!.answers[0]!.excerpt).toContain('Nurlan Abdirov');
-    expect(Object.keys(lines[0]!.answers[0]!.source).sort()).toEqual(['date', 'id', 'publisher', 'title']);
+    expect(lines[0]!.answers[0]!.source.url).toBe('https://astanatimes.com/2023/12/kazakhstans-central-election-commission-marks-30-years-with-international-conference/');
+    expect(Object.keys(lines[0]!.answers[0]!.source).sort()).toEqual(['date', 'id', 'publisher', 'title', 'url']);
     expect(lines[1]!.answers[0]!.excerpt).toContain('Mukhtar Yerman');
     expect(lines[2]!.answers).toEqual([]);
   });

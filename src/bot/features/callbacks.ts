@@ -37,7 +37,9 @@ export function createCallbacksFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('no-more-answers') });
       return;
     }
-    const key = `${message.chat.id}:${message.message_id}`;
+    // Keyed by the version of the message the button was on: an answer edited since (a new page, or a new answer to
+    // an edited question) is a new version, whose page is read from its header.
+    const key = `${message.chat.id}:${message.message_id}:${message.edit_date ?? 0}`;
     const current = shownPages.get(key) ?? pageShown(message.text) ?? 0;
     await ctx.answerCallbackQuery();
     if (current === page) return;
