@@ -19,7 +19,7 @@ const TUNE = [
   'tests/fixtures/questions.ru-kk.tune.jsonl',
   'tests/fixtures/questions.ru-kk.heldout.jsonl',
 ];
-const FEATURES = ['coverage', 'knownCoverage', 'missing', 'unknownShare', 'focusUnknown', 'kindMissing', 'fit', 'translated', 'untranslated', 'units', 'margin'];
+const FEATURES = ['coverage', 'knownCoverage', 'missing', 'unknownShare', 'expandedShare', 'focusUnknown', 'kindMissing', 'fit', 'translated', 'untranslated', 'units', 'margin'];
 const L2 = 0.02;
 
 const db = buildPassageDatabase(loadCorpus('corpus'));

@@ -16,7 +16,7 @@ describe('console mode (no Telegram, no session)', () => {
     const en = consoleAnswer(retriever, 'How many polling places were there?');
     expect(en).toMatch(/^Answer 1 of \d\n/);
     expect(en).not.toContain('The source is in');
-    const ru = consoleAnswer(retriever, 'Сколько было избирательных участков?');
+    const ru = consoleAnswer(retriever, 'Сколько было избирательных участков на референдуме?');
     expect(ru).toMatch(/^Ответ 1 из \d\n.*10,012 polling places/s);
     expect(ru).toContain('Источник на английском языке; цитата приведена без перевода.');
     expect(consoleAnswer(retriever, 'Ертең ауа райы қандай болады?')).toContain('Менің дереккөздерімде бұл жоқ');

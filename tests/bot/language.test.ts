@@ -115,7 +115,7 @@ describe('the language of answers', () => {
     const b = new UpdateBuilder();
     const from = user(3010, 'ru');
     await t.handle(b.privateText('/language en', { from }));
-    await t.handle(b.privateText('Сколько было избирательных участков?', { from }));
+    await t.handle(b.privateText('Сколько было избирательных участков на референдуме?', { from }));
     const text = String(t.sent().at(-1)!.payload.text);
     expect(text).toMatch(/^<i>Answer 1 of \d<\/i>\n/);
     expect(text).toMatch(QUOTE);
@@ -126,7 +126,7 @@ describe('the language of answers', () => {
   it('a Russian question from an English-app user without a choice gets Russian framing and the "source is in English" note', async () => {
     const t = createTestBot();
     const b = new UpdateBuilder();
-    await t.handle(b.privateText('Сколько было избирательных участков?', { from: user(3011, 'en') }));
+    await t.handle(b.privateText('Сколько было избирательных участков на референдуме?', { from: user(3011, 'en') }));
     const p = t.sent().at(-1)!.payload;
     expect(String(p.text)).toMatch(/^<i>Ответ 1 из \d<\/i>\n/);
     expect(String(p.text)).toMatch(QUOTE);
@@ -177,7 +177,7 @@ describe('the language of answers', () => {
     expect(t.sent().at(-1)!.payload.text).toContain(KK_NOTE);
     await t.handle(b.groupText('/ask How many polling places were there?', { from: user(3021, 'en') }));
     expect(t.sent().at(-1)!.payload.text).toMatch(/^<i>Answer 1 of/);
-    await t.handle(b.groupText('/ask Сколько было избирательных участков?', { from: user(3022, 'kk') }));
+    await t.handle(b.groupText('/ask Сколько было избирательных участков на референдуме?', { from: user(3022, 'kk') }));
     expect(t.sent().at(-1)!.payload.text).toContain(RU_NOTE);
     await t.handle(b.groupText('/ask', { from: user(3023, 'kk') }));
     expect(t.sent().at(-1)!.payload.text).toContain('Қалай сұрау керек');
@@ -224,7 +224,7 @@ describe('the language of answers', () => {
     const { storage, ops } = spyStorage();
     const t = createTestBot({ storage });
     const b = new UpdateBuilder();
-    await t.handle(b.channelPost('/ask Сколько было избирательных участков?'));
+    await t.handle(b.channelPost('/ask Сколько было избирательных участков на референдуме?'));
     expect(t.sent().at(-1)!.payload.text).toContain(RU_NOTE);
     await t.handle(b.channelPost('/ask How many polling places were there?'));
     expect(t.sent().at(-1)!.payload.text).toMatch(/^<i>Answer 1 of/);

@@ -151,7 +151,7 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(tg.confirmedOffset()).toBe(lastBefore + 1);
 
     const sentBefore = tg.sentMessages().length;
-    const whileDown = b.privateText('How many people took part in the KazISS telephone survey?');
+    const whileDown = b.privateText('How many respondents took part in the KazISS telephone survey?');
     tg.pushUpdate(whileDown);
     bot = BotProcess.start(env());
     await tg.waitFor(replyTo(whileDown.message!.chat.id, whileDown.message!.message_id), 20_000);

@@ -159,10 +159,10 @@ export const ANSWERABLE_QUESTIONS = [
   'When was the referendum held?',
   'Who is the Secretary of the Central Election Commission?',
   'How many precincts were opened abroad?',
-  'Who led the OSCE/ODIHR Referendum Assessment Mission?',
+  'Who moderated the KazISS expert platform meeting?',
   'What percentage of Kazakhstanis support holding the referendum?',
   'Who chaired the Dialogue Platform meeting?',
-  'How many people took part in the KazISS telephone survey?',
+  'How many respondents took part in the KazISS telephone survey?',
   'Who is the Commissioner for Human Rights in Kazakhstan?',
   'When did Astana host the CEC conference?',
 ];

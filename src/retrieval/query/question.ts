@@ -1,9 +1,9 @@
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
-import { dictionaryCorrection, relatedWords } from './wordnet.ts';
+import { dictionaryCorrection, everydayUse, relatedWords } from './wordnet.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
-export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'other';
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'other';
 
 /** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
 export interface QueryUnit {
@@ -16,6 +16,8 @@ export interface QueryUnit {
   related: string[];
   /** Corpus terms of broader or narrower meaning (poll → survey). */
   broader: string[];
+  /** How everyday the word is in English at large (WordNet's tagged-sense count; 0 for rare and domain words). */
+  everyday: number;
   position: number;
   /** The word was not in the corpus and was replaced by a close corpus word ("poling" → "polling"). */
   corrected: boolean;
@@ -28,6 +30,10 @@ export interface AnalysedQuestion {
   units: QueryUnit[];
   /** For "how many X": the terms of X, which a number in the answer should count. */
   countedTerms: Set<string>;
+  /** A few words with no question around them ("observers", "CEC chairman"): a search rather than a question. */
+  keywords: boolean;
+  /** For "What is X?" and "Who is <name>?": X as a pattern, found where a sentence says what X is. */
+  defines?: RegExp;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
@@ -46,7 +52,11 @@ export interface AnalyseOptions {
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
-const CUE_WORDS = new Set(['many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer']);
+const CUE_WORDS = new Set([
+  'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
+  // How a request is framed ("I want to know", "can you explain", "see the link"), not what it is about.
+  'explain', 'describe', 'show', 'want', 'wonder', 'curious', 'need', 'see', 'look', 'interested', 'learn', 'details', 'info', 'information', 'ask', 'wondering',
+]);
 
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
 const ROLE_CUES = new Set(['position', 'post', 'job', 'role', 'offic']);
@@ -62,7 +72,20 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
 ];
 
+/** "What is the Mazhilis?", "who is Yerkin Tukumov", "What's KazISS?": a short subject and nothing more. */
+const DEFINITION = /^\W*(?:what|who)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?([\p{L}\p{N}][\p{L}\p{N}'’.\/-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’.\/-]*){0,3})\s*[?.!]*\s*$/iu;
+
+/** The subject of a definition question, or null ("who is the chairman" asks for a person, not a definition). */
+export function definedSubject(question: string): string | null {
+  const m = DEFINITION.exec(question);
+  if (!m) return null;
+  const subject = m[1]!;
+  if (/^who/i.test(question.trim()) && !/^\p{Lu}/u.test(subject)) return null;
+  return subject;
+}
+
 export function detectAnswerType(question: string): AnswerType {
+  if (definedSubject(question) !== null) return 'define';
   const lower = question.toLowerCase();
   for (const [type, pattern] of TYPE_PATTERNS) if (pattern.test(lower)) return type;
   return 'other';
@@ -113,6 +136,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   contentWords.forEach((word, position) => {
     const term = word.term!;
     if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) return;
+    // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
+    if (/^\d{1,2}$/.test(term) && !vocabulary.hasTerm(term)) return;
     seen.add(term);
     const concepts = terms
       .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
@@ -125,7 +150,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
       unit.focus ||= focusStarts.has(word.start);
       return;
     }
-    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
+    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
   });
@@ -145,8 +170,14 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
     for (const unit of units) extra.push(...expandUnit(unit, vocabulary));
     if (extra.length > 0) searchText += ` ${extra.join(' ')}`;
   }
-  return { type, units, countedTerms, searchText, language };
+  const subject = type === 'define' ? definedSubject(fixedText) : null;
+  const defines = subject ? definitionPattern(subject) : undefined;
+  const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
+  return { type, units, countedTerms, searchText, language, keywords, ...(defines ? { defines } : {}) };
 }
+
+/** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
+const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|name|кто|что|какой|какая|какое|какие|когда|где|почему|зачем|сколько|как|ли|кім|не|қай|қашан|қайда|неге|неше|қанша|қалай)(?![\p{L}])/iu;
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
@@ -215,3 +246,12 @@ function termOfRelated(word: string): string | null {
   return list.length === 1 ? list[0]!.term : null;
 }
 
+
+/**
+ * Where a sentence says what X is: "X, a lower chamber ...", "X is the ...", "..., X, said", "X (the ...)".
+ * Case-insensitive; the last word of X may be inflected ("Mazhilis" / "Mazhilis's").
+ */
+function definitionPattern(subject: string): RegExp {
+  const escaped = subject.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`${escaped}\\S{0,2}(?:\\s*,\\s*(?:an?|the|\\p{Ll})|\\s+(?:is|are|was|were)\\s+(?:an?|the)\\b|\\s*\\(|\\s*[–—])|,\\s*${escaped}\\s*,`, 'iu');
+}

@@ -26,7 +26,7 @@ type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
 const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 
 /** Only a word's most common senses: rare senses relate it to words a user almost never means. */
-const SENSES_PER_PART = 2;
+const SENSES_PER_PART = 1;
 /** Narrower words of a general noun can be hundreds; a few of the first suffice. */
 const MAX_NARROWER = 12;
 
@@ -141,8 +141,14 @@ function baseForms(word: string, part: PartOfSpeech): string[] {
   return forms;
 }
 
-/** Binary search of a sorted WordNet index file for "lemma " at a line start; the lemma's synset offsets. */
+/** The lemma's synset offsets, from its line of a WordNet index file. */
 function synsetOffsets(index: Buffer, lemma: string): number[] {
+  const line = indexLine(index, lemma);
+  return line ? parseIndexLine(line) : [];
+}
+
+/** Binary search of a sorted WordNet index file for the line of "lemma ". */
+function indexLine(index: Buffer, lemma: string): string | null {
   const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
   let lo = 0;
   let hi = index.length;
@@ -155,11 +161,11 @@ function synsetOffsets(index: Buffer, lemma: string): number[] {
     }
     // How the line sorts against the key (byte order, as the files are sorted).
     const cmp = index.compare(key, 0, key.length, start, Math.min(start + key.length, index.length));
-    if (cmp === 0) return parseIndexLine(index.toString('latin1', start, lineEnd(index, start)));
+    if (cmp === 0) return index.toString('latin1', start, lineEnd(index, start));
     if (cmp > 0) hi = start;
     else lo = lineEnd(index, start) + 1;
   }
-  return [];
+  return null;
 }
 
 function lineStart(buffer: Buffer, at: number): number {
@@ -270,4 +276,32 @@ export function dictionaryCorrection(word: string): string | null {
   if (corrections.size >= 10_000) corrections.clear();
   corrections.set(lower, best);
   return best;
+}
+
+const usage = new Map<string, number>();
+
+/**
+ * How often the word's senses were seen in WordNet's sense-tagged corpus (SemCor), over all parts of speech:
+ * high for everyday words ("see", "take", "people"), 0 for rare or domain words ("referendum", "Mazhilis").
+ */
+export function everydayUse(word: string): number {
+  const lower = word.toLowerCase();
+  const cached = usage.get(lower);
+  if (cached !== undefined) return cached;
+  const db = open();
+  let total = 0;
+  if (db && /^[a-z][a-z'-]*$/.test(lower)) {
+    for (const part of PARTS) {
+      for (const lemma of baseForms(lower, part)) {
+        const line = indexLine(db.index[part], lemma);
+        if (!line) continue;
+        const fields = line.trim().split(' ');
+        total += Number(fields[5 + Number(fields[3])]) || 0;
+        break;
+      }
+    }
+  }
+  if (usage.size >= 20_000) usage.clear();
+  usage.set(lower, total);
+  return total;
 }

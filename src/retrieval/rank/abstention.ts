@@ -52,14 +52,16 @@ export interface EvidenceCandidate {
 }
 
 /** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
-export function abstentionFeatures(type: AnswerType, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean): Record<string, number> {
+export function abstentionFeatures(type: AnswerType, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean, keywords = false): Record<string, number> {
   const best = scored[0]!;
   const second = scored[1];
   let total = 0;
   let unknown = 0;
+  let expanded = 0;
   for (const u of units) {
     total += u.weight;
     if (u.unknown) unknown += u.weight;
+    if (u.expandedOnly) expanded += u.weight;
   }
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
   return {
@@ -67,6 +69,7 @@ export function abstentionFeatures(type: AnswerType, units: readonly WeightedUni
     knownCoverage: best.knownCoverage,
     missing: best.missing,
     unknownShare: total > 0 ? unknown / total : 1,
+    expandedShare: total > 0 ? expanded / total : 0,
     focusUnknown: focusIsUnknown(units) ? 1 : 0,
     kindMissing: needsKind && !holdsAnswerKind(type, best) ? 1 : 0,
     fit: best.fit,
@@ -75,6 +78,7 @@ export function abstentionFeatures(type: AnswerType, units: readonly WeightedUni
     untranslated: translated ? untranslatedShare(units) : 0,
     units: Math.log1p(units.length),
     margin: second && best.score > 0 ? 1 - second.score / best.score : 1,
+    keywords: keywords && units.length <= 3 ? 1 : 0,
   };
 }
 
@@ -88,5 +92,8 @@ export function answerProbability(features: Record<string, number>): number {
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
-  return features.specific === 1 && answerProbability(features) >= ABSTENTION_MODEL.threshold;
+  if (features.specific !== 1) return false;
+  // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.
+  if (features.keywords === 1 && (features.knownCoverage ?? 0) >= 0.999) return true;
+  return answerProbability(features) >= ABSTENTION_MODEL.threshold;
 }

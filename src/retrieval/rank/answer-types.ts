@@ -29,7 +29,7 @@ const MAX_MEMO_NAMES = 50_000;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
-export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>): number {
+export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>, defines?: RegExp): number {
   switch (type) {
     case 'when': {
       const { date } = passage.memo;
@@ -47,6 +47,8 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
     }
     case 'role':
       return JOB_TITLE.test(passage.sentence.text) ? 1 : 0;
+    case 'define':
+      return defines?.test(passage.sentence.text) ? 1 : 0;
     case 'who': {
       const { names, role } = passage.memo;
       let runs = names.get(passage.index);

@@ -34,6 +34,8 @@ export interface RankerTuning {
   /** Credit for a match through a WordNet synonym or derived form, and through a broader or narrower word. */
   relatedCredit: number;
   broaderCredit: number;
+  /** How much an everyday word ("see", "take") counts less than a rare one with the same corpus frequency. */
+  everydayDiscount: number;
   /** Minimum coverage when the thing asked about ("the weather in Almaty") is unknown to the corpus. */
   minCoverageUnknownFocus: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
@@ -59,6 +61,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   correctedCredit: 0.9,
   relatedCredit: 0.7,
   broaderCredit: 0.45,
+  everydayDiscount: 0.15,
   focusWeight: 1.5,
   minCoverage: 0.4,
   minCoverageUnknownFocus: 0.6,
@@ -90,6 +93,8 @@ export interface WeightedUnit extends QueryUnit {
   generic: boolean;
   /** Neither the word nor any synonym occurs anywhere in the corpus. */
   unknown: boolean;
+  /** Only WordNet relations of the word occur in the corpus, not the word or a thesaurus synonym. */
+  expandedOnly: boolean;
 }
 
 export function idf(stats: CorpusStats, term: string): number {
@@ -132,6 +137,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
       df = Math.min(df, count);
     }
     let best = 0;
+    const ownOrConcept = known;
     if (known) {
       for (let i = 0; i < related; i++) {
         const t = terms[i]!;
@@ -151,14 +157,14 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // An expansion earns its credit in proportion to how telling it is: a common word related to a rare one
     // ("state" for "constituency") is weak evidence, a rare one is not drowned by it.
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
-    const weight = known ? best : maxIdf * tuning.unknownWordWeight;
+    const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
     const ids = terms.map((t) => stats.termId(t));
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
     return {
-      surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, position, corrected, focus,
-      ids, credits, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known,
+      surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, everyday: unit.everyday, position, corrected, focus,
+      ids, credits, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known, expandedOnly: known && !ownOrConcept,
     };
   });
 }
@@ -236,7 +242,7 @@ export function scorePassage(
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
-  const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces) : 0;
+  const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces, question.defines) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
 }

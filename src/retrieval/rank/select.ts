@@ -64,7 +64,7 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
       const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && holdsAnswerKind(analysed.type, c));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
-    return judge(abstentionFeatures(analysed.type, units, scored, translated));
+    return judge(abstentionFeatures(analysed.type, units, scored, translated, analysed.keywords));
   });
   if (answering.length <= 1) return answering[0]?.scored ?? [];
   // Scores add up question-word weights, so readings are compared per unit of their own question's weight.
