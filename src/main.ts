@@ -114,8 +114,15 @@ async function main(): Promise<void> {
   }
   logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz, GET /metrics)');
 
+  // A second signal (a service manager's retry, an impatient Ctrl-C) hurries the stop but never skips confirming the
+  // offset or recording the answers in flight: it is handled, not left to Node's default (exit at once).
+  const hurry = new AbortController();
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'already shutting down; no longer waiting for updates being handled');
+      hurry.abort();
+      return;
+    }
     stopping = true;
     ready = false;
     logger.info({ signal }, 'shutting down');
@@ -125,17 +132,17 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
-      if (polling) await polling.stop(SHUTDOWN_DEADLINE_MS - 3_000);
-      await http?.close();
-      await webhookInFlight.idle();
+      if (polling) await polling.stop({ deadlineMs: SHUTDOWN_DEADLINE_MS - 1_500, hurry: hurry.signal });
+      const hurried = new Promise((r) => (hurry.signal.aborted ? r(undefined) : hurry.signal.addEventListener('abort', r, { once: true })));
+      await Promise.race([Promise.all([http?.close(), webhookInFlight.idle()]), hurried]);
     } catch (error) {
       logger.error({ err: classifyError(error) }, 'error during shutdown');
     }
     logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
     await initWithRetry(bot, logger, () => stopping);
