@@ -1,14 +1,15 @@
 import 'dotenv/config';
 import { createHash } from 'node:crypto';
-import type { Bot, StorageAdapter } from 'grammy';
+import { chmodSync, mkdirSync } from 'node:fs';
+import type { Bot } from 'grammy';
 import { registerCommands } from './bot/commands-menu.ts';
-import type { BotContext, UserSession } from './bot/context.ts';
+import type { BotContext } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
 import { classifyError } from './bot/errors.ts';
 import { createI18n } from './bot/i18n.ts';
 import { InFlight } from './bot/in-flight.ts';
 import { startPolling, type Polling } from './bot/polling.ts';
-import { fileSessionStorage } from './bot/session-storage.ts';
+import { SqliteSessionStorage } from './bot/session-storage.ts';
 import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -26,9 +27,23 @@ function journalFile(config: Config): string {
   const key = createHash('sha256').update(`${config.botToken}\u0000${config.apiRoot}`).digest('hex').slice(0, 16);
   return `.cache/updates-${key}.jsonl`;
 }
-/** Each user's /language choice, one small JSON file per user; per bot id, so a new token of the same bot keeps them. */
-function usersDir(config: Config): string {
+/** Each user's /language choice, in one database per bot id (a new token of the same bot keeps them). */
+function usersFile(config: Config): string {
+  return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}.sqlite`;
+}
+/** Where earlier versions kept one JSON file per user; moved into usersFile at the first start. */
+function legacyUsersDir(config: Config): string {
   return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}`;
+}
+
+/** The journal and the language choices hold people's ids, names and messages: owner only. */
+function privateCacheDir(logger: Logger): void {
+  try {
+    mkdirSync('.cache', { recursive: true, mode: 0o700 });
+    chmodSync('.cache', 0o700);
+  } catch (error) {
+    logger.warn({ err: String(error) }, 'cannot make .cache/ private to this user');
+  }
 }
 
 /** Startup problems a person can fix: print the message and exit non-zero. */
@@ -94,11 +109,12 @@ async function main(): Promise<void> {
   const metrics = createMetrics({ processMetrics: true });
   const ledger = new UpdateLedger();
   const i18n = createI18n<BotContext>();
-  let storage: StorageAdapter<UserSession> | undefined;
+  privateCacheDir(logger);
+  let storage: SqliteSessionStorage | undefined;
   try {
-    storage = fileSessionStorage(usersDir(config));
+    storage = new SqliteSessionStorage(usersFile(config), { ttlDays: config.userDataTtlDays, legacyDir: legacyUsersDir(config), logger });
   } catch (error) {
-    logger.error({ dir: usersDir(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
+    logger.error({ file: usersFile(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
   }
   const bot = createBot({ config, retriever, logger, metrics, i18n, ...(storage ? { storage } : {}), ...(config.mode === 'polling' ? { ledger } : {}) });
   let ready = false;
@@ -138,6 +154,7 @@ async function main(): Promise<void> {
     } catch (error) {
       logger.error({ err: classifyError(error) }, 'error during shutdown');
     }
+    storage?.close();
     logger.info('stopped');
     process.exit(0);
   };

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Message, MessageEntity } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,8 +37,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bot?.kill();
-  // The file @grammyjs/storage-file keeps for this run's /language user.
-  if (tg) rmSync(join(PROJECT_ROOT, '.cache', `users-${tg.token.split(':')[0]}`, String(LANGUAGE_USER_ID).slice(-2), `${LANGUAGE_USER_ID}.json`), { force: true });
+  // The row this run's /language user left in the bot's database of language choices.
+  if (tg) {
+    const file = join(PROJECT_ROOT, '.cache', `users-${tg.token.split(':')[0]}.sqlite`);
+    if (existsSync(file)) {
+      const db = new Database(file);
+      db.pragma('busy_timeout = 5000');
+      db.prepare('DELETE FROM user_session WHERE key = ?').run(String(LANGUAGE_USER_ID));
+      db.close();
+    }
+  }
   await tg?.close();
 });
 
