@@ -157,7 +157,7 @@ async function bot(mode: BotMode, throttle: boolean, apiRoot: string, journalFil
     const { InFlight } = await import('../src/bot/in-flight.ts');
     const { startHttpServer } = await import('../src/http-server.ts');
     const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle, retry: true, rateLimit: false });
-    const http = await startHttpServer('127.0.0.1', 0, () => ({ ready: true, mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger, metrics.registry);
+    const http = await startHttpServer('127.0.0.1', 0, () => ({ ready: true, mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger, { metrics });
     http.setWebhook({ path: WEBHOOK_PATH, secret: SECRET, bot, inFlight: new InFlight() });
     port = http.port;
     stop = () => http.close();

@@ -14,7 +14,7 @@ import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
-import { startHttpServer, type HttpServer } from './http-server.ts';
+import { startHttpServer, startMetricsServer, type HttpServer, type MetricsServer } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { CorpusError } from './retrieval/errors.ts';
@@ -124,11 +124,18 @@ async function main(): Promise<void> {
   let http: HttpServer | undefined;
   try {
     const health = () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length });
-    http = await startHttpServer(config.host, config.port, health, logger, metrics.registry);
+    http = await startHttpServer(config.host, config.port, health, logger, { limits: config.http, metrics });
   } catch (error) {
     fail(new Error(`Cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HOST/PORT.`));
   }
-  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz, GET /metrics)');
+  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz)');
+  let metricsServer: MetricsServer | undefined;
+  try {
+    metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port, metrics.registry, config.http);
+  } catch (error) {
+    fail(new Error(`Cannot listen on ${config.metrics.host}:${config.metrics.port} for /metrics (${(error as Error).message}); set METRICS_HOST/METRICS_PORT.`));
+  }
+  logger.info({ host: config.metrics.host, port: metricsServer.port }, 'metrics server listening (GET /metrics)');
 
   // A second signal (a service manager's retry, an impatient Ctrl-C) hurries the stop but never skips confirming the
   // offset or recording the answers in flight: it is handled, not left to Node's default (exit at once).
@@ -150,7 +157,7 @@ async function main(): Promise<void> {
     try {
       if (polling) await polling.stop({ deadlineMs: SHUTDOWN_DEADLINE_MS - 1_500, hurry: hurry.signal });
       const hurried = new Promise((r) => (hurry.signal.aborted ? r(undefined) : hurry.signal.addEventListener('abort', r, { once: true })));
-      await Promise.race([Promise.all([http?.close(), webhookInFlight.idle()]), hurried]);
+      await Promise.race([Promise.all([http?.close(), metricsServer?.close(), webhookInFlight.idle()]), hurried]);
     } catch (error) {
       logger.error({ err: classifyError(error) }, 'error during shutdown');
     }

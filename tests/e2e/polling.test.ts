@@ -172,8 +172,9 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(textOf(await ask(b.privateText('/help', { from })))).toContain('Қалай сұрауға болады');
   }, 40_000);
 
-  it('exposes Prometheus metrics', async () => {
-    const res = await fetch(`http://127.0.0.1:${bot.port}/metrics`);
+  it('exposes Prometheus metrics on their own loopback listener, not on the port Telegram reaches', async () => {
+    expect((await fetch(`http://127.0.0.1:${bot.port}/metrics`)).status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${bot.metricsPort}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toMatch(/bot_updates_total\{type="message"\} \d+/);
