@@ -152,12 +152,12 @@ async function bot(mode: BotMode, throttle: boolean, apiRoot: string, journalFil
     const ledger = new UpdateLedger();
     const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle, retry: true, rateLimit: false, ledger });
     const polling = await startPolling(bot, ledger, new UpdateJournal(journalFile, logger), logger);
-    stop = () => polling.stop(2_000);
+    stop = () => polling.stop({ deadlineMs: 2_000 });
   } else {
     const { InFlight } = await import('../src/bot/in-flight.ts');
     const { startHttpServer } = await import('../src/http-server.ts');
     const bot = createBot({ config, retriever, logger, metrics, botInfo: BOT_INFO, throttle, retry: true, rateLimit: false });
-    const http = await startHttpServer('127.0.0.1', 0, () => ({ ready: true, mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger, metrics.registry);
+    const http = await startHttpServer('127.0.0.1', 0, () => ({ ready: true, mode, passages: retriever.passageCount, documents: retriever.documents.length }), logger, { metrics });
     http.setWebhook({ path: WEBHOOK_PATH, secret: SECRET, bot, inFlight: new InFlight() });
     port = http.port;
     stop = () => http.close();

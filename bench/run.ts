@@ -6,6 +6,9 @@
  * JSON keys: retrieval_p99_ms / minisearch_p99_ms / orama_default_p99_ms / build_ms / rss_mb per corpus size (ours
  * unless named; null for sizes not run); startup_ms at 10k passages, process start to retriever ready; updates_per_s
  * with 100 chats and the throttler off; update_p99_ms is the worse of polling and webhook with 10 chats, throttler off.
+ *
+ * `npm run bench -- soak [--seconds=180] [--rate=600] [--users=100000]` runs only the soak scenario instead (memory
+ * over a few minutes of steady traffic from 100,000 users; see bench/soak.ts); its JSON line is {"soak": ...}.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
@@ -14,6 +17,12 @@ import { JSON_MODE, percentile, round, runChild, say, table } from './measure.ts
 import { ENGINES, planFor, type Engine, type EngineRun } from './retrieval.ts';
 import { runStartup, type StartupResult } from './startup.ts';
 import { corpusDir, prepareCorpora } from './synthetic.ts';
+
+if (process.argv.includes('soak')) {
+  const { soakMain } = await import('./soak.ts');
+  await soakMain();
+  process.exit(0);
+}
 
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? ['real', '1000'] : ['real', '1000', '10000', '100000'];

@@ -70,6 +70,7 @@ something-wrong = Sorry, something went wrong while answering. Please try again 
 
 inline-ask-privately = Ask me in a private chat
 inline-not-in-sources = Not in my sources — ask me in private
+inline-slow-down = Too many questions — wait a minute
 
 ## /sources
 

@@ -64,6 +64,7 @@ something-wrong = Жауап іздеу кезінде қате шықты. Сә
 
 inline-ask-privately = Маған жеке чатта сұрақ қойыңыз
 inline-not-in-sources = Дереккөздерде жоқ — жеке чатта сұраңыз
+inline-slow-down = Сұрақ тым көп — бір минут күтіңіз
 
 ## /sources
 

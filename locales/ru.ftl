@@ -64,6 +64,7 @@ something-wrong = Что-то пошло не так при поиске отв�
 
 inline-ask-privately = Спросить меня в личном чате
 inline-not-in-sources = В источниках нет — спросите в личном чате
+inline-slow-down = Слишком много вопросов — подождите минуту
 
 ## /sources
 

@@ -5,6 +5,13 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Empty values in the environment or .env mean "not set". */
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
 
+/** A whole number in [min, max] given as text, with a default. */
+const wholeNumber = (fallback: number, min: number, max: number, what: string) =>
+  optionalText
+    .default(String(fallback))
+    .refine((v) => /^\d{1,10}$/.test(v ?? '') && Number(v) >= min && Number(v) <= max, { message: `must be ${what} from ${min} to ${max}` })
+    .transform((v) => Number(v));
+
 const schema = z
   .object({
     BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d{1,20}:[A-Za-z0-9_-]{30,}$/.test(v), {
@@ -26,6 +33,13 @@ const schema = z
       .transform((v) => Number(v)),
     CORPUS_DIR: optionalText.default('./corpus'),
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    METRICS_HOST: optionalText.default('127.0.0.1'),
+    METRICS_PORT: wholeNumber(9091, 0, 65535, 'a port number'),
+    HTTP_HEADERS_TIMEOUT_MS: wholeNumber(10_000, 100, 60_000, 'milliseconds'),
+    HTTP_REQUEST_TIMEOUT_MS: wholeNumber(30_000, 100, 60_000, 'milliseconds'),
+    HTTP_KEEPALIVE_TIMEOUT_MS: wholeNumber(5_000, 100, 60_000, 'milliseconds'),
+    HTTP_MAX_CONNECTIONS: wholeNumber(256, 1, 100_000, 'a number of connections'),
+    USER_DATA_TTL_DAYS: wholeNumber(365, 1, 36_500, 'days'),
   });
 
 export interface Config {
@@ -37,6 +51,12 @@ export interface Config {
   port: number;
   corpusDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** GET /metrics is served on its own listener, loopback by default (not on the webhook port). */
+  metrics: { host: string; port: number };
+  /** Limits of the HTTP server (/healthz, webhook): slow or idle sockets are closed, connections capped. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
+  /** Language choices of users not seen for this many days are deleted. */
+  userDataTtlDays: number;
 }
 
 export class ConfigError extends Error {
@@ -73,5 +93,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     corpusDir: e.CORPUS_DIR ?? './corpus',
     logLevel: e.LOG_LEVEL,
+    metrics: { host: e.METRICS_HOST ?? '127.0.0.1', port: e.METRICS_PORT },
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS, maxConnections: e.HTTP_MAX_CONNECTIONS },
+    userDataTtlDays: e.USER_DATA_TTL_DAYS,
   };
 }

@@ -1,19 +1,20 @@
 import 'dotenv/config';
 import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { Api, GrammyError, type Bot, type StorageAdapter } from 'grammy';
 import { registerCommands } from './bot/commands-menu.ts';
-import type { BotContext, UserSession } from './bot/context.ts';
+import type { BotContext } from './bot/context.ts';
 import { ALLOWED_UPDATES, createBot } from './bot/create-bot.ts';
 import { classifyError } from './bot/errors.ts';
 import { createI18n } from './bot/i18n.ts';
 import { InFlight } from './bot/in-flight.ts';
 import { startPolling, type Polling } from './bot/polling.ts';
-import { fileSessionStorage } from './bot/session-storage.ts';
+import { SqliteSessionStorage } from './bot/session-storage.ts';
 import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
-import { startHttpServer, type HttpServer } from './http-server.ts';
+import { startHttpServer, startMetricsServer, type HttpServer, type MetricsServer } from './http-server.ts';
 import { atLeast, createLogger, plainTextDestination, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { CorpusError } from './retrieval/errors.ts';
@@ -26,10 +27,25 @@ function journalFile(config: Config): string {
   const key = createHash('sha256').update(`${config.botToken}\u0000${config.apiRoot}`).digest('hex').slice(0, 16);
   return `.cache/updates-${key}.jsonl`;
 }
-/** Each user's /language choice, one small JSON file per user; per bot id, so a new token of the same bot keeps them. */
-function usersDir(config: Config): string {
+/** Each user's /language choice, in one database per bot id (a new token of the same bot keeps them). */
+function usersFile(config: Config): string {
+  return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}.sqlite`;
+}
+/** Where earlier versions kept one JSON file per user; moved into usersFile at the first start. */
+function legacyUsersDir(config: Config): string {
   return `.cache/users-${config.botToken?.split(':')[0] ?? 'console'}`;
 }
+
+/** The journal and the language choices hold people's ids, names and messages: owner only. */
+function privateCacheDir(logger: Logger): void {
+  try {
+    mkdirSync('.cache', { recursive: true, mode: 0o700 });
+    chmodSync('.cache', 0o700);
+  } catch (error) {
+    logger.warn({ err: String(error) }, 'cannot make .cache/ private to this user');
+  }
+}
+
 
 /** A startup failure the operator can fix (rejected token, port in use, ...): the message says how; no stack trace. */
 class StartupError extends Error {
@@ -129,11 +145,12 @@ async function main(): Promise<void> {
   const metrics = createMetrics({ processMetrics: true });
   const ledger = new UpdateLedger();
   const i18n = createI18n<BotContext>();
-  let storage: StorageAdapter<UserSession> | undefined;
+  privateCacheDir(logger);
+  let storage: SqliteSessionStorage | undefined;
   try {
-    storage = fileSessionStorage(usersDir(config));
+    storage = new SqliteSessionStorage(usersFile(config), { ttlDays: config.userDataTtlDays, legacyDir: legacyUsersDir(config), logger });
   } catch (error) {
-    logger.error({ dir: usersDir(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
+    logger.error({ file: usersFile(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
   }
   const bot = createBot({ config, retriever, logger, metrics, i18n, ...(storage ? { storage } : {}), ...(config.mode === 'polling' ? { ledger } : {}) });
   let ready = false;
@@ -143,14 +160,28 @@ async function main(): Promise<void> {
   let http: HttpServer | undefined;
   try {
     const health = () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length });
-    http = await startHttpServer(config.host, config.port, health, logger, metrics.registry);
+    http = await startHttpServer(config.host, config.port, health, logger, { limits: config.http, metrics });
   } catch (error) {
     fail(listenError(error, config));
   }
-  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz, GET /metrics)');
+  logger.info({ host: config.host, port: http.port }, 'http server listening (GET /healthz)');
+  let metricsServer: MetricsServer | undefined;
+  try {
+    metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port, metrics.registry, config.http);
+  } catch (error) {
+    fail(new Error(`Cannot listen on ${config.metrics.host}:${config.metrics.port} for /metrics (${(error as Error).message}); set METRICS_HOST/METRICS_PORT.`));
+  }
+  logger.info({ host: config.metrics.host, port: metricsServer.port }, 'metrics server listening (GET /metrics)');
 
+  // A second signal (a service manager's retry, an impatient Ctrl-C) hurries the stop but never skips confirming the
+  // offset or recording the answers in flight: it is handled, not left to Node's default (exit at once).
+  const hurry = new AbortController();
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'already shutting down; no longer waiting for updates being handled');
+      hurry.abort();
+      return;
+    }
     stopping = true;
     ready = false;
     logger.info({ signal }, 'shutting down');
@@ -160,17 +191,18 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
-      if (polling) await polling.stop(SHUTDOWN_DEADLINE_MS - 3_000);
-      await http?.close();
-      await webhookInFlight.idle();
+      if (polling) await polling.stop({ deadlineMs: SHUTDOWN_DEADLINE_MS - 1_500, hurry: hurry.signal });
+      const hurried = new Promise((r) => (hurry.signal.aborted ? r(undefined) : hurry.signal.addEventListener('abort', r, { once: true })));
+      await Promise.race([Promise.all([http?.close(), metricsServer?.close(), webhookInFlight.idle()]), hurried]);
     } catch (error) {
       logger.error({ err: classifyError(error) }, 'error during shutdown');
     }
+    storage?.close();
     logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
     await initWithRetry(bot, config, logger, () => stopping);

@@ -7,6 +7,8 @@ export interface Metrics {
   answers: Counter<'outcome' | 'place'>;
   apiErrors: Counter<'method' | 'code'>;
   rateLimited: Counter;
+  /** Webhook requests refused for a wrong or missing secret (their log lines are sampled; this counts every one). */
+  webhookRefused: Counter;
   retrievalSeconds: Histogram;
 }
 
@@ -24,6 +26,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     }),
     apiErrors: new Counter({ name: 'bot_api_errors_total', help: 'Bot API calls that failed after retries, by method and error code', labelNames: ['method', 'code'], registers: [registry] }),
     rateLimited: new Counter({ name: 'bot_rate_limited_total', help: 'Questions dropped by the per-user rate limit', registers: [registry] }),
+    webhookRefused: new Counter({ name: 'bot_webhook_refused_total', help: 'Webhook requests refused for a wrong or missing secret token', registers: [registry] }),
     retrievalSeconds: new Histogram({
       name: 'bot_retrieval_seconds',
       help: 'Time to search the corpus for one question',

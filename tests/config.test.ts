@@ -14,6 +14,9 @@ describe('loadConfig', () => {
       port: 8080,
       corpusDir: './corpus',
       logLevel: 'info',
+      metrics: { host: '127.0.0.1', port: 9091 },
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 },
+      userDataTtlDays: 365,
     });
     expect(loadConfig({ BOT_TOKEN: '  ' }).botToken).toBeUndefined();
   });
@@ -36,6 +39,14 @@ describe('loadConfig', () => {
     const message = (error as ConfigError).message;
     for (const v of ['BOT_TOKEN', 'BOT_MODE', 'PORT', 'LOG_LEVEL', 'TELEGRAM_API_ROOT']) expect(message).toContain(`- ${v}:`);
     expect(message).not.toContain('secret-but-malformed');
+  });
+
+  it('reads the metrics listener, HTTP limits and the idle time after which language choices are deleted', () => {
+    const c = loadConfig({ METRICS_HOST: '10.0.0.5', METRICS_PORT: '0', HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '700', HTTP_KEEPALIVE_TIMEOUT_MS: '300', HTTP_MAX_CONNECTIONS: '4', USER_DATA_TTL_DAYS: '30' });
+    expect(c.metrics).toEqual({ host: '10.0.0.5', port: 0 });
+    expect(c.http).toEqual({ headersTimeoutMs: 500, requestTimeoutMs: 700, keepAliveTimeoutMs: 300, maxConnections: 4 });
+    expect(c.userDataTtlDays).toBe(30);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '120000', USER_DATA_TTL_DAYS: '0', METRICS_PORT: 'x' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS[\s\S]*USER_DATA_TTL_DAYS|METRICS_PORT/);
   });
 
   it('requires the webhook URL and secret in webhook mode, even when other values are bad too', () => {

@@ -31,6 +31,6 @@ export type BotContext = Context &
   I18nFlavor & {
     deps: BotDependencies;
     log: Logger;
-    /** May this user have another answer now? (per-user rate limit) */
+    /** May this person have another answer now? (sliding-window rate limit; when not, they have been told) */
     allowQuestion: () => Promise<boolean>;
   };

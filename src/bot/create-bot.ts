@@ -6,7 +6,7 @@ import { Bot, MemorySessionStorage, session, type BotConfig, type StorageAdapter
 import type { UserFromGetMe } from 'grammy/types';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { AnswerMemory } from './answer-memory.ts';
-import { countApiErrors, resendWithoutMissingReply } from './api-transformers.ts';
+import { countApiErrors, resendWithoutMissingReply, trackAnswers } from './api-transformers.ts';
 import type { BotContext, BotDependencies, UserSession } from './context.ts';
 import { classifyError } from './errors.ts';
 import { createI18n } from './i18n.ts';
@@ -19,7 +19,7 @@ import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
 import { privateFeature } from './features/private.ts';
 import { unhandledFeature } from './features/unhandled.ts';
-import type { UpdateLedger } from './update-ledger.ts';
+import { markRequest, type UpdateLedger } from './update-ledger.ts';
 import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { guardedStorage } from './session-storage.ts';
 import { interfaceLanguage, sessionKey } from './user-language.ts';
@@ -66,7 +66,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   const metrics = options.metrics ?? createMetrics();
   // Transformers wrap each other: the last installed runs first. The throttler sits closest to the network, so
-  // every attempt, retries included, counts against Telegram's flood limits.
+  // every attempt, retries included, counts against Telegram's flood limits. The ledger's tracker is closer still: it
+  // sees a request only when it really leaves (after throttling and retry delays).
+  const ledger = options.ledger;
+  if (ledger) bot.api.config.use(trackAnswers(ledger));
   if (options.throttle !== false) bot.api.config.use(apiThrottler(FLOOD_LIMITS));
   if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
   bot.api.config.use(resendWithoutMissingReply, countApiErrors(metrics));
@@ -76,8 +79,18 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
   // Inline queries have their own queue per user, so a burst of them (one per keystroke) never holds up a chat.
   bot.use(sequentialize((ctx) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `${ctx.inlineQuery ? 'inline' : 'user'}:${ctx.from.id}` : undefined)));
-  const ledger = options.ledger;
-  if (ledger) bot.use((ctx, next) => (ledger.begin(ctx.update.update_id) ? next() : undefined));
+  if (ledger) {
+    bot.use((ctx, next) => {
+      if (!ledger.begin(ctx.update.update_id)) return;
+      // Every request this update makes is marked as its own, for trackAnswers.
+      const id = ctx.update.update_id;
+      ctx.api.config.use((prev, method, payload, signal) => {
+        markRequest(payload, id);
+        return prev(method, payload, signal);
+      });
+      return next();
+    });
+  }
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.log = logger.child({ update_id: ctx.update.update_id, chat_type: ctx.chat?.type ?? (ctx.inlineQuery ? 'inline' : undefined) });

@@ -1,70 +1,132 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { FileAdapter } from '@grammyjs/storage-file';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { StorageAdapter } from 'grammy';
 import type { Logger } from '../logger.ts';
 import type { UserSession } from './context.ts';
 import { isLang } from './i18n.ts';
 
-const REMEMBERED_USERS = 10_000;
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = 6 * 3_600_000;
 
-/** One small JSON file per user under `dir` (@grammyjs/storage-file's layout); enough for one machine. */
-export function fileSessionStorage(dir: string): StorageAdapter<UserSession> {
-  return new AtomicFileAdapter<UserSession>(dir);
+export interface SqliteStorageOptions {
+  /** Choices of users not seen for this many days are deleted (at open, then every 6 hours). */
+  ttlDays: number;
+  /** The old layout (one JSON file per user, @grammyjs/storage-file): its choices are moved in, then it is removed. */
+  legacyDir?: string;
+  logger?: Logger;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 /**
- * @grammyjs/storage-file writes a session file in place, so a crash (or two writes at once) can leave half a file.
- * Here a write goes to a temporary file that is then renamed over the old one: readers see the old choice or the
- * new one, never a mix.
- * The session is read for every update from a user, group chatter included; this process is the only writer, so
- * what was read is remembered (bounded) and a user's file is read again only after a write.
+ * Every user's /language choice in one SQLite file (better-sqlite3): one row per user who made a choice, with the
+ * day the user was last seen, so the choices of people gone for `ttlDays` are pruned. Readable by the owner only.
+ * Reads are point lookups by primary key (microseconds, synchronous); the last-seen day is written at most once a
+ * day per user, so group chatter costs no writes. Several processes may share the file (WAL, busy timeout).
  */
-class AtomicFileAdapter<T> extends FileAdapter<T> {
-  private readonly remembered = new Map<string, string | undefined>();
-  /** Counts writes and deletes, so a read that overlapped one does not remember the value it saw before it. */
-  private changes = 0;
+export class SqliteSessionStorage implements StorageAdapter<UserSession> {
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly timer: NodeJS.Timeout;
+  private readonly statements: {
+    get: Database.Statement<[string], { value: string; seen: number }>;
+    touch: Database.Statement<[number, string]>;
+    put: Database.Statement<[string, string, number]>;
+    insertIfNew: Database.Statement<[string, string, number]>;
+    remove: Database.Statement<[string]>;
+    prune: Database.Statement<[number]>;
+    count: Database.Statement<[], { n: number }>;
+  };
 
-  constructor(private readonly dir: string) {
-    super({ dirName: dir });
-  }
-
-  override async read(key: string): Promise<T | undefined> {
-    if (this.remembered.has(key)) {
-      const json = this.remembered.get(key);
-      return json === undefined ? undefined : (JSON.parse(json) as T); // a copy: callers may change what they get
+  constructor(
+    readonly file: string,
+    private readonly options: SqliteStorageOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.ttlMs = options.ttlDays * DAY_MS;
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      closeSync(openSync(file, 'a', 0o600)); // SQLite gives its -wal and -shm files the database's mode
+      chmodSync(file, 0o600);
     }
-    const changesBefore = this.changes;
-    const value = await super.read(key);
-    if (changesBefore !== this.changes) return value;
-    if (this.remembered.size >= REMEMBERED_USERS) this.remembered.delete(this.remembered.keys().next().value!);
-    this.remembered.set(key, value === undefined ? undefined : JSON.stringify(value));
-    return value;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS user_session (key TEXT PRIMARY KEY, value TEXT NOT NULL, seen INTEGER NOT NULL) WITHOUT ROWID');
+    this.db.exec('CREATE INDEX IF NOT EXISTS user_session_seen ON user_session (seen)');
+    this.statements = {
+      get: this.db.prepare('SELECT value, seen FROM user_session WHERE key = ?'),
+      touch: this.db.prepare('UPDATE user_session SET seen = ? WHERE key = ?'),
+      put: this.db.prepare('INSERT INTO user_session (key, value, seen) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, seen = excluded.seen'),
+      insertIfNew: this.db.prepare('INSERT OR IGNORE INTO user_session (key, value, seen) VALUES (?, ?, ?)'),
+      remove: this.db.prepare('DELETE FROM user_session WHERE key = ?'),
+      prune: this.db.prepare('DELETE FROM user_session WHERE seen < ?'),
+      count: this.db.prepare('SELECT count(*) AS n FROM user_session'),
+    };
+    if (options.legacyDir) this.migrate(options.legacyDir);
+    this.prune();
+    this.timer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
+    this.timer.unref();
   }
 
-  override async delete(key: string): Promise<void> {
-    this.forget(key);
-    await super.delete(key);
+  read(key: string): UserSession | undefined {
+    const row = this.statements.get.get(key);
+    if (!row) return undefined;
+    const now = this.now();
+    if (now - row.seen >= DAY_MS) this.statements.touch.run(now, key);
+    return JSON.parse(row.value) as UserSession;
   }
 
-  private forget(key: string): void {
-    this.changes += 1;
-    this.remembered.delete(key);
+  write(key: string, value: UserSession): void {
+    this.statements.put.run(key, JSON.stringify(value), this.now());
   }
 
-  override async write(key: string, value: T): Promise<void> {
-    this.forget(key);
-    const path = resolve(this.dir, key.slice(-2), `${key}.json`); // FileAdapter's own layout, so its read() finds it
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}-${randomUUID()}.tmp`;
-    try {
-      await writeFile(temporary, this.serializer(value), 'utf8');
-      await rename(temporary, path);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
+  delete(key: string): void {
+    this.statements.remove.run(key);
+  }
+
+  /** Deletes the choices of users not seen for ttlDays; returns how many. */
+  prune(): number {
+    const removed = this.statements.prune.run(this.now() - this.ttlMs).changes;
+    if (removed > 0) this.options.logger?.info({ removed, ttl_days: this.options.ttlDays }, 'deleted the language choices of users not seen for a long time');
+    return removed;
+  }
+
+  get size(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    if (this.db.open) this.db.close();
+  }
+
+  /** Moves the choices kept one file per user (`<dir>/<last 2 digits>/<key>.json`) in, then removes that folder. */
+  private migrate(dir: string): void {
+    if (!existsSync(dir)) return;
+    let moved = 0;
+    const insert = this.db.transaction((entries: Array<[string, string, number]>) => {
+      for (const entry of entries) moved += this.statements.insertIfNew.run(...entry).changes;
+    });
+    const entries: Array<[string, string, number]> = [];
+    for (const name of readdirSync(dir, { recursive: true })) {
+      const path = join(dir, String(name));
+      const match = /^(.+)\.json$/.exec(String(name).split(/[\\/]/).at(-1) ?? '');
+      if (!match?.[1]) continue; // temporary files a crash left are dropped with the folder
+      try {
+        const value = JSON.parse(readFileSync(path, 'utf8')) as { language?: unknown };
+        if (!isLang(value.language)) continue;
+        entries.push([match[1], JSON.stringify({ language: value.language }), statSync(path).mtimeMs]);
+      } catch {
+        // unreadable or half-written: it counted as no choice before, too
+      }
     }
+    insert(entries);
+    rmSync(dir, { recursive: true, force: true });
+    this.options.logger?.info({ moved, from: dir, to: this.file }, 'moved the language choices from one file per user into one database');
   }
 }
 

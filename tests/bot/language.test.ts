@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemorySessionStorage, type StorageAdapter } from 'grammy';
 import type { Message, User } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserSession } from '../../src/bot/context.ts';
-import { fileSessionStorage } from '../../src/bot/session-storage.ts';
+import { SqliteSessionStorage } from '../../src/bot/session-storage.ts';
+import Database from 'better-sqlite3';
 import { BOT_INFO, createTestBot } from '../support/bot-harness.ts';
 import { DEFAULT_GROUP, UpdateBuilder } from '../support/update-builders.ts';
 
@@ -30,7 +31,9 @@ function spyStorage(inner: StorageAdapter<UserSession> = new MemorySessionStorag
 }
 
 const temporaryDirs: string[] = [];
+const openStores: SqliteSessionStorage[] = [];
 afterEach(() => {
+  for (const store of openStores.splice(0)) store.close();
   for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -234,22 +237,66 @@ describe('the language of answers', () => {
 });
 
 describe('where the choice is kept', () => {
-  it('in files: the choice survives a restart (a second bot on the same directory)', async () => {
+  const sqlite = (file: string, options: Partial<ConstructorParameters<typeof SqliteSessionStorage>[1]> = {}) => {
+    const storage = new SqliteSessionStorage(file, { ttlDays: 365, ...options });
+    openStores.push(storage);
+    return storage;
+  };
+  const tempFile = () => {
     const dir = mkdtempSync(join(tmpdir(), 'users-'));
     temporaryDirs.push(dir);
+    return join(dir, 'cache', 'users.sqlite');
+  };
+
+  it('in one database: the choice survives a restart, and only the users who chose have a row', async () => {
+    const file = tempFile();
     const b = new UpdateBuilder();
     const from = user(3040, 'en');
-    const first = createTestBot({ storage: fileSessionStorage(dir) });
+    const first = createTestBot({ storage: sqlite(file) });
     await first.handle(b.privateText('/language kk', { from }));
     await first.handle(b.privateText('How many polling places were there?', { from: user(3041, 'en') }));
 
-    const second = createTestBot({ storage: fileSessionStorage(dir) });
+    const storage = sqlite(file);
+    const second = createTestBot({ storage });
     await second.handle(b.privateText('/help', { from }));
     expect(second.sent().at(-1)!.payload.text).toContain('Қалай сұрауға болады');
     await second.handle(b.privateText('/help', { from: user(3041, 'en') }));
     expect(second.sent().at(-1)!.payload.text).toContain('How to ask');
-    // Only the user who chose has a file; asking questions writes nothing.
-    expect(readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'))).toEqual([join('40', '3040.json')]);
+    expect(storage.size).toBe(1);
+    // Names and choices of people: readable by the owner only.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+  });
+
+  it('in one database: the choices of users not seen for USER_DATA_TTL_DAYS are deleted; being seen keeps them', () => {
+    let now = Date.UTC(2025, 0, 1);
+    const file = tempFile();
+    const storage = sqlite(file, { ttlDays: 30, now: () => now });
+    storage.write('1', { language: 'kk' });
+    storage.write('2', { language: 'ru' });
+    now += 20 * 86_400_000;
+    expect(storage.read('2')?.language).toBe('ru'); // user 2 is active: last seen moves on
+    now += 15 * 86_400_000;
+    expect(storage.prune()).toBe(1);
+    expect(storage.read('1')).toBeUndefined();
+    expect(storage.read('2')?.language).toBe('ru');
+    // Pruned at open as well.
+    now += 31 * 86_400_000;
+    expect(sqlite(file, { ttlDays: 30, now: () => now }).size).toBe(0);
+  });
+
+  it('in one database: the choices kept one file per user by earlier versions are moved in, and the folder removed', () => {
+    const file = tempFile();
+    const legacy = join(file, '..', 'users-123456');
+    mkdirSync(join(legacy, '40'), { recursive: true });
+    mkdirSync(join(legacy, '41'), { recursive: true });
+    writeFileSync(join(legacy, '40', '3040.json'), JSON.stringify({ language: 'kk' }));
+    writeFileSync(join(legacy, '41', '3041.json'), '{"language": "r'); // half-written by a crash
+    writeFileSync(join(legacy, '41', '3041.json.77-abc.tmp'), '{}'); // a temporary file a crash left
+    const storage = sqlite(file, { legacyDir: legacy });
+    expect(storage.read('3040')?.language).toBe('kk');
+    expect(storage.size).toBe(1);
+    expect(existsSync(legacy)).toBe(false);
   });
 
   it('an ordinary update reads the choice once and writes nothing; only a change is written', async () => {
@@ -280,46 +327,14 @@ describe('where the choice is kept', () => {
     expect(ops.filter((op) => !op.startsWith('read'))).toEqual([]);
   });
 
-  it('in files: writes are atomic, so concurrent writes and reads never see half a file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'users-'));
-    temporaryDirs.push(dir);
-    const storage = fileSessionStorage(dir);
-    // Values of different lengths: an in-place write truncates, then writes, so a longer write overlapping a shorter
-    // one leaves the short text followed by the long one's tail.
-    const value = (i: number) => ({ language: 'kk', padding: 'x'.repeat((i * 37) % 4000) }) as unknown as UserSession;
-    const failures: unknown[] = [];
-    const reads = Array.from({ length: 200 }, () => Promise.resolve(storage.read('4242')).catch((error: unknown) => failures.push(error)));
-    await Promise.all([...Array.from({ length: 200 }, (_, i) => storage.write('4242', value(i))), ...reads]);
-    expect(failures).toEqual([]);
-    expect((await storage.read('4242'))?.language).toBe('kk');
-    expect(readdirSync(join(dir, '42'))).toEqual(['4242.json']);
-  });
-
-  it('in files: a user\'s file is read once and remembered until the next write', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'users-'));
-    temporaryDirs.push(dir);
-    const storage = fileSessionStorage(dir);
-    await storage.write('5150', { language: 'kk' });
-    expect((await storage.read('5150'))?.language).toBe('kk');
-    // Changed behind its back: this process is the only writer, so the remembered choice stands...
-    writeFileSync(join(dir, '50', '5150.json'), JSON.stringify({ language: 'ru' }));
-    expect((await storage.read('5150'))?.language).toBe('kk');
-    // ...until it writes, after which the file is read again.
-    await storage.write('5150', { language: 'en' });
-    expect((await storage.read('5150'))?.language).toBe('en');
-    // What a caller gets is its own copy.
-    const copy = (await storage.read('5150'))!;
-    copy.language = 'ru';
-    expect((await storage.read('5150'))?.language).toBe('en');
-  });
-
-  it('a corrupt or malformed file counts as no choice', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'users-'));
-    temporaryDirs.push(dir);
-    const storage = fileSessionStorage(dir);
-    await storage.write('3070', { language: 'kk' });
-    writeFileSync(join(dir, '70', '3070.json'), '{"language": "kk"');
-    await storage.write('3071', { language: 'klingon' } as unknown as UserSession);
+  it('a corrupt or malformed choice counts as no choice', async () => {
+    const file = tempFile();
+    const storage = sqlite(file);
+    storage.write('3070', { language: 'kk' });
+    storage.write('3071', { language: 'klingon' } as unknown as UserSession);
+    const raw = new Database(file);
+    raw.prepare("UPDATE user_session SET value = '{\"language\": \"kk\"' WHERE key = '3070'").run();
+    raw.close();
     const t = createTestBot({ storage });
     const b = new UpdateBuilder();
     await t.handle(b.privateText('/help', { from: user(3070, 'en') }));

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { GrammyError } from 'grammy';
+import type { Message } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { resendWithoutMissingReply } from '../../src/bot/api-transformers.ts';
 import { createLogger } from '../../src/logger.ts';
 import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
-import { createTestBot, TEST_TOKEN } from '../support/bot-harness.ts';
+import { SlidingWindowLimiter } from '../../src/bot/rate-limit.ts';
+import { BOT_INFO, createTestBot, TEST_TOKEN } from '../support/bot-harness.ts';
+import { seededRandom } from '../support/chaos-helpers.ts';
 import { DEFAULT_USER, UpdateBuilder } from '../support/update-builders.ts';
 
 describe('per-user rate limit', () => {
@@ -23,7 +26,79 @@ describe('per-user rate limit', () => {
     // Another user is not affected.
     await t.handle(b.privateText('How many polling places were there?', { from: { id: 2002, is_bot: false, first_name: 'B' } }));
     expect(String(t.sent().at(-1)!.payload.text)).toContain('10,012');
-    expect((await t.metrics.registry.getSingleMetricAsString('bot_rate_limited_total'))).toMatch(/bot_rate_limited_total 1/);
+    expect((await t.metrics.registry.getSingleMetricAsString('bot_rate_limited_total'))).toMatch(/bot_rate_limited_total 5/); // every dropped question (the metric's help), not just the one notice
+  });
+
+  // Issue 13: fixed windows let one user through with 60 answers in 4.5 s (30 before the edge, 30 after).
+  it('is a sliding window: never more than the limit in any span of the window, edges included', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(30, 60_000, () => now);
+    now = 59_000;
+    for (let i = 0; i < 30; i++) expect(limiter.take('u')).toBe(true);
+    now = 61_000; // a fixed window would have started afresh at 60 s
+    expect(limiter.take('u')).toBe(false);
+    expect(limiter.retryAfterMs('u')).toBe(58_000);
+    now = 119_001;
+    expect(limiter.take('u')).toBe(true);
+    // Random traffic: count what got through in every 60-s span.
+    const random = seededRandom(13);
+    const allowed: number[] = [];
+    const busy = new SlidingWindowLimiter(30, 60_000, () => now);
+    for (let i = 0; i < 5_000; i++) {
+      now += Math.floor(random() * 400);
+      if (busy.take('v')) allowed.push(now);
+    }
+    let worst = 0;
+    for (let hi = 0, lo = 0; hi < allowed.length; hi++) {
+      while ((allowed[hi] as number) - (allowed[lo] as number) >= 60_000) lo++;
+      worst = Math.max(worst, hi - lo + 1);
+    }
+    expect(worst).toBe(30);
+    expect(busy.size).toBe(1);
+  });
+
+  it('anonymous group admins are limited per group (their chat), not as one shared user', async () => {
+    const t = createTestBot({ rateLimit: { limit: 30, windowMs: 60_000 } });
+    const b = new UpdateBuilder();
+    const anonymous = { id: 1_087_968_824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+    for (let g = 0; g < 31; g++) {
+      const chat = { id: -(4_000_000_000 + g), type: 'supergroup' as const, title: `Group ${g}` };
+      const update = b.supergroupText('/ask How many polling places were there?', { chat, from: anonymous });
+      (update.message as { sender_chat?: unknown }).sender_chat = chat;
+      await t.handle(update);
+    }
+    const texts = t.sent().map((c) => String(c.payload.text));
+    expect(texts.filter((x) => x.includes('10,012'))).toHaveLength(31);
+    expect(texts.filter((x) => /faster than I can keep up|быстрее|жылдам/.test(x))).toHaveLength(0);
+  });
+
+  it('inline queries are limited too: past the limit an empty answer with a "slow down" button, a valid request', async () => {
+    const t = createTestBot({ rateLimit: { limit: 30, windowMs: 60_000, inline: { limit: 2, windowMs: 60_000 } } });
+    const b = new UpdateBuilder();
+    const from = { ...DEFAULT_USER, language_code: 'en' };
+    for (let i = 0; i < 3; i++) await t.handle(b.inlineQuery(`polling places ${i}`, { from }));
+    const answers = t.calls.filter((c) => c.method === 'answerInlineQuery');
+    expect(answers).toHaveLength(3);
+    expect((answers[0]!.payload.results as unknown[]).length).toBeGreaterThan(0);
+    expect(answers[2]!.payload.results).toEqual([]);
+    expect(answers[2]!.payload.button).toEqual({ text: 'Too many questions — wait a minute', start_parameter: 'slow_down' });
+    expect(answers[2]!.payload.cache_time).toBe(0);
+    // Questions in chat have their own budget.
+    await t.handle(b.privateText('How many polling places were there?', { from }));
+    expect(String(t.sent().at(-1)!.payload.text)).toContain('10,012');
+  });
+
+  it('"More answers" presses spend the same budget as questions; a limited press is answered, not edited', async () => {
+    const t = createTestBot({ rateLimit: { limit: 1, windowMs: 60_000 } });
+    const b = new UpdateBuilder();
+    const from = { ...DEFAULT_USER, language_code: 'en' };
+    const question = b.privateText('How many polling places were there?', { from });
+    await t.handle(question);
+    const shown = { message_id: 700, date: 0, chat: question.message!.chat, from: BOT_INFO, text: 'Answer 1 of 5\n…', reply_to_message: question.message } as unknown as Message;
+    t.clear();
+    await t.handle(b.callbackQuery('more:1', { message: shown, from }));
+    expect(t.calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);
+    expect(String(t.calls[0]!.payload.text)).toMatch(/faster than I can keep up[^]*60 seconds/);
   });
 });
 

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Message, MessageEntity } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,8 +37,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bot?.kill();
-  // The file @grammyjs/storage-file keeps for this run's /language user.
-  if (tg) rmSync(join(PROJECT_ROOT, '.cache', `users-${tg.token.split(':')[0]}`, String(LANGUAGE_USER_ID).slice(-2), `${LANGUAGE_USER_ID}.json`), { force: true });
+  // The row this run's /language user left in the bot's database of language choices.
+  if (tg) {
+    const file = join(PROJECT_ROOT, '.cache', `users-${tg.token.split(':')[0]}.sqlite`);
+    if (existsSync(file)) {
+      const db = new Database(file);
+      db.pragma('busy_timeout = 5000');
+      db.prepare('DELETE FROM user_session WHERE key = ?').run(String(LANGUAGE_USER_ID));
+      db.close();
+    }
+  }
   await tg?.close();
 });
 
@@ -163,8 +172,9 @@ describe('the bot process against a strict fake Bot API (polling)', () => {
     expect(textOf(await ask(b.privateText('/help', { from })))).toContain('Қалай сұрауға болады');
   }, 40_000);
 
-  it('exposes Prometheus metrics', async () => {
-    const res = await fetch(`http://127.0.0.1:${bot.port}/metrics`);
+  it('exposes Prometheus metrics on their own loopback listener, not on the port Telegram reaches', async () => {
+    expect((await fetch(`http://127.0.0.1:${bot.port}/metrics`)).status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${bot.metricsPort}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toMatch(/bot_updates_total\{type="message"\} \d+/);

@@ -8,6 +8,8 @@ export class BotProcess {
   readonly logs: string[] = [];
   stdout = '';
   port: number | undefined;
+  /** Where GET /metrics is served (its own listener, METRICS_PORT; a free port in tests). */
+  metricsPort: number | undefined;
   private exited: Promise<number | null>;
 
   private constructor(readonly child: ChildProcess) {
@@ -20,6 +22,8 @@ export class BotProcess {
         this.logs.push(line);
         const port = /"port":(\d+),"msg":"http server listening/.exec(line);
         if (port) this.port = Number(port[1]);
+        const metricsPort = /"port":(\d+),"msg":"metrics server listening/.exec(line);
+        if (metricsPort) this.metricsPort = Number(metricsPort[1]);
       }
     });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
@@ -30,7 +34,7 @@ export class BotProcess {
     // What `npm start` runs: node itself, so signals reach the bot and not a wrapper.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new BotProcess(child);

@@ -936,6 +936,7 @@ export class FakeTelegram {
   private readonly commands = new Map<string, unknown[]>();
   private readonly reservedMessageIds = new Map<number, number>();
   private readonly faults = new Map<string, Array<{ fault: FaultSpec | 'drop'; remaining: number }>>();
+  private readonly delays = new Map<string, Array<{ ms: number; remaining: number }>>();
   private pending: Update[] = [];
   private lastUpdateId = 0;
   private confirmed = 0;
@@ -1194,6 +1195,17 @@ export class FakeTelegram {
     this.faults.set(name, list);
   }
 
+  /**
+   * A slow Telegram: the next `count` requests to `method` are carried out at once (a message is sent), but the
+   * answer is held for `ms`. A client that gives up meanwhile finds the work done all the same (call.aborted).
+   */
+  injectDelay(method: string, ms: number, count = 1): void {
+    const name = canonicalMethod(method) ?? method;
+    const list = this.delays.get(name) ?? [];
+    list.push({ ms, remaining: count });
+    this.delays.set(name, list);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -1264,6 +1276,13 @@ export class FakeTelegram {
       };
       try {
         const result = await this.dispatch(method, params, ctx);
+        const delay = this.takeDelay(method);
+        if (delay > 0) {
+          // Done on Telegram's side already (the message exists); only the answer is late.
+          call.ok = true;
+          call.result = result;
+          await sleep(delay);
+        }
         this.respond(call, res, 200, { ok: true, result });
       } catch (e) {
         this.respondError(call, res, e);
@@ -1303,6 +1322,15 @@ export class FakeTelegram {
     if (err.parameters) body.parameters = err.parameters;
     const status = [400, 401, 403, 404, 409, 429, 500, 502, 503].includes(err.errorCode) ? err.errorCode : 400;
     this.respond(call, res, status, body);
+  }
+
+  private takeDelay(method: string): number {
+    const list = this.delays.get(method);
+    const first = list?.[0];
+    if (!list || !first) return 0;
+    first.remaining -= 1;
+    if (first.remaining <= 0) list.shift();
+    return first.ms;
   }
 
   private takeFault(method: string): FaultSpec | 'drop' | undefined {

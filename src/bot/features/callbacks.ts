@@ -32,6 +32,8 @@ export function createCallbacksFeature(): Composer<BotContext> {
     }
     const question = extractQuestion(questionText.replace(/^\/ask(@\w+)?/i, ''), undefined, ctx.me.username);
     const localizer = useAnswerLanguage(ctx, question);
+    // Each press is a search: it spends the asker's answer budget; when limited the gate has answered the press.
+    if (!(await ctx.allowQuestion())) return;
     const answers = timedSearch(ctx, question);
     if (page >= answers.length) {
       await ctx.answerCallbackQuery({ text: ctx.t('no-more-answers') });

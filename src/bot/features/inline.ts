@@ -20,6 +20,8 @@ inlineFeature.on('inline_query', async (ctx) => {
   const query = ctx.inlineQuery.query.trim();
   const offset = parseOffset(ctx.inlineQuery.offset);
   const localizer = useAnswerLanguage(ctx, query);
+  // Limited like questions (each search costs the same), with its own budget; when limited the gate has answered.
+  if (query && !(await ctx.allowQuestion())) return;
   const answers = query ? timedSearch(ctx, query, INLINE_PAGE_SIZE, offset) : [];
   if (query && offset === 0) ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: 'inline' });
   if (answers.length === 0) {
