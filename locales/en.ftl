@@ -20,6 +20,10 @@ not-in-sources = 🤷 <b>Not in my sources.</b> { $documents ->
        *[other] None of my { $documents } documents answers
     } “{ $question }”.
     I only quote articles about Kazakhstan’s constitutional referendum of 5 June 2022. See /sources for what I have, or rephrase the question.
+small-talk =
+    👋 Hello! I answer questions about Kazakhstan’s constitutional referendum of 5 June 2022, quoting my sources word for word.
+
+    { -examples }
 long-question = Your question was long; I searched its first { $max } characters.
 # Dates in citations ($year is text, $month 1-12, $day a number).
 date-full = { $day } { $month ->

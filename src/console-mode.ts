@@ -73,7 +73,8 @@ export function consoleAnswer(retriever: Retriever, question: string, i18n: I18n
   const answers = searchPages(retriever, question);
   const words = localizer(i18n, chooseLanguage({ chosen, question }));
   const pages = answers.length === 0 ? [0] : answers.map((_, page) => page);
-  return pages.map((page) => plainText(answerMessage(answers, question, retriever.documents.length, words, page, false).html)).join('\n\n');
+  const smallTalk = answers.length === 0 && retriever.isSmallTalk(question);
+  return pages.map((page) => plainText(answerMessage(answers, question, retriever.documents.length, words, page, false, smallTalk).html)).join('\n\n');
 }
 
 /** Telegram HTML as terminal text: links keep their address (there is no button to press), tags go. */

@@ -19,7 +19,14 @@ export interface AnswerMessage {
 }
 
 export function searchPages(retriever: Retriever, question: string, limit = ANSWER_PAGES, offset = 0): Answer[] {
-  return retriever.search(question.slice(0, MAX_QUESTION_LENGTH), { limit, offset });
+  return retriever.search(clipQuestion(question), { limit, offset });
+}
+
+/** The first MAX_QUESTION_LENGTH characters of a question, cut at a space so that no word is cut in half. */
+export function clipQuestion(question: string): string {
+  if (question.length <= MAX_QUESTION_LENGTH) return question;
+  const cut = question.lastIndexOf(' ', MAX_QUESTION_LENGTH);
+  return question.slice(0, cut > MAX_QUESTION_LENGTH / 2 ? cut : MAX_QUESTION_LENGTH);
 }
 
 /** Search, timed into the retrieval latency histogram. */
@@ -36,9 +43,11 @@ export function timedSearch(ctx: BotContext, question: string, limit = ANSWER_PA
  * Page `page` of the answers to `question`, framed in the localizer's language, with the buttons to move between
  * them. Pure: no Telegram calls.
  */
-export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, localizer: Localizer, page = 0, withPaging = true): AnswerMessage {
+export function answerMessage(answers: readonly Answer[], question: string, documentCount: number, localizer: Localizer, page = 0, withPaging = true, smallTalk = false): AnswerMessage {
   const { t } = localizer;
   const answer = answers[page];
+  // "hi", "thanks", "help": not a question about the sources, so a friendly word and examples, not a refusal.
+  if (!answer && smallTalk) return { html: t('small-talk'), keyboard: undefined, answered: false };
   if (!answer) return { html: noAnswerHtml(question, documentCount, t), keyboard: undefined, answered: false };
   let html = answerHtml(answer, localizer, page, answers.length);
   if (page === 0 && question.length > MAX_QUESTION_LENGTH) html = `<i>${t('long-question', { max: MAX_QUESTION_LENGTH })}</i>\n${html}`;
@@ -101,7 +110,8 @@ function composeAnswer(ctx: BotContext, question: string, localizer: Localizer):
   const started = performance.now();
   const answers = timedSearch(ctx, question);
   ctx.deps.metrics.answers.inc({ outcome: answers.length > 0 ? 'answered' : 'abstained', place: ctx.chat?.type ?? 'unknown' });
-  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, localizer);
+  const smallTalk = answers.length === 0 && ctx.deps.retriever.isSmallTalk(question);
+  const message = answerMessage(answers, truncate(question, 4000), ctx.deps.retriever.documents.length, localizer, 0, true, smallTalk);
   return { message, count: answers.length, started };
 }
 

@@ -50,7 +50,7 @@ function printHuman(query: string, answers: Answer[]): void {
   }
   answers.forEach((a, i) => {
     const s = a.source;
-    console.log(`${i + 1}. “${a.excerpt}”`);
+    console.log(`${i + 1}. “${a.cut?.start ? '… ' : ''}${a.excerpt}${a.cut?.end ? ' …' : ''}”`);
     console.log(`   — ${s.title}, ${s.publisher}, ${s.date}${s.url ? `. ${s.url}` : ''}  (score ${a.score})`);
   });
 }

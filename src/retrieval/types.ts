@@ -27,6 +27,8 @@ export interface Answer {
   excerpt: string;
   /** The part of `excerpt` that answers (a sentence or clause), for emphasis. */
   highlight: { start: number; end: number };
+  /** The excerpt starts or ends inside a sentence (an over-long one, cut at clause boundaries): show "…" there. */
+  cut?: { start: boolean; end: boolean };
   source: Source;
   score: number;
 }

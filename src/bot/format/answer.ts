@@ -25,13 +25,19 @@ export function sourceLanguageNote(source: Source, { lang, t }: Localizer): stri
   return t('source-note', { language });
 }
 
-/** The excerpt as a quote with the answering sentence in bold. */
+/** The excerpt as a quote with the answering sentence in bold; "…" where it was cut out of a longer sentence. */
 export function quoteHtml(answer: Answer): string {
   const { excerpt, highlight } = answer;
   const before = excerpt.slice(0, highlight.start);
   const core = excerpt.slice(highlight.start, highlight.end);
   const after = excerpt.slice(highlight.end);
-  return `<blockquote>${escapeHtml(before)}<b>${escapeHtml(core)}</b>${escapeHtml(after)}</blockquote>`;
+  const [open, close] = cutMarks(answer);
+  return `<blockquote>${open}${escapeHtml(before)}<b>${escapeHtml(core)}</b>${escapeHtml(after)}${close}</blockquote>`;
+}
+
+/** "…" before and after an excerpt that starts or ends inside a sentence (the quote itself stays verbatim). */
+export function cutMarks(answer: Pick<Answer, 'cut'>): [string, string] {
+  return [answer.cut?.start ? '… ' : '', answer.cut?.end ? ' …' : ''];
 }
 
 /**

@@ -137,7 +137,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
     const term = word.term!;
     if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) return;
     // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
-    if (/^\d{1,2}$/.test(term) && !vocabulary.hasTerm(term)) return;
+    // Unknown one- or two-character words ("pl", "ok") are fragments or chat, not what is asked about.
+    if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) return;
     seen.add(term);
     const concepts = terms
       .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)

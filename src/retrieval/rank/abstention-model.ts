@@ -1,9 +1,9 @@
 /** Written by scripts/calibrate-abstention.ts from 331 tune questions; do not edit by hand. */
 export const ABSTENTION_MODEL = {
   names: ["coverage","knownCoverage","missing","unknownShare","expandedShare","focusUnknown","kindMissing","fit","translated","untranslated","units","margin"],
-  mean: [0.6594,0.7504,0.3731,0.1183,0.0457,0.0069,0.0481,0.3498,0.4811,0.0767,1.8212,0.2685],
-  scale: [0.2189,0.1894,0.3831,0.195,0.1103,0.0826,0.214,0.4684,0.4996,0.1691,0.3382,0.183],
-  weights: [0.8345,0.35,-0.187,-0.6594,-0.5097,-0.0764,-0.538,-0.0966,0.3044,0.0869,1.5469,0.5206],
-  bias: 1.334,
+  mean: [0.6627,0.7522,0.369,0.1168,0.0443,0.0068,0.0479,0.3521,0.4795,0.0753,1.8183,0.2675],
+  scale: [0.2199,0.1902,0.3843,0.1931,0.11,0.0825,0.2137,0.4691,0.4996,0.1666,0.3379,0.1838],
+  weights: [0.8307,0.3511,-0.1906,-0.6571,-0.5289,-0.0766,-0.5367,-0.0964,0.3048,0.082,1.5372,0.5265],
+  bias: 1.3361,
   threshold: 0.3,
 } as const satisfies { names: readonly string[]; mean: readonly number[]; scale: readonly number[]; weights: readonly number[]; bias: number; threshold: number };

@@ -41,6 +41,15 @@ export function holdsAnswerKind(type: string, best: { fit: number; passage: { se
   return true;
 }
 
+/**
+ * Does the sentence offer the kind of answer asked for? As holdsAnswerKind, and for "who" a person or an office,
+ * for "What is X?" a sentence that says what X is: a sentence about the topic without them is a weaker first answer.
+ */
+export function offersAnswerKind(type: string, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
+  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0;
+  return holdsAnswerKind(type, candidate);
+}
+
 export interface EvidenceCandidate {
   score: number;
   coverage: number;
@@ -90,10 +99,16 @@ export function answerProbability(features: Record<string, number>): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** See shouldAnswer: neutral on the tune sets, it keeps short, fully understood questions answered. */
+const STRONG_COVERAGE = 0.75;
+
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
   if (features.specific !== 1) return false;
   // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.
   if (features.keywords === 1 && (features.knownCoverage ?? 0) >= 0.999) return true;
+  // Every word known, most of them in one sentence that holds the kind of answer asked for: short questions
+  // ("how many polling stations") have too little else for the model to weigh.
+  if ((features.coverage ?? 0) >= STRONG_COVERAGE && features.unknownShare === 0 && features.expandedShare === 0 && features.kindMissing === 0 && (features.fit ?? 0) >= 1) return true;
   return answerProbability(features) >= ABSTENTION_MODEL.threshold;
 }

@@ -53,7 +53,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const region = passages.region(candidate.index);
       const { units } = candidate;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units));
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units), undefined, probesOf(units));
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences, true);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
@@ -64,12 +64,20 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       answers.push({
         excerpt: excerpt.text,
         highlight: excerpt.highlight,
+        cut: excerpt.cut,
         source: sources[documentIndex]!,
         score: Math.round(candidate.score * 1000) / 1000,
       });
     }
     return answers;
   };
+}
+
+/** The question's word stems as they appear in text (concept terms are not words). */
+function probesOf(units: readonly WeightedUnit[]): string[] {
+  const probes = new Set<string>();
+  for (const u of units) for (const t of [u.term, ...u.alternatives, ...u.related]) if (t.length >= 3 && !t.startsWith('~')) probes.add(t.toLowerCase());
+  return [...probes];
 }
 
 function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {

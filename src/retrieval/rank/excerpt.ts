@@ -8,7 +8,14 @@ export interface Excerpt {
   text: string;
   /** The answering sentence (or clause, for an over-long sentence) within `text`. */
   highlight: { start: number; end: number };
+  /** Whether the excerpt starts or ends inside a sentence (an over-long one, cut at clause boundaries). */
+  cut: { start: boolean; end: boolean };
 }
+
+/** Over-long sentences with more clause windows than this are first narrowed by where the question's words occur. */
+const MAX_SCORED_WINDOWS = 48;
+/** Occurrences of one question word looked at in an over-long sentence (bounds the work on run-on text). */
+const MAX_PROBE_HITS = 4096;
 
 /** Sentences that lean on the one before them: an excerpt starting here would not make sense alone. */
 const ANAPHORIC_START = /^[“"«]?(?:this|these|that|those|they|them|their|he|she|his|her|it|its|such|thus|therefore|however|also|at the same time|in such cases|in this context|the latter|the former)\b/i;
@@ -24,9 +31,11 @@ export function buildExcerpt(
   index: number,
   relevance: (text: string) => number,
   maxChars = MAX_EXCERPT_CHARS,
+  /** Lowercase stems of the question's words, to find the part of an over-long sentence worth scoring. */
+  probes: readonly string[] = [],
 ): Excerpt {
   const core = sentences[index]!;
-  if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars);
+  if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes);
 
   let start = core.start;
   let end = core.end;
@@ -38,7 +47,7 @@ export function buildExcerpt(
   if (next && next.paragraph === core.paragraph && fits(start, next.end) && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
     end = next.end;
   }
-  return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start } };
+  return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };
 }
 
 /** Clause boundaries inside a sentence: after ";", ",", ":" or a dash followed by a space. */
@@ -49,20 +58,29 @@ function clauseCuts(text: string): number[] {
   return cuts;
 }
 
-function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string) => number, maxChars: number): Excerpt {
+/**
+ * The best window of whole clauses of an over-long sentence, in time linear in its length: each clause start
+ * gets its longest window that fits (two pointers); when there are many, the windows holding the most question
+ * words (found by substring search) are the only ones scored in full.
+ */
+function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string) => number, maxChars: number, probes: readonly string[]): Excerpt {
   const text = sentence.text;
   const cuts = clauseCuts(text);
-  let best: { s: number; e: number; score: number } | null = null;
+  const windows: Array<{ s: number; e: number }> = [];
+  let j = 0;
   for (let i = 0; i < cuts.length - 1; i++) {
-    for (let j = cuts.length - 1; j > i; j--) {
-      const s = cuts[i]!;
-      const e = trimEnd(text, cuts[j]!);
-      if (e - s > maxChars) continue;
-      // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the longer one.
-      const score = relevance(text.slice(s, e)) + (s === 0 ? 0.01 : 0) + (e - s) / 100_000;
-      if (!best || score > best.score) best = { s, e, score };
-      break; // the longest window from this start that fits
-    }
+    const s = cuts[i]!;
+    if (j <= i) j = i + 1;
+    while (j + 1 < cuts.length && trimEnd(text, cuts[j + 1]!) - s <= maxChars) j += 1;
+    const e = trimEnd(text, cuts[j]!);
+    if (e > s && e - s <= maxChars) windows.push({ s, e });
+  }
+  const scored = windows.length > MAX_SCORED_WINDOWS ? likelyWindows(text, windows, probes) : windows;
+  let best: { s: number; e: number; score: number } | null = null;
+  for (const { s, e } of scored) {
+    // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the longer one.
+    const score = relevance(text.slice(s, e)) + (s === 0 ? 0.01 : 0) + (e - s) / 100_000;
+    if (!best || score > best.score) best = { s, e, score };
   }
   if (!best) {
     // No clause boundary close enough: fall back to the first words that fit, cut at a space.
@@ -71,11 +89,41 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   }
   const start = sentence.start + best.s;
   const end = sentence.start + best.e;
-  return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start } };
+  return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: best.s > 0, end: best.e < text.length } };
 }
+
+/** The windows holding the most distinct question words (as substrings), earliest first among equals. */
+function likelyWindows(text: string, windows: ReadonlyArray<{ s: number; e: number }>, probes: readonly string[]): Array<{ s: number; e: number }> {
+  const lower = text.toLowerCase();
+  const hits = probes.map((probe) => {
+    const at: number[] = [];
+    for (let i = lower.indexOf(probe); i !== -1 && at.length < MAX_PROBE_HITS; i = lower.indexOf(probe, i + 1)) at.push(i);
+    return at;
+  });
+  const count = ({ s, e }: { s: number; e: number }) => hits.reduce((n, at) => n + (firstAtOrAfter(at, s) < e ? 1 : 0), 0);
+  return windows
+    .map((w, i) => ({ w, i, n: count(w) }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .slice(0, MAX_SCORED_WINDOWS)
+    .map(({ w }) => w);
+}
+
+/** The first value of the ascending list at or after `from` (Infinity: none). */
+function firstAtOrAfter(sorted: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : Infinity;
+}
+
+const TRAILING = /[\s,;:–—-]/;
 
 function trimEnd(text: string, end: number): number {
   let e = end;
-  while (e > 0 && /[\s,;:–—-]/.test(text[e - 1]!)) e -= 1;
+  while (e > 0 && TRAILING.test(text[e - 1]!)) e -= 1;
   return e;
 }

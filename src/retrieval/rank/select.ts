@@ -3,7 +3,7 @@ import type { AnalysedQuestion } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { words } from '../text/tokenizer.ts';
-import { abstentionFeatures, holdsAnswerKind, KIND, shouldAnswer } from './abstention.ts';
+import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
 import { scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
@@ -59,9 +59,9 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
   const answering = results.filter(({ analysed, units, scored }) => {
     const best = scored[0];
     if (best === undefined) return false;
-    if (!holdsAnswerKind(analysed.type, best)) {
+    if (!offersAnswerKind(analysed.type, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
-      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && holdsAnswerKind(analysed.type, c));
+      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed.type, c));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
     return judge(abstentionFeatures(analysed.type, units, scored, translated, analysed.keywords));
