@@ -44,6 +44,34 @@ describe('parseDocumentFile', () => {
     expect(problems.map((p) => p.field).sort()).toEqual(['body', 'id', 'language', 'url']);
   });
 
+  it.each(['de', 'fr', 'en-GB', 'russian'])('rejects language %s: only the languages the bot reads (en, ru, kk)', (language) => {
+    expect(problemsOf('lang.md', doc({ ...valid, language }))).toEqual([{ file: 'lang.md', field: 'language', message: expect.stringContaining('en, ru, kk') }]);
+  });
+
+  it.each(['ru', 'kk'])('accepts language %s', (language) => {
+    expect('document' in parseDocumentFile('a.md', utf8(doc({ ...valid, language })))).toBe(true);
+  });
+
+  it.each([
+    'https://localhost/a',
+    'http://intranet/page',
+    'https://example.org/a b',
+    'https://user:secret@example.org/',
+    'http://127.0.0.1/x',
+    'http://192.168.1.10/x',
+    'http://[::1]/x',
+    'ftp://example.org/file',
+    'https://printer.local/x',
+  ])('rejects the URL %s, which Telegram refuses or a reader cannot open', (url) => {
+    expect(problemsOf('url.md', doc({ ...valid, url: JSON.stringify(url) }))).toEqual([{ file: 'url.md', field: 'url', message: expect.any(String) }]);
+  });
+
+  it('accepts public http(s) URLs', () => {
+    for (const url of ['https://www.inform.kz/en/a_b-1', 'http://kisi.kz/en/x?y=1#z', 'https://93.184.216.34/page']) {
+      expect('document' in parseDocumentFile('a.md', utf8(doc({ ...valid, url }))), url).toBe(true);
+    }
+  });
+
   it('rejects a file that is not UTF-8', () => {
     const latin1 = new Uint8Array([...utf8('---\nid: a\n---\n'), 0xe9, 0x74, 0xe9]);
     expect(problemsOf('latin1.md', latin1)).toEqual([{ file: 'latin1.md', message: expect.stringContaining('UTF-8') }]);

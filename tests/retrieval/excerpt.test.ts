@@ -43,4 +43,39 @@ describe('buildExcerpt', () => {
     expect(e.text.length).toBeLessThanOrEqual(MAX_EXCERPT_CHARS);
     expect(body.startsWith(e.text)).toBe(true);
   });
+
+  it('says where an over-long sentence was cut, and a whole sentence is not marked', () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `the delegation of organisation number ${i} from a faraway land`).join(', ');
+    const body = `The session was attended by ${filler}, and the mission led by Tamas Meseric, the UN Development Program and the USAID.`;
+    const e = buildExcerpt(body, splitSentences(body), 0, countMatches(['meseric']));
+    expect(e.cut).toEqual({ start: e.start > 0, end: e.end < body.length - 1 });
+    expect(e.cut.start || e.cut.end).toBe(true);
+    const short = 'The vote was held on 5 June 2022.';
+    expect(buildExcerpt(short, splitSentences(short), 0, countMatches(['vote'])).cut).toEqual({ start: false, end: false });
+  });
+
+  it('cuts a 1 MB run-on sentence in time linear in its length, finding the part the question is about', () => {
+    const clause = (i: number) => `the committee of district number ${i} reviewed the budget`;
+    const sentenceOf = (clauses: number) => `${Array.from({ length: clauses }, (_, i) => (i === Math.floor(clauses * 0.7) ? 'the mission was led by Tamas Meseric' : clause(i))).join(', ')}.`;
+    const relevance = countMatches(['meseric', 'mission']);
+    const time = (body: string) => {
+      const sentences = splitSentences(body);
+      const runs: number[] = [];
+      let e = buildExcerpt(body, sentences, 0, relevance, MAX_EXCERPT_CHARS, ['meseric', 'mission']);
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        e = buildExcerpt(body, sentences, 0, relevance, MAX_EXCERPT_CHARS, ['meseric', 'mission']);
+        runs.push(performance.now() - started);
+      }
+      return { e, ms: runs.sort((a, b) => a - b)[1]! };
+    };
+    const big = sentenceOf(20_000);
+    expect(big.length).toBeGreaterThan(1_000_000);
+    const { e, ms } = time(big);
+    expect(e.text).toContain('Tamas Meseric');
+    expect(e.text.length).toBeLessThanOrEqual(MAX_EXCERPT_CHARS);
+    expect(big.slice(e.start, e.end)).toBe(e.text);
+    // Quadratic work on 1 MB took seconds; linear work takes a few milliseconds (generous for a loaded machine).
+    expect(ms).toBeLessThan(200);
+  });
 });

@@ -10,6 +10,45 @@ const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 /** ISO 8601 calendar date, full (2022-06-05) or reduced precision (2022-06, 2022) when the day is not known. */
 const isoDate = z.string().refine(isRealIsoDate, { message: 'must be an ISO date: YYYY-MM-DD (or YYYY-MM / YYYY when not known)' });
 
+/** The languages the tokenizer reads (English, Russian, Kazakh). */
+const LANGUAGES = ['en', 'ru', 'kk'] as const;
+
+/**
+ * A URL a reader can open and Telegram accepts on a button: http(s), no spaces or credentials, and a public host
+ * name (with a dot, not localhost, not an address on a private or loopback network).
+ */
+function checkPublicUrl(value: string, ctx: z.RefinementCtx): void {
+  const problem = urlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+function urlProblem(value: string): string | null {
+  if (/\s/.test(value)) return 'must be a URL without spaces';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an http(s) URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http(s) URL';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return `must be a public address, not ${host}`;
+  if (/^\[.*\]$/.test(host) || /^[\d.]+$/.test(host)) {
+    if (isPrivateAddress(host)) return `must be a public address, not ${host}`;
+    return null;
+  }
+  if (!host.includes('.')) return `must have a public host name (with a dot), not "${host}"`;
+  if (!/^[a-z0-9.-]+$/.test(host) || host.split('.').some((label) => label.length === 0 || label.length > 63)) return `has an invalid host name "${host}"`;
+  return null;
+}
+
+function isPrivateAddress(host: string): boolean {
+  if (host.startsWith('[')) return /^\[(?:::1?|f[cd][0-9a-f]{2}:|fe80:)/i.test(host);
+  const [a, b] = host.split('.').map(Number);
+  return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168);
+}
+
 const frontMatterSchema = z.object({
   id: z
     .string()
@@ -17,8 +56,8 @@ const frontMatterSchema = z.object({
   title: z.string().trim().min(1, 'must not be empty'),
   publisher: z.string().trim().min(1, 'must not be empty'),
   date: isoDate,
-  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language code such as "en", "ru" or "kk"'),
+  url: z.string().superRefine(checkPublicUrl).optional(),
+  language: z.enum(LANGUAGES, { message: `must be one of the languages the bot reads: ${LANGUAGES.join(', ')}` }),
   author: z.string().trim().min(1).optional(),
 });
 

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isSmallTalk } from '../../src/retrieval/query/small-talk.ts';
+
+describe('isSmallTalk', () => {
+  it.each(['hi', 'Hello!', 'hey there bot', 'thanks', 'Thank you very much!', 'ok', 'bye', 'help', '/start', '/help@referendum_bot', 'what can you do?', 'привет', 'Спасибо большое!', 'что ты умеешь', 'сәлем', 'Рахмет!', 'салеметсиз бе', 'good morning'])(
+    'knows %s is not a question about the sources',
+    (message) => expect(isSmallTalk(message)).toBe(true),
+  );
+
+  it.each(['hi, when was the referendum held?', 'thanks, and who chaired the meeting?', 'help me find the turnout', 'привет, сколько было участков?', 'referendum', 'ok so how many precincts abroad', '', '   ', '🗳️'])(
+    'leaves %j to be searched',
+    (message) => expect(isSmallTalk(message)).toBe(false),
+  );
+});

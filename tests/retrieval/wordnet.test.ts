@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from '../../src/retrieval/query/wordnet.ts';
+
+const words = (w: string, relation?: string) => relatedWords(w).filter((r) => !relation || r.relation === relation).map((r) => r.word);
+
+describe('WordNet relations', () => {
+  it('relates a word to its derived forms, in any inflection', () => {
+    expect(words('observe', 'derived')).toEqual(expect.arrayContaining(['observer', 'observation']));
+    expect(words('electoral', 'derived')).toContain('election');
+    expect(words('observers', 'derived')).toContain('observe');
+  });
+
+  it('gives synonyms of the most common sense, and broader words', () => {
+    expect(words('vote', 'synonym')).toContain('ballot');
+    expect(words('poll', 'broader')).toContain('survey');
+  });
+
+  it('knows nothing of words outside English and of non-words', () => {
+    expect(relatedWords('референдум')).toEqual([]);
+    expect(relatedWords('xqzzv')).toEqual([]);
+    expect(knowsWord('abroad')).toBe(true);
+    expect(knowsWord('abraod')).toBe(false);
+  });
+
+  it('corrects a misspelling one edit away to a dictionary word, and leaves real words alone', () => {
+    expect(dictionaryCorrection('abraod')).toBe('abroad');
+    expect(dictionaryCorrection('parliment')).toBe('parliament');
+    expect(dictionaryCorrection('abroad')).toBeNull();
+    expect(dictionaryCorrection('qwxyzv')).toBeNull();
+  });
+
+  it('tells everyday words from rare ones', () => {
+    expect(everydayUse('see')).toBeGreaterThan(everydayUse('referendum'));
+    expect(everydayUse('mazhilis')).toBe(0);
+  });
+});
