@@ -27,14 +27,18 @@ const PHRASES = [
   'сен кімсің', 'сен кимсин', 'кімсің', 'кимсин', 'не істей аласың', 'не истей аласын', 'не білесің', 'не билесин', 'сен ботсың ба',
 ];
 /** Words that add nothing to a greeting ("hi there bot", "thanks so much!"). */
-const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және']);
+const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
 const MAX_WORDS = 8;
 
-const phraseWords = PHRASES.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+/** Kazakh letters as people type them on phones without a Kazakh layout, so "рақмет" and "рахмет" are one word. */
+const PLAIN: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е' };
+const plain = (text: string) => text.replace(/[әғқңөұүһіё]/g, (c) => PLAIN[c]!);
+
+const phraseWords = PHRASES.map((p) => plain(p).split(' ')).sort((a, b) => b.length - a.length);
+const FILLER_WORDS = new Set([...FILLER].map(plain));
 
 export function isSmallTalk(message: string): boolean {
-  const words = message
-    .toLowerCase()
+  const words = plain(message.toLowerCase())
     .replace(/^\/\w+(@\w+)?/, (command) => command.slice(1).replace(/@\w+$/, ''))
     .replace(/[’`]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
@@ -46,7 +50,7 @@ export function isSmallTalk(message: string): boolean {
     if (phrase) {
       matchedPhrase = true;
       i += phrase.length;
-    } else if (FILLER.has(words[i]!)) {
+    } else if (FILLER_WORDS.has(words[i]!)) {
       i += 1;
     } else {
       return false;
