@@ -5,10 +5,11 @@
  * run.ts starts these processes in rotating order, several rounds: the comparison is interleaved in time, so
  * machine noise hits every engine alike.
  *
- * Three engines over the same passages (our sentences) and the same questions, top 5:
- *   ours        createRetriever (src/retrieval)
- *   minisearch  MiniSearch defaults: new MiniSearch({ fields: ['text'] }), search(q)
- *   orama       Orama defaults: create({ schema: { text: 'string' } }), search(db, { term: q, limit: 5 })
+ * Four engines over the same passages (our sentences) and the same questions, top 5:
+ *   ours             createRetriever (src/retrieval): Orama with our tokenizer, index and passage-store components, then the re-ranker
+ *   orama-tokenizer  Orama's own index with our tokenizer component: create({ schema, components: { tokenizer } })
+ *   orama            Orama defaults: create({ schema: { text: 'string' } }), search(db, { term: q, limit: 5 })
+ *   minisearch       MiniSearch defaults: new MiniSearch({ fields: ['text'] }), search(q)
  * A slow engine stops when it has used its time budget; its sample count says how far it got.
  */
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ import type { CorpusDocument } from '../src/retrieval/types.ts';
 import { memory } from './measure.ts';
 import { benchQuestions, corpusDir, loadQuestionSets, passagesOf } from './synthetic.ts';
 
-export const ENGINES = ['ours', 'minisearch', 'orama'] as const;
+export const ENGINES = ['ours', 'orama-tokenizer', 'orama', 'minisearch'] as const;
 export type Engine = (typeof ENGINES)[number];
 
 interface Searcher {
@@ -65,7 +66,8 @@ const createOurs: typeof createRetriever = oursFrom ? ((await import(resolve(our
 /** The other engines' libraries, imported only by their own processes (so they do not count in ours' memory). */
 const engines = {
   MiniSearch: process.argv[3] === 'minisearch' ? (await import('minisearch')).default : (undefined as never),
-  orama: process.argv[3] === 'orama' ? await import('@orama/orama') : (undefined as never),
+  orama: process.argv[3]?.startsWith('orama') ? await import('@orama/orama') : (undefined as never),
+  tokenizer: process.argv[3] === 'orama-tokenizer' ? await import('../src/retrieval/index/tokenizer-component.ts') : (undefined as never),
 };
 
 function build(engine: Engine, documents: readonly CorpusDocument[], passages: readonly string[]): Searcher {
@@ -79,9 +81,11 @@ function build(engine: Engine, documents: readonly CorpusDocument[], passages: r
       index.addAll(passages.map((text, id) => ({ id, text })));
       return { search: (q) => index.search(q).slice(0, 5).map((r) => passages[r.id as number]!) };
     }
-    case 'orama': {
+    case 'orama':
+    case 'orama-tokenizer': {
       const { create, insertMultiple, search: oramaSearch } = engines.orama;
-      const db = create({ schema: { text: 'string' } as const });
+      const components = engine === 'orama-tokenizer' ? { tokenizer: engines.tokenizer.createTokenizerComponent() } : {};
+      const db = create({ schema: { text: 'string' } as const, components });
       const inserted = insertMultiple(db, passages.map((text) => ({ text })));
       if (inserted instanceof Promise) throw new Error('Orama insert went async');
       return {

@@ -28,7 +28,12 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? ['real', '1000'] : ['real', '1000', '10000', '100000'];
 const STARTUP_SIZES = QUICK ? ['real', '10000'] : ['real', '10000', '100000'];
 const KEY: Record<string, string> = { real: 'real', '1000': '1k', '10000': '10k', '100000': '100k' };
-const LABEL: Record<Engine, string> = { ours: 'ours', minisearch: 'MiniSearch (defaults)', orama: 'Orama (defaults)' };
+const LABEL: Record<Engine, string> = {
+  ours: 'ours (Orama + our components + re-ranker)',
+  'orama-tokenizer': 'Orama default index + our tokenizer',
+  orama: 'Orama (defaults)',
+  minisearch: 'MiniSearch (defaults)',
+};
 
 interface EngineSummary {
   passages: number;
@@ -176,6 +181,7 @@ const summary = {
   retrieval_p99_ms: perSize((s) => s.ours.p99),
   minisearch_p99_ms: perSize((s) => s.minisearch.p99),
   orama_default_p99_ms: perSize((s) => s.orama.p99),
+  orama_our_tokenizer_p99_ms: perSize((s) => s['orama-tokenizer'].p99),
   build_ms: perSize((s) => s.ours.buildMs),
   rss_mb: perSize((s) => s.ours.rssMb),
   startup_ms: { markdown: round(at10k?.markdownMs), snapshot: round(at10k?.snapshotMs) },

@@ -3,15 +3,16 @@
  * sentences, recombined at clause boundaries, with numbers and person names varied) and a few hundred questions
  * (the dev and held-out sets plus rewritten variants). Same seed, same output, on every machine.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestions, type EvalQuestion } from '../src/eval/score.ts';
 import { loadCorpus } from '../src/retrieval/corpus/load.ts';
 import { splitSentences } from '../src/retrieval/corpus/sentences.ts';
 import type { CorpusDocument } from '../src/retrieval/types.ts';
 
-export const DEV_QUESTIONS = '../shared/eval/questions.dev.jsonl';
-export const HELDOUT_QUESTIONS = 'tests/fixtures/questions.heldout.jsonl';
+/** The shared dev set when it is beside the project; else the repository's own tune set stands in for it. */
+export const DEV_QUESTIONS = existsSync('../shared/eval/questions.dev.jsonl') ? '../shared/eval/questions.dev.jsonl' : 'tests/fixtures/questions.en.tune.jsonl';
+export const HELDOUT_QUESTIONS = 'tests/fixtures/questions.en.heldout.jsonl';
 
 /** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
 export function rng(seed: number): () => number {

@@ -109,6 +109,8 @@ export function cleanQuestion(raw: string): string {
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);/gi, ' ')
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    // List numbering ("1. When ...", "... (2)") is not part of the question.
+    .replace(/^\s*\d{1,2}[.)]\s+|\(\d{1,2}\)/g, ' ')
     .slice(0, MAX_QUESTION_CHARS);
 }
 
