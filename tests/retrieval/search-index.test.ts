@@ -61,7 +61,7 @@ describe('first stage: Orama with our index component', () => {
   });
 
   it('hands Orama documents it can read back', () => {
-    const result = search(db.orama, { term: 'polling stations abroad', limit: 3 });
+    const result = search(db.orama, { term: 'polling stations abroad', limit: 3, includeVectors: true });
     if (result instanceof Promise) throw new Error('unexpected async search');
     expect(result.hits.length).toBe(3);
     const document = result.hits[0]!.document as unknown as { text: string; id: string };

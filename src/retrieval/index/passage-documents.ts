@@ -37,26 +37,32 @@ export interface PassageDocumentsOptions {
   dictionary: () => TermDictionary;
 }
 
-/** A passage as an Orama document: its id, its position in the corpus, and its texts (decoded when read). */
-export interface PassageDocument {
+/**
+ * A passage as an Orama document: its id and position in the corpus as fields, its texts decoded when read
+ * (getters: hits are made for every search, and most are never read). Orama copies a hit's document only to
+ * blank out vectors; search with `includeVectors: true` (there are none) to keep the texts readable.
+ */
+export class PassageDocument {
   readonly id: string;
-  readonly passage: number;
-  readonly text: string;
-  readonly context: string;
+
+  constructor(
+    private readonly store: PassageStore,
+    readonly passage: number,
+  ) {
+    this.id = String(passage);
+  }
+
+  get text(): string {
+    return this.store.span(this.passage).text;
+  }
+
+  get context(): string {
+    return this.store.neighbours(this.passage);
+  }
 }
 
-/** Own enumerable getters, so that a copy of the document (Orama spreads hits) still has its texts. */
 function passageDocument(store: PassageStore, passage: number): PassageDocument {
-  return {
-    id: String(passage),
-    passage,
-    get text() {
-      return store.span(passage).text;
-    },
-    get context() {
-      return store.neighbours(passage);
-    },
-  };
+  return new PassageDocument(store, passage);
 }
 
 interface SavedDocuments {

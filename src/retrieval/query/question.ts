@@ -221,6 +221,8 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   return fixed;
 }
 
+/** Related (and broader) corpus terms kept per word, closest relations first: each is matched against every candidate. */
+const MAX_EXPANSIONS = 6;
 /** Of the words WordNet relates to a unit's word, the first few the first stage also searches for. */
 const SEARCHED_EXPANSIONS = 3;
 
@@ -231,14 +233,32 @@ const SEARCHED_EXPANSIONS = 3;
 function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
   const own = new Set([unit.term, ...unit.alternatives, ...unit.concepts]);
   const searched: string[] = [];
-  for (const { word, relation } of relatedWords(unit.surface)) {
-    const term = termOfRelated(word);
-    if (term === null || own.has(term) || !vocabulary.hasTerm(term)) continue;
+  for (const { word, relation, term } of relatedTerms(unit.surface)) {
+    if (own.has(term) || !vocabulary.hasTerm(term)) continue;
     own.add(term);
-    (relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader).push(term);
+    const list = relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader;
+    if (list.length >= MAX_EXPANSIONS) continue;
+    list.push(term);
     if (searched.length < SEARCHED_EXPANSIONS && (relation === 'synonym' || relation === 'derived')) searched.push(word);
   }
   return searched;
+}
+
+const relatedTermsOf = new Map<string, ReadonlyArray<{ word: string; relation: string; term: string }>>();
+
+/** A word's WordNet relations with the term each stands for (the same for every corpus: remembered, bounded). */
+function relatedTerms(surface: string): ReadonlyArray<{ word: string; relation: string; term: string }> {
+  const key = surface.toLowerCase();
+  let list = relatedTermsOf.get(key);
+  if (!list) {
+    list = relatedWords(key).flatMap(({ word, relation }) => {
+      const term = termOfRelated(word);
+      return term === null ? [] : [{ word, relation, term }];
+    });
+    if (relatedTermsOf.size >= 20_000) relatedTermsOf.clear();
+    relatedTermsOf.set(key, list);
+  }
+  return list;
 }
 
 /** The one term a WordNet word or phrase stands for: a single word's term, or a phrase's thesaurus concept. */

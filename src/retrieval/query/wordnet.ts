@@ -203,8 +203,13 @@ function readSynset(fd: number, offset: number): Synset | null {
   const key = `${fd}:${offset}`;
   const cached = synsets.get(key);
   if (cached !== undefined) return cached;
-  const n = readSync(fd, line, 0, MAX_LINE, offset);
-  const end = line.indexOf(0x0a);
+  // Most synset lines are a few hundred bytes: read a little, and more only when the line goes on.
+  let n = readSync(fd, line, 0, 1024, offset);
+  let end = line.subarray(0, n).indexOf(0x0a);
+  if (end === -1 && n === 1024) {
+    n += readSync(fd, line, 1024, MAX_LINE - 1024, offset + 1024);
+    end = line.subarray(0, n).indexOf(0x0a);
+  }
   const text = line.toString('latin1', 0, end === -1 ? n : end);
   const bar = text.indexOf(' | ');
   const fields = (bar === -1 ? text : text.slice(0, bar)).split(' ');
@@ -236,12 +241,64 @@ export function knowsWord(word: string): boolean {
   return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+let lemmaGroups: Map<string, string[]> | undefined;
+
+/** Every single-word lemma of WordNet (about 80k), grouped by first letter and length, made at the first misspelling. */
+function lemmasByShape(db: Database): Map<string, string[]> {
+  if (lemmaGroups) return lemmaGroups;
+  const groups = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const part of PARTS) {
+    const index = db.index[part];
+    for (let start = 0; start < index.length; ) {
+      const end = lineEnd(index, start);
+      const space = index.indexOf(0x20, start);
+      if (index[start] !== 0x20 && space > start && space < end) {
+        const lemma = index.toString('latin1', start, space);
+        if (/^[a-z]+$/.test(lemma) && !seen.has(lemma)) {
+          seen.add(lemma);
+          const key = shapeKey(lemma, lemma.length);
+          const list = groups.get(key);
+          if (list) list.push(lemma);
+          else groups.set(key, [lemma]);
+        }
+      }
+      start = end + 1;
+    }
+  }
+  return (lemmaGroups = groups);
+}
+
+const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
+
+/** Are a and b one edit apart: a swapped pair, or one letter missing, extra or different? (No allocation: hot.) */
+function oneEditApart(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  let i = 0;
+  const shortest = Math.min(la, lb);
+  while (i < shortest && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
+  if (la === lb) {
+    if (i === la) return false;
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+  }
+  if (la === lb + 1) return sameFrom(a, i + 1, b, i);
+  if (lb === la + 1) return sameFrom(a, i, b, i + 1);
+  return false;
+}
+
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
 const corrections = new Map<string, string | null>();
 
 /**
  * The English word a misspelt one was probably meant to be: the WordNet word one edit away (a swapped, missing,
- * extra or wrong letter, never the first), most common senses first. For words neither the corpus nor WordNet know.
+ * extra or wrong letter, never the first), most senses first. For words neither the corpus nor WordNet know.
  */
 export function dictionaryCorrection(word: string): string | null {
   const lower = word.toLowerCase();
@@ -251,27 +308,18 @@ export function dictionaryCorrection(word: string): string | null {
   let best: string | null = null;
   let bestSenses = 0;
   if (db && /^[a-z]{5,}$/.test(lower) && !knowsWord(lower)) {
-    const seen = new Set<string>();
-    const consider = (candidate: string) => {
-      if (seen.has(candidate)) return;
-      seen.add(candidate);
-      for (const part of PARTS) {
-        const offsets = synsetOffsets(db.index[part], candidate);
-        if (offsets.length > bestSenses) {
+    const groups = lemmasByShape(db);
+    for (let length = lower.length - 1; length <= lower.length + 1; length++) {
+      for (const candidate of groups.get(shapeKey(lower, length)) ?? []) {
+        if (!oneEditApart(lower, candidate)) continue;
+        let senses = 0;
+        for (const part of PARTS) senses += synsetOffsets(db.index[part], candidate).length;
+        if (senses > bestSenses) {
           best = candidate;
-          bestSenses = offsets.length;
+          bestSenses = senses;
         }
       }
-    };
-    for (let i = 1; i < lower.length; i++) {
-      if (i + 1 < lower.length) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
-      consider(lower.slice(0, i) + lower.slice(i + 1));
-      for (const c of LETTERS) {
-        consider(lower.slice(0, i) + c + lower.slice(i + 1));
-        consider(lower.slice(0, i) + c + lower.slice(i));
-      }
     }
-    for (const c of LETTERS) consider(lower + c);
   }
   if (corrections.size >= 10_000) corrections.clear();
   corrections.set(lower, best);

@@ -193,6 +193,52 @@ export interface PassageScore {
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
+/**
+ * The sentence's terms, marked in a scratch array by term id for the candidate being scored: a unit's many ids
+ * (its word, synonyms, WordNet relations) are each checked in O(1) instead of scanning the sentence per id.
+ */
+let marks = new Int32Array(1024);
+let markGeneration = 0;
+
+class MarkedSentence implements TermLookup {
+  private passage!: Passage;
+  private generation = 0;
+
+  /** Marks the passage's terms (a class, not closures: this runs for every candidate of every question). */
+  mark(passage: Passage): this {
+    if (++markGeneration === 0x7fffffff) {
+      marks.fill(0);
+      markGeneration = 1;
+    }
+    this.passage = passage;
+    this.generation = markGeneration;
+    for (let i = 0; i < passage.termCount; i++) {
+      const id = passage.termId(i);
+      if (id >= marks.length) {
+        const grown = new Int32Array(Math.max(id + 1, marks.length * 2));
+        grown.set(marks);
+        marks = grown;
+      }
+      marks[id] = markGeneration;
+    }
+    return this;
+  }
+
+  has(term: string): boolean {
+    return this.passage.termSet.has(term);
+  }
+
+  hasId(id: number): boolean {
+    return id >= 0 && id < marks.length && marks[id] === this.generation;
+  }
+}
+
+const marked = new MarkedSentence();
+
+function markSentence(passage: Passage): TermLookup {
+  return marked.mark(passage);
+}
+
 function unitMatch(unit: WeightedUnit, set: TermLookup): number {
   const { ids, credits } = unit;
   for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
@@ -216,13 +262,14 @@ export function scorePassage(
   let heaviest = 0;
   let missing = 0;
   let specificMatch = false;
+  const sentence = markSentence(passage);
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
   let previous: number | null = null;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
-    let credit = unitMatch(unit, passage.termSet);
+    let credit = unitMatch(unit, sentence);
     if (credit > 0 && !unit.generic) specificMatch = true;
     if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * tuning.contextCredit;
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
@@ -248,6 +295,10 @@ export function scorePassage(
 }
 
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {
-  for (let i = 0; i < passage.termCount; i++) if (unit.ids.includes(passage.termId(i))) return passage.position(i);
+  const ids = unit.ids;
+  for (let i = 0; i < passage.termCount; i++) {
+    const id = passage.termId(i);
+    for (let k = 0; k < ids.length; k++) if (ids[k] === id) return passage.position(i);
+  }
   return null;
 }
