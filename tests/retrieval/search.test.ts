@@ -63,3 +63,22 @@ describe('search', () => {
     expect(retriever.passageCount).toBeGreaterThan(50);
   });
 });
+
+describe('search on a hostile document', () => {
+  it('bounds the work per query on a 1 MB run-on sentence (answer-kind checks read its start, excerpts are linear)', () => {
+    const clauses = Array.from({ length: 20_000 }, (_, i) => (i === 14_000 ? 'the referendum mission was led by Tamas Meseric' : `the committee of district number ${i} reviewed the referendum budget`));
+    const body = `${clauses.join(', ')}.`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const big = createRetriever([...documents, { id: 'run-on', title: 'Run-on', publisher: 'P', date: '2022', language: 'en', body, file: 'run-on.md' }]);
+    big.search('Who chaired the meeting?'); // the first English question loads WordNet, once per process
+    const runs: number[] = [];
+    for (const q of ['Who led the referendum mission?', 'What did the district committee review?', 'When was the referendum held?']) {
+      const started = performance.now();
+      const answers = big.search(q, { limit: 5 });
+      runs.push(performance.now() - started);
+      for (const a of answers) expect(a.excerpt.length).toBeLessThanOrEqual(400);
+    }
+    // A few milliseconds each here; the issue's bound is 50 ms, doubled for a loaded test machine.
+    expect(Math.max(...runs)).toBeLessThan(100);
+  });
+});

@@ -34,7 +34,7 @@ const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\
 export function holdsAnswerKind(type: string, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
   if (type === 'when') {
     if (best.fit > 0) return true;
-    const text = best.passage.sentence.text;
+    const text = best.passage.sentence.text.slice(0, 4000);
     return TIME_EXPRESSION.test(text) || (hasCyrillic(text) && CYRILLIC_DATE.test(text));
   }
   if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;

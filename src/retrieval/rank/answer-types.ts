@@ -28,12 +28,23 @@ const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ov
 const MAX_MEMO_NAMES = 50_000;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
 
+/**
+ * The part of a sentence the answer-kind checks read: all of any real sentence, the start of a run-on one, so
+ * that no search spends more than a few milliseconds on one candidate whatever the corpus holds.
+ */
+const MAX_CHECKED_CHARS = 4000;
+
+function checkedText(passage: Passage): string {
+  const text = passage.sentence.text;
+  return text.length > MAX_CHECKED_CHARS ? text.slice(0, MAX_CHECKED_CHARS) : text;
+}
+
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
 export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>, defines?: RegExp): number {
   switch (type) {
     case 'when': {
       const { date } = passage.memo;
-      if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(passage.sentence.text) ? 2 : PARTIAL_DATE.test(passage.sentence.text) ? 1 : 0;
+      if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(checkedText(passage)) ? 2 : PARTIAL_DATE.test(checkedText(passage)) ? 1 : 0;
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
     }
     case 'percent':
@@ -46,19 +57,19 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
     case 'role':
-      return JOB_TITLE.test(passage.sentence.text) ? 1 : 0;
+      return JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
     case 'define':
-      return defines?.test(passage.sentence.text) ? 1 : 0;
+      return defines?.test(checkedText(passage)) ? 1 : 0;
     case 'who': {
       const { names, role } = passage.memo;
       let runs = names.get(passage.index);
       if (!runs) {
-        runs = nameRuns(passage.sentence.text);
+        runs = nameRuns(checkedText(passage));
         if (names.size >= MAX_MEMO_NAMES) names.clear();
         names.set(passage.index, runs);
       }
       if (namesNotIn(runs, questionTerms)) return 1;
-      if (role[passage.index] === -1) role[passage.index] = ROLE.test(passage.sentence.text) ? 1 : 0;
+      if (role[passage.index] === -1) role[passage.index] = ROLE.test(checkedText(passage)) ? 1 : 0;
       return role[passage.index] === 1 ? 0.6 : 0;
     }
     default:
