@@ -6,7 +6,7 @@
 import { hasCyrillic } from '../../language.ts';
 import type { AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
-import { focusIsUnknown, type WeightedUnit } from './ranker.ts';
+import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
 export function untranslatedShare(units: readonly WeightedUnit[]): number {
@@ -50,13 +50,8 @@ export function offersAnswerKind(type: string, candidate: { fit: number; passage
   return holdsAnswerKind(type, candidate);
 }
 
-export interface EvidenceCandidate {
-  score: number;
-  coverage: number;
-  knownCoverage: number;
-  missing: number;
-  specificMatch: boolean;
-  fit: number;
+/** A scored candidate as abstention sees it: its scores and its sentence. */
+export interface EvidenceCandidate extends PassageScore {
   passage: { sentence: { text: string } };
 }
 

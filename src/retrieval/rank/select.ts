@@ -4,18 +4,12 @@ import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { words } from '../text/tokenizer.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
-import { scorePassage, weighUnits, type CorpusStats, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
-export interface Candidate {
+export interface Candidate extends PassageScore {
   index: number;
   passage: Passage;
-  score: number;
-  coverage: number;
-  knownCoverage: number;
-  missing: number;
-  specificMatch: boolean;
-  fit: number;
   units: WeightedUnit[];
 }
 
