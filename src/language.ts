@@ -5,8 +5,8 @@
 export type Lang = 'en' | 'ru' | 'kk';
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
-/** Frequent Kazakh words without Kazakh-only letters, for telling short Kazakh questions from Russian ones. */
-const KAZAKH_WORDS = /(?:^|[^\p{L}])(?:ма|ме|ба|бе|па|пе|кім|неше|мен|және|туралы|бойынша|болады|болды|жыл|жылы|жоқ|бар)(?=$|[^\p{L}])/iu;
+/** Frequent Kazakh words without Kazakh-only letters (also as typed without them), for telling Kazakh questions from Russian ones. */
+const KAZAKH_WORDS = /(?:^|[^\p{L}])(?:ма|ме|ба|бе|па|пе|кім|ким|неше|мен|және|жане|туралы|бойынша|болады|болды|жыл|жылы|жоқ|жок|бар|канша|кашан|кайда|калай|кандай|кайсы|ушин|неге)(?=$|[^\p{L}])/iu;
 const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/gu;
 const LATIN_LETTERS = /\p{Script=Latin}/gu;
 

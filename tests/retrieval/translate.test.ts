@@ -70,6 +70,10 @@ describe('lexicon files', () => {
     expect(small.ru.match(['токаева'], 0)?.english).toBe('Tokayev');
     expect(small.kk.match(['орталық', 'сайлау', 'комиссиясының'], 0)?.length).toBe(3);
     expect(small.kk.match(['төрағасы'], 0)?.english).toBe('chairman');
+    // Typed without Kazakh letters, as on a Russian keyboard: the same entries.
+    expect(small.kk.match(['торагасы'], 0)?.english).toBe('chairman');
+    expect(small.kk.match(['орталык', 'сайлау', 'комиссиясынын'], 0)?.length).toBe(3);
+    expect(small.kk.match(['канша'], 0)?.english).toBe('how many');
     expect(small.ru.match(['погода'], 0)).toBeUndefined();
   });
 
@@ -135,5 +139,14 @@ describe('translateQuestionParts', () => {
     const { text, groups } = translateQuestionParts('Можно ли голосовать за границей через МИД?', 'ru', lexicons);
     expect(text).toBe('vote abroad Ministry of Foreign Affairs?');
     expect(groups.map((g) => text.slice(g.start, g.end))).toEqual(['vote', 'abroad', 'Ministry of Foreign Affairs']);
+  });
+});
+
+describe('Kazakh typed without Kazakh letters', () => {
+  it('is told from Russian by its question words', async () => {
+    const { cyrillicLanguage } = await import('../../src/language.ts');
+    expect(cyrillicLanguage('шетелде канша учаске ашылды?')).toBe('kk');
+    expect(cyrillicLanguage('референдум кашан отти?')).toBe('kk');
+    expect(cyrillicLanguage('Сколько участков открыли за рубежом?')).toBe('ru');
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { plainKazakh } from '../text/kazakh-stemmer.ts';
 import { isStopWord, lookupForms } from '../text/languages.ts';
 
 /**
@@ -90,7 +91,8 @@ function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
   if (language === 'kk') {
     // Verbs are listed as verbal nouns ("талқылау"); their finite forms strip down to the bare stem ("талқылаған" → "талқыла").
     const verbStem = /[^аеыіоөұүуэюя]у$/.test(chain[0]!) && chain[0]!.length >= 5 ? [chain[0]!.slice(0, -1)] : [];
-    return [...new Set([...chain, ...verbStem])];
+    // Keys without Kazakh letters: "комиссиясынын", typed on a Russian keyboard, meets "комиссиясының".
+    return [...new Set([...chain, ...verbStem].map(plainKazakh))];
   }
   return [...new Set([chain[0]!, ...chain.slice(1, 2), ...chain.slice(2).filter((stem) => stem.length >= 4)])];
 }

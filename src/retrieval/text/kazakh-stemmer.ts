@@ -6,6 +6,13 @@
  * meet at one stem; lexicon lookups also try every intermediate form (kazakhStemCandidates).
  */
 
+/** Kazakh letters as people type them on keyboards without them: ә→а, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у, һ→х, і→и. */
+const PLAIN: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' };
+
+export function plainKazakh(text: string): string {
+  return text.replace(/[әғқңөұүһі]/g, (c) => PLAIN[c]!);
+}
+
 /** Outermost first. Each slot's endings are tried longest first. */
 const SLOTS: string[][] = [
   // question particles and personal endings written together with the word
@@ -29,14 +36,19 @@ const SLOTS: string[][] = [
   ['лық', 'лік', 'дық', 'дік', 'тық', 'тік'],
 ].map((slot) => [...slot].sort((a, b) => b.length - a.length));
 
+/** The same endings as typed without Kazakh letters, for words that have none ("комиссиясынын"). */
+const PLAIN_SLOTS: string[][] = SLOTS.map((slot) => [...new Set(slot.map(plainKazakh))].sort((a, b) => b.length - a.length));
+const HAS_KAZAKH_LETTER = /[әғқңөұүһі]/;
+
 const MIN_STEM = 3;
 
 /** The word and what is left after each stripped ending, longest first: "учаскелеріне" → …, учаскелері, учаскелер, учаске. */
 export function kazakhStemCandidates(word: string): string[] {
   const out = [word];
   let current = word;
-  for (const slot of SLOTS) {
-    const suffix = slot.find((s) => current.endsWith(s) && current.length - s.length >= MIN_STEM) ?? accusativeAfterPossessive(current, slot);
+  const slots = HAS_KAZAKH_LETTER.test(word) ? SLOTS : PLAIN_SLOTS;
+  for (const [i, slot] of slots.entries()) {
+    const suffix = slot.find((s) => current.endsWith(s) && current.length - s.length >= MIN_STEM) ?? accusativeAfterPossessive(current, i);
     if (!suffix) continue;
     current = current.slice(0, -suffix.length);
     out.push(current);
@@ -45,8 +57,8 @@ export function kazakhStemCandidates(word: string): string[] {
 }
 
 /** "төрағасын" (its chairman, accusative) ends in a bare "н" after the possessive vowel. */
-function accusativeAfterPossessive(word: string, slot: readonly string[]): string | undefined {
-  return slot === SLOTS[1] && /[ыі]н$/.test(word) && word.length - 1 >= MIN_STEM ? 'н' : undefined;
+function accusativeAfterPossessive(word: string, slot: number): string | undefined {
+  return slot === 1 && /[ыіи]н$/.test(word) && word.length - 1 >= MIN_STEM ? 'н' : undefined;
 }
 
 /** The stem Kazakh words are indexed and searched by. */
