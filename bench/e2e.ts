@@ -14,25 +14,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request, Agent } from 'node:http';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Update, UserFromGetMe } from 'grammy/types';
-import { startFakeBotApi } from './fake-bot-api.ts';
+import type { Update } from 'grammy/types';
+import { benchBotInfo, startFakeBotApi } from './fake-bot-api.ts';
 import { summarise, type Summary } from './measure.ts';
 import { benchQuestions } from './synthetic.ts';
 
 const TOKEN = '123456:bench-token-abcdefghijklmnopqrstuvwxyz';
 const SECRET = 'bench-webhook-secret';
 const WEBHOOK_PATH = '/telegram/bench';
-const BOT_INFO = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Referendum Q&A',
-  username: 'referendum_bench_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-} as UserFromGetMe;
+const BOT_INFO = benchBotInfo(42, 'referendum_bench_bot');
 
 export type BotMode = 'polling' | 'webhook';
 

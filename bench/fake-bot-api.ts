@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 
 export interface FakeBotApi {
   apiRoot: string;
@@ -85,4 +85,19 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   api.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return api;
+}
+
+/** The getMe answer of a benchmark bot (preset, so no getMe is sent). */
+export function benchBotInfo(id: number, username: string): UserFromGetMe {
+  return {
+    id,
+    is_bot: true,
+    first_name: 'Referendum Q&A',
+    username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  } as UserFromGetMe;
 }

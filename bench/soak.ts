@@ -15,23 +15,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { Update, UserFromGetMe } from 'grammy/types';
-import { startFakeBotApi } from './fake-bot-api.ts';
+import type { Update } from 'grammy/types';
+import { benchBotInfo, startFakeBotApi } from './fake-bot-api.ts';
 import { JSON_MODE, say, table } from './measure.ts';
 import { benchQuestions } from './synthetic.ts';
 
 const TOKEN = '123456:soak-token-abcdefghijklmnopqrstuvwxyz0';
-const BOT_INFO = {
-  id: 43,
-  is_bot: true,
-  first_name: 'Referendum Q&A',
-  username: 'referendum_soak_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-} as UserFromGetMe;
+const BOT_INFO = benchBotInfo(43, 'referendum_soak_bot');
 const SAMPLE_EVERY_MS = 5_000;
 
 interface Sample {

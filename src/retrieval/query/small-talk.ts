@@ -1,3 +1,5 @@
+import { plainKazakh } from '../text/kazakh-stemmer.ts';
+
 /**
  * Greetings, thanks and the command-like words a newcomer types ("hi", "спасибо", "help", "menu") are not
  * questions about the sources: they are not searched, and the bot answers them with a short friendly reply.
@@ -30,9 +32,8 @@ const PHRASES = [
 const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
 const MAX_WORDS = 8;
 
-/** Kazakh letters as people type them on phones without a Kazakh layout, so "рақмет" and "рахмет" are one word. */
-const PLAIN: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е' };
-const plain = (text: string) => text.replace(/[әғқңөұүһіё]/g, (c) => PLAIN[c]!);
+/** Kazakh letters as people type them without a Kazakh layout, so "рақмет" and "рахмет" are one word. */
+const plain = (text: string) => plainKazakh(text).replace(/ё/g, 'е');
 
 const phraseWords = PHRASES.map((p) => plain(p).split(' ')).sort((a, b) => b.length - a.length);
 const FILLER_WORDS = new Set([...FILLER].map(plain));

@@ -46,6 +46,13 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
 
   return (candidates, needed) => {
     const answers: Answer[] = [];
+    // Candidates of one reading share their units: their probes are worked out once.
+    const probes = new Map<readonly WeightedUnit[], string[]>();
+    const probesFor = (units: readonly WeightedUnit[]) => {
+      let list = probes.get(units);
+      if (!list) probes.set(units, (list = probesOf(units)));
+      return list;
+    };
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
     for (const candidate of candidates) {
       if (answers.length >= needed) break;
@@ -53,7 +60,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const region = passages.region(candidate.index);
       const { units } = candidate;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units), undefined, probesOf(units));
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units), undefined, probesFor(units));
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences, true);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
