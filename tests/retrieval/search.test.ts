@@ -82,3 +82,35 @@ describe('search on a hostile document', () => {
     expect(Math.max(...runs)).toBeLessThan(100);
   });
 });
+
+describe('who-questions', () => {
+  const meeting: CorpusDocument = {
+    id: 'offices',
+    title: 'Offices',
+    publisher: 'P',
+    date: '2022-05-30',
+    language: 'en',
+    file: 'offices.md',
+    body: [
+      'Protection of human rights is the main task of the Ombudsman and the Prosecutor General.',
+      'The Ombudsman reported to the Senate.',
+      'The meeting on the referendum, held in the capital after a long debate among many participants from the regions, was opened by the Ombudsman of Kazakhstan, Elvira Azimova.',
+      'The Constitutional Court will hear appeals from the Ombudsman and the Prosecutor General.',
+      'The referendum was held on 5 June 2022.',
+      'Observers from several missions watched the vote at polling stations.',
+      'The Mazhilis will be elected under a mixed electoral system.',
+      'Citizens voted on amendments to 33 articles of the Constitution.',
+      'The Senate will lose some of its legislative powers.',
+      'Regional akims will be elected in the future.',
+      'The new Constitutional Court will replace the Constitutional Council.',
+      'Polling stations opened at 7 a.m. local time.',
+    ].join(' '),
+  };
+
+  it('"Who is the <office>?" is answered by the sentence naming the person, not by one naming only offices', () => {
+    const offices = createRetriever([meeting]);
+    expect(offices.search('Who is the ombudsman?', { limit: 1 })[0]?.excerpt).toContain('Elvira Azimova');
+    // "Who can ...?" may be answered by an office.
+    expect(offices.search('Who can appeal to the Constitutional Court?', { limit: 1 })[0]?.excerpt).toContain('hear appeals from the Ombudsman');
+  });
+});

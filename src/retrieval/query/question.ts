@@ -34,6 +34,8 @@ export interface AnalysedQuestion {
   keywords: boolean;
   /** For "What is X?" and "Who is <name>?": X as a pattern, found where a sentence says what X is. */
   defines?: RegExp;
+  /** "Who is the ...?", "Who heads ...?": a person's name answers, a sentence naming only an office does not. */
+  wantsName: boolean;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
@@ -176,11 +178,15 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const subject = type === 'define' ? definedSubject(fixedText) : null;
   const defines = subject ? definitionPattern(subject) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
-  return { type, units, countedTerms, searchText, language, keywords, ...(defines ? { defines } : {}) };
+  const wantsName = type === 'who' && WANTS_NAME.test(question);
+  return { type, units, countedTerms, searchText, language, keywords, wantsName, ...(defines ? { defines } : {}) };
 }
 
 /** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
 const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|name|кто|что|какой|какая|какое|какие|когда|где|почему|зачем|сколько|как|ли|кім|не|қай|қашан|қайда|неге|неше|қанша|қалай)(?![\p{L}])/iu;
+
+/** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
+const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b)/i;
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);

@@ -17,11 +17,17 @@ const NOT_NAME_WORDS = new Set(
     'body dialogue dimension public european international democratic institutions january february march april may june july august september ' +
     'october november december monday tuesday wednesday thursday friday saturday sunday the a an in on of for and at to by as with from this that ' +
     'these it he she they we our his her their its according during after before opening members member representatives section article ' +
-    'criminal legal legislative justice foreign islamic shanghai collective parliamentary world global united canadian russian' 
+    'criminal legal legislative justice foreign islamic shanghai collective parliamentary world global united canadian russian ' +
+    'prosecutor general ombudsman protection senate mazhilis government ministry ministries agency court courts'
   ).split(/\s+/),
 );
-/** Offices and groups that answer "who" questions as well as names do ("the President appoints ..."). */
-const ROLE = /\b(?:the\s+)?(?:President|Parliament|Senate|Mazhilis|Ombudsman|Prosecutor General|Government|citizens|Constitutional Court|Supreme Council|Commissioner)\b/;
+/**
+ * Offices and groups that answer "who" questions as well as names do ("the President appoints ..."), unless the
+ * question names that office itself ("Who is the Ombudsman?" wants the person, not a sentence about the office).
+ */
+const ROLES = ['President', 'Parliament', 'Senate', 'Mazhilis', 'Ombudsman', 'Prosecutor General', 'Government', 'citizens', 'Constitutional Court', 'Supreme Council', 'Commissioner'];
+const ROLE_PATTERNS = ROLES.map((role) => new RegExp(`\\b${role}\\b`));
+const ROLE_WORDS = ROLES.map((role) => role.toLowerCase().split(' '));
 /** A job title next to a name: "Usen Suleimen, Ambassador-at-Large of ...", "Director of the Legislative Department". */
 const JOB_TITLE = /\b(?:Director|Deputy|Minister|Ambassador|Chairman|Chairwoman|Chair|Secretary|Head|Advisor|Adviser|Professor|professor|Commissioner|Ombudsman|Rector|Dean|Prosecutor|Senator|Spokesperson|Representative|director|head|chairman|deputy|advisor|adviser|editor-in-chief|associate professor|research fellow|scientist|candidate)\b/;
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
@@ -39,9 +45,21 @@ function checkedText(passage: Passage): string {
   return text.length > MAX_CHECKED_CHARS ? text.slice(0, MAX_CHECKED_CHARS) : text;
 }
 
+/** What the answer-kind checks need to know of the question. */
+export interface FitQuestion {
+  type: AnswerType;
+  /** For "how many X": the terms of X. */
+  countedTerms: ReadonlySet<string>;
+  /** For "What is X?": where a sentence says what X is. */
+  defines?: RegExp;
+  /** "Who is the ...?": a person's name answers, an office does not. */
+  wantsName?: boolean;
+}
+
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
-export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>, defines?: RegExp): number {
-  switch (type) {
+export function answerTypeFit(question: FitQuestion, passage: Passage, questionTerms: ReadonlySet<string>): number {
+  const { countedTerms, defines } = question;
+  switch (question.type) {
     case 'when': {
       const { date } = passage.memo;
       if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(checkedText(passage)) ? 2 : PARTIAL_DATE.test(checkedText(passage)) ? 1 : 0;
@@ -69,12 +87,26 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
         names.set(passage.index, runs);
       }
       if (namesNotIn(runs, questionTerms)) return 1;
-      if (role[passage.index] === -1) role[passage.index] = ROLE.test(checkedText(passage)) ? 1 : 0;
-      return role[passage.index] === 1 ? 0.6 : 0;
+      if (role[passage.index] === -1) role[passage.index] = rolesIn(checkedText(passage));
+      return !question.wantsName && namesOtherRole(role[passage.index]!, questionTerms) ? 0.6 : 0;
     }
     default:
       return 0;
   }
+}
+
+function rolesIn(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < ROLE_PATTERNS.length; i++) if (ROLE_PATTERNS[i]!.test(text)) mask |= 1 << i;
+  return mask;
+}
+
+/** Does the sentence name an office the question does not (the question's words as lowercase surfaces)? */
+function namesOtherRole(mask: number, questionTerms: ReadonlySet<string>): boolean {
+  for (let i = 0; i < ROLE_WORDS.length; i++) {
+    if ((mask & (1 << i)) !== 0 && !ROLE_WORDS[i]!.every((w) => questionTerms.has(w))) return true;
+  }
+  return false;
 }
 
 const STARTS_WITH_DIGIT = /^\d/;

@@ -289,7 +289,7 @@ export function scorePassage(
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
-  const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces, question.defines) : 0;
+  const fit = matched > 0 ? answerTypeFit(question, passage, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
 }
