@@ -20,6 +20,8 @@ not-in-sources = 🤷 <b>Not in my sources.</b> { $documents ->
        *[other] None of my { $documents } documents answers
     } “{ $question }”.
     I only quote articles about Kazakhstan’s constitutional referendum of 5 June 2022. See /sources for what I have, or rephrase the question.
+
+    { -examples }
 small-talk =
     👋 Hello! I answer questions about Kazakhstan’s constitutional referendum of 5 June 2022, quoting my sources word for word.
 

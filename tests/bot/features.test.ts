@@ -87,12 +87,16 @@ describe('private chat', () => {
 
 describe('languages', () => {
   it('speaks the language of a Cyrillic question, else of the app; commands speak the app language', async () => {
+    // A refusal suggests questions the sources do answer, in the asker's language.
     await t.handle(b.privateText('Какая погода завтра в Алматы?', EN));
     expect(lastSent().text).toContain('В моих источниках этого нет');
+    expect(lastSent().text).toContain('Спросите, например');
     await t.handle(b.privateText('Ертең ауа райы қандай болады?'));
     expect(lastSent().text).toContain('Менің дереккөздерімде бұл жоқ');
+    expect(lastSent().text).toContain('Мысалы, сұраңыз');
     await t.handle(b.privateText('What is the capital of France?', EN));
     expect(lastSent().text).toContain('Not in my sources');
+    expect(lastSent().text).toContain('Try asking');
     // The default test user's app is Russian: an English question gets Russian framing.
     await t.handle(b.privateText('What is the capital of France?'));
     expect(lastSent().text).toContain('В моих источниках этого нет');
