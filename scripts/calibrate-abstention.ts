@@ -76,7 +76,7 @@ for (let step = 0; step < 5000; step++) {
 }
 const probability = (x: number[]) => 1 / (1 + Math.exp(-(bias + z(x).reduce((s, v, i) => s + v * weights[i]!, 0))));
 
-// The threshold: right first answers kept plus out-of-scope questions refused (each question counts once).
+// The threshold (see the objective below).
 const answerable = examples.filter((e) => e.y === 1 || e.partial).length;
 const outOfScope = examples.filter((e) => e.y === 0 && !e.partial).length;
 let best = { threshold: 0.5, value: -Infinity };
@@ -89,7 +89,13 @@ for (let t = 0.05; t <= 0.95; t += 0.01) {
     if (e.partial && answer) kept += 0.5;
     if (e.y === 0 && !e.partial && !answer) refused += 1;
   }
-  const value = kept + refused;
+  // The bars are two rates of equal height (right first answers kept among answerable questions, refusals among
+  // out-of-scope ones): the threshold maximises the worse of the two (ties: their sum). Counting questions instead
+  // would let the more numerous answerable ones outvote refusals.
+  const keptRate = kept / answerable;
+  const refusedRate = refused / outOfScope;
+  const value = Math.min(keptRate, refusedRate) + 1e-3 * (keptRate + refusedRate);
+  if (process.argv.includes('--curve') && Math.round(t * 100) % 5 === 0) console.log(`  at ${t.toFixed(2)}: kept ${(keptRate * 100).toFixed(1)}% refused ${(refusedRate * 100).toFixed(1)}%`);
   if (value > best.value + 1e-9) best = { threshold: Math.round(t * 100) / 100, value };
 }
 

@@ -114,3 +114,26 @@ describe('who-questions', () => {
     expect(offices.search('Who can appeal to the Constitutional Court?', { limit: 1 })[0]?.excerpt).toContain('hear appeals from the Ombudsman');
   });
 });
+
+describe('phrases', () => {
+  const filler = [
+    'The referendum was held on 5 June 2022.',
+    'Observers from several missions watched the vote at polling stations.',
+    'The Mazhilis will be elected under a mixed electoral system.',
+    'Citizens voted on amendments to 33 articles of the Constitution.',
+    'The Senate will lose some of its legislative powers.',
+    'Regional akims will be elected in the future.',
+  ];
+  const document = (sentences: string[]): CorpusDocument => ({ id: 'p', title: 'T', publisher: 'P', date: '2022-05-30', language: 'en', file: 'p.md', body: [...sentences, ...filler].join(' ') });
+
+  it('a sentence with both words of a phrase apart ("in general, the prosecutor") ranks below one with the phrase', () => {
+    // Either order of the two sentences in the document: the ranking must not depend on it.
+    for (const sentences of [
+      ['In general, the prosecutor spoke at the meeting.', 'The Prosecutor General spoke at the meeting.'],
+      ['The Prosecutor General spoke at the meeting.', 'In general, the prosecutor spoke at the meeting.'],
+    ]) {
+      const answers = createRetriever([document(sentences)]).search('Did the Prosecutor General speak at the meeting?', { limit: 2 });
+      expect(answers[0]?.excerpt).toBe('The Prosecutor General spoke at the meeting.');
+    }
+  });
+});

@@ -222,8 +222,11 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   }
   if (last === 0) return question;
   const fixed = out + question.slice(last);
-  // Record where the corrected words now start, so their units can be marked.
-  for (const w of words(fixed, language)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
+  // Record where the corrected words now start, so their units can be marked. Each replacement is one word for
+  // one word, so the words pair up in order (the words after a longer replacement start later, unchanged).
+  words(fixed, language).forEach((w, i) => {
+    if (w.surface !== ws[i]?.surface) corrected.add(w.start);
+  });
   return fixed;
 }
 

@@ -94,12 +94,16 @@ export function answerProbability(features: Record<string, number>): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+const MAX_UNTRANSLATED_SHARE = 0.7;
+
 /** See shouldAnswer: neutral on the tune sets, it keeps short, fully understood questions answered. */
 const STRONG_COVERAGE = 0.75;
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
   if (features.specific !== 1) return false;
+  // Most of a Russian or Kazakh question is words no lexicon could read: whatever matched, it was not the question.
+  if ((features.untranslated ?? 0) >= MAX_UNTRANSLATED_SHARE) return false;
   // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.
   if (features.keywords === 1 && (features.knownCoverage ?? 0) >= 0.999) return true;
   // Every word known, most of them in one sentence that holds the kind of answer asked for: short questions

@@ -23,6 +23,11 @@ export interface RankerTuning {
   lengthPenalty: number;
   /** Bonus for neighbouring question words that are also neighbours in the sentence, per pair. */
   proximityBonus: number;
+  /**
+   * Credit for the lighter word of a phrase ("Prosecutor General", "Constitutional Court": neighbours in the
+   * question and, in some candidate, in the text) when the sentence has both words apart ("general support").
+   */
+  brokenPhraseCredit: number;
   /** Weight of the answer-type fit, relative to the question's mean word weight. */
   answerTypeWeight: number;
   /** Weight of a word the corpus does not know, relative to the rarest corpus word. */
@@ -56,6 +61,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   titleCredit: 0.35,
   lengthPenalty: 0.2,
   proximityBonus: 0.3,
+  brokenPhraseCredit: 0.5,
   answerTypeWeight: 1.2,
   unknownWordWeight: 0.8,
   correctedCredit: 0.9,
@@ -254,6 +260,7 @@ export function scorePassage(
   stats: CorpusStats,
   tuning: RankerTuning,
   questionSurfaces: ReadonlySet<string>,
+  phrases: readonly number[] = NO_PHRASES,
 ): PassageScore {
   let total = 0;
   let matched = 0;
@@ -270,6 +277,7 @@ export function scorePassage(
     const unit = units[i]!;
     total += unit.weight;
     let credit = unitMatch(unit, sentence);
+    if (credit === 1 && phrases.length > 0) credit = phraseCredit(i, units, phrases, passage, sentence, tuning);
     if (credit > 0 && !unit.generic) specificMatch = true;
     if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * tuning.contextCredit;
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
@@ -292,6 +300,57 @@ export function scorePassage(
   const fit = matched > 0 ? answerTypeFit(question, passage, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
+}
+
+const NO_PHRASES: readonly number[] = [];
+
+/**
+ * The phrases of a question: indexes i of units i and i + 1 that are neighbours in the question and, word for word,
+ * in at least one of the candidate sentences (a pair the text uses as a phrase, not two words that happen to meet).
+ */
+export function questionPhrases(units: readonly WeightedUnit[], candidates: readonly Passage[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (units[i + 1]!.position !== units[i]!.position + 1) continue;
+    if (candidates.some((p) => adjacentIn(p, units[i]!, units[i + 1]!))) out.push(i);
+  }
+  return out;
+}
+
+function hasOwnWord(unit: WeightedUnit, sentence: TermLookup): boolean {
+  for (let k = 0; k < unit.exact; k++) if (sentence.hasId(unit.ids[k]!)) return true;
+  return false;
+}
+
+/** The credit left to unit i (its own word found) when the sentence breaks a phrase it belongs to (it is the lighter word of the pair). */
+function phraseCredit(i: number, units: readonly WeightedUnit[], phrases: readonly number[], passage: Passage, sentence: TermLookup, tuning: RankerTuning): number {
+  for (const first of phrases) {
+    if (first !== i && first + 1 !== i) continue;
+    const a = units[first]!;
+    const b = units[first + 1]!;
+    const other = first === i ? b : a;
+    const self = units[i]!;
+    if (self.weight > other.weight || (self.weight === other.weight && first === i)) continue;
+    if (hasOwnWord(other, sentence) && !adjacentIn(passage, a, b)) return tuning.brokenPhraseCredit;
+  }
+  return 1;
+}
+
+/** Does the sentence have a's word (or an alternative) followed within two content words by b's? One pass: terms are in order. */
+function adjacentIn(passage: Passage, a: WeightedUnit, b: WeightedUnit): boolean {
+  let lastA = -Infinity;
+  for (let i = 0; i < passage.termCount; i++) {
+    const id = passage.termId(i);
+    const at = passage.position(i);
+    if (at - lastA >= 1 && at - lastA <= 2 && isOwnId(b, id)) return true;
+    if (isOwnId(a, id)) lastA = at;
+  }
+  return false;
+}
+
+function isOwnId(unit: WeightedUnit, id: number): boolean {
+  for (let k = 0; k < unit.exact; k++) if (unit.ids[k] === id) return true;
+  return false;
 }
 
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {

@@ -4,7 +4,7 @@ import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { words } from '../text/tokenizer.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
-import { scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
 export interface Candidate extends PassageScore {
@@ -32,11 +32,12 @@ export function scoreReading({ analysed, text }: Reading, { firstStage, passages
   if (analysed.units.length === 0 || analysed.searchText.length === 0) return null;
   const units = weighUnits(analysed, stats, tuning);
   const surfaces = new Set(words(text, analysed.language).map((w) => w.surface.toLowerCase()));
-  const scored = firstStage(analysed.searchText, analysed.language)
-    .map(({ passage: p }) => {
-      const passage = passages.passage(p);
-      const s = scorePassage(passage, analysed, units, stats, tuning, surfaces);
-      return { index: p, passage, units, ...s };
+  const candidates = firstStage(analysed.searchText, analysed.language).map(({ passage: p }) => passages.passage(p));
+  const phrases = tuning.brokenPhraseCredit < 1 ? questionPhrases(units, candidates) : [];
+  const scored = candidates
+    .map((passage) => {
+      const s = scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases);
+      return { index: passage.index, passage, units, ...s };
     })
     .sort((a, b) => b.score - a.score);
   return { analysed, units, scored };
