@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { definitionFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/text/kazakh-stemmer.ts';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
@@ -148,5 +149,18 @@ describe('Kazakh typed without Kazakh letters', () => {
     expect(cyrillicLanguage('шетелде канша учаске ашылды?')).toBe('kk');
     expect(cyrillicLanguage('референдум кашан отти?')).toBe('kk');
     expect(cyrillicLanguage('Сколько участков открыли за рубежом?')).toBe('ru');
+  });
+});
+
+describe('definition questions in Russian and Kazakh', () => {
+  it('finds the subject of "что такое X", "кто такой X", "X деген не", "X дегеніміз кім", with or without Kazakh letters', () => {
+    expect(definitionFrame('Что такое Сенат?')).toEqual({ ask: 'What', subject: 'Сенат' });
+    expect(definitionFrame('что это такое «Диалоговая площадка»')).toEqual({ ask: 'What', subject: 'Диалоговая площадка' });
+    expect(definitionFrame('Кто такой омбудсмен?')).toEqual({ ask: 'Who', subject: 'омбудсмен' });
+    expect(definitionFrame('Сенат деген не?')).toEqual({ ask: 'What', subject: 'Сенат' });
+    expect(definitionFrame('Омбудсмен дегеніміз кім?')).toEqual({ ask: 'Who', subject: 'Омбудсмен' });
+    expect(definitionFrame('сенат дегенимиз не')).toEqual({ ask: 'What', subject: 'сенат' });
+    expect(definitionFrame('Что сказал президент о Сенате?')).toBeNull();
+    expect(definitionFrame('Сенат не істейді?')).toBeNull();
   });
 });

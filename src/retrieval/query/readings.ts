@@ -54,9 +54,30 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
-    const { text: translated, groups } = translateQuestionParts(cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
+    const frame = definitionFrame(cleaned);
+    const parts = translateQuestionParts(frame?.subject ?? cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
+    const prefix = frame ? `${frame.ask} is ` : '';
+    const translated = frame ? `${prefix}${parts.text}?` : parts.text;
+    const groups = parts.groups.map((g) => ({ start: g.start + prefix.length, end: g.end + prefix.length }));
     const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
   };
 }
+
+/**
+ * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?": a definition question, whose word order
+ * word-by-word translation would lose ("X деген не" → "X what"); its subject is translated on its own.
+ */
+const RUSSIAN_DEFINITION = /^[\s\p{P}]*(что|кто)\s+(?:это\s+)?(?:такое|такой|такая|такие|это|представляет\s+собой|являет(?:ся|ся\s+собой))\s+(.+?)[\s?!.]*$/iu;
+const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким)[\s?!.]*(?:ма|ме)?[\s?!.]*$/iu;
+
+export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string } | null {
+  const russian = RUSSIAN_DEFINITION.exec(question);
+  if (russian) return { ask: russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', subject: unquoted(russian[2]!) };
+  const kazakh = KAZAKH_DEFINITION.exec(question);
+  if (kazakh) return { ask: /^к/i.test(kazakh[2]!) ? 'Who' : 'What', subject: unquoted(kazakh[1]!) };
+  return null;
+}
+
+const unquoted = (subject: string) => subject.replace(/[«»“”„"]/g, '').trim();
