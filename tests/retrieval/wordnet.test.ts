@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from '../../src/retrieval/query/wordnet.ts';
+import { analyseQuestion } from '../../src/retrieval/query/question.ts';
 
 const words = (w: string, relation?: string) => relatedWords(w).filter((r) => !relation || r.relation === relation).map((r) => r.word);
 
@@ -32,5 +33,18 @@ describe('WordNet relations', () => {
   it('tells everyday words from rare ones', () => {
     expect(everydayUse('see')).toBeGreaterThan(everydayUse('referendum'));
     expect(everydayUse('mazhilis')).toBe(0);
+  });
+});
+
+describe('expansion of question words', () => {
+  const everyWord = { hasTerm: () => true, closestWord: () => null };
+
+  it('expands content words through WordNet but never number words ("an extraordinary one" is not about unity or aces)', () => {
+    const units = analyseQuestion('Was the meeting a regular or an extraordinary one?', everyWord).units;
+    const unit = (term: string) => units.find((u) => u.surface === term);
+    expect(unit('extraordinary')?.related.length).toBeGreaterThan(0);
+    expect(unit('one')).toBeDefined();
+    expect(unit('one')!.related).toEqual([]);
+    expect(unit('one')!.broader).toEqual([]);
   });
 });

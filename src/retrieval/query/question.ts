@@ -230,6 +230,8 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   return fixed;
 }
 
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|first|second|third)$/i;
+
 /** Related (and broader) corpus terms kept per word, closest relations first: each is matched against every candidate. */
 const MAX_EXPANSIONS = 6;
 /** Of the words WordNet relates to a unit's word, the first few the first stage also searches for. */
@@ -240,6 +242,8 @@ const SEARCHED_EXPANSIONS = 3;
  * (other words are no use to match); returns the words the first stage should search for too.
  */
 function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
+  // "a regular or an extraordinary one": WordNet's senses of a number word (unity, ace, cardinal) are not what is meant.
+  if (NUMBER_WORD.test(unit.surface)) return [];
   const own = new Set([unit.term, ...unit.alternatives, ...unit.concepts]);
   const searched: string[] = [];
   for (const { word, relation, term } of relatedTerms(unit.surface)) {

@@ -41,18 +41,12 @@ export interface RankerTuning {
   broaderCredit: number;
   /** How much an everyday word ("see", "take") counts less than a rare one with the same corpus frequency. */
   everydayDiscount: number;
-  /** Minimum coverage when the thing asked about ("the weather in Almaty") is unknown to the corpus. */
-  minCoverageUnknownFocus: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
   minCoverage: number;
   /** Terms found in more than this share of sentences do not by themselves make a question answerable. */
   genericShare: number;
   /** Extra answer-type weight for "who" questions, where a sentence naming nobody rarely answers. */
   whoWeight: number;
-  /** The minimum coverages are scaled by this for a question read through the Russian or Kazakh lexicon. */
-  translatedCoverage: number;
-  /** A translated question with at least this share of its weight in words no lexicon knows is not answered. */
-  maxUntranslatedShare: number;
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
@@ -70,11 +64,8 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   everydayDiscount: 0.15,
   focusWeight: 1.5,
   minCoverage: 0.4,
-  minCoverageUnknownFocus: 0.6,
   genericShare: 0.4,
   whoWeight: 1.4,
-  translatedCoverage: 0.75,
-  maxUntranslatedShare: 0.5,
 };
 
 /**
