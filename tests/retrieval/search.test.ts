@@ -53,7 +53,7 @@ describe('search', () => {
   });
 
   it('handles huge and hostile input without throwing', () => {
-    const hostile = ['a'.repeat(10_000), 'referendum '.repeat(2_000), '\u0000\u0001\u200b\u202e', '*_[]()~`>#+-=|{}.!', '<script>alert(1)</script> referendum'];
+    const hostile = ['a'.repeat(10_000), 'referendum '.repeat(2_000), '\u0000\u0001\u200b\u202e', '*_[]()~`>#+-=|{}.!', '<script>alert(1)</script> referendum', 'constructor', 'What is the constructor?', 'toString valueOf __proto__ hasOwnProperty', 'Что такое constructor?'];
     for (const q of hostile) expect(() => retriever.search(q)).not.toThrow();
     expect(retriever.search('<b>When</b> is the <a href="https://example.org">referendum</a> held? https://t.me/x').length).toBeGreaterThan(0);
   });
