@@ -33,6 +33,10 @@ for (const file of files) {
   const questions = parseQuestions(readFileSync(file, 'utf8'));
   const outcomes = questions.map((q) => judge(q, retriever.search(q.q, { limit: 5 }).map((a) => a.excerpt)));
   console.log(line(file, outcomes));
+  // parseQuestions keeps the fields `npm run eval` knows; the language of each question is read from the raw lines.
+  const languageOf = new Map(readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id?: string; lang?: string }).map((q) => [q.id, q.lang]));
+  const languages = [...new Set(languageOf.values())].filter((l): l is string => l !== undefined).sort();
+  if (languages.length > 1) for (const language of languages) console.log(' ' + line(`language ${language}`, outcomes.filter((o) => languageOf.get(o.question.id) === language)));
   const kinds = [...new Set(questions.map((q) => `${(q as { lang?: string }).lang ?? ''}${q.kind ?? '?'}`))].sort();
   for (const kind of kinds) console.log('  ' + line(kind, outcomes.filter((o) => `${(o.question as { lang?: string }).lang ?? ''}${o.question.kind ?? '?'}` === kind)));
   if (showMisses) {

@@ -3,7 +3,7 @@ import { definitionFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/text/kazakh-stemmer.ts';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
-import { defaultLexicons, LexiconError, parseLexicon, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
+import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
 import { translateQuestion, translateQuestionParts } from '../../src/retrieval/query/translate.ts';
 
 const small: Lexicons = {
@@ -162,5 +162,24 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('сенат дегенимиз не')).toEqual({ ask: 'What', subject: 'сенат' });
     expect(definitionFrame('Что сказал президент о Сенате?')).toBeNull();
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
+  });
+});
+
+describe('the general Russian dictionary', () => {
+  it('reads everyday words the domain lexicon does not list, after the domain lexicon', () => {
+    const lexicons = defaultLexicons();
+    expect(lexicons.ruGeneral!.size).toBeGreaterThan(40_000);
+    const english = translateQuestion('Какую роль играет эта система?', 'ru', lexicons);
+    expect(english).toMatch(/\brole\b/);
+    expect(english).toMatch(/\bplays?\b/);
+    expect(english).toMatch(/\bsystem\b/);
+    // The domain lexicon's rendering wins where both know the word.
+    expect(translateQuestion('председатель', 'ru', lexicons)).toBe('chairman');
+    expect(translateQuestion('председатель', 'ru', { ru: lexicons.ru, kk: lexicons.kk })).toBe('chairman');
+    expect(translateQuestion('играет', 'ru', { ru: lexicons.ru, kk: lexicons.kk })).toBe('играет');
+  });
+
+  it('rejects a malformed line, naming the file and line', () => {
+    expect(() => parseWordDictionary('# header\nроль\trole\n', 'dict.tsv')).toThrow(/dict\.tsv:2/);
   });
 });

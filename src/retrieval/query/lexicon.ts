@@ -149,6 +149,8 @@ export function parseLexicon(text: string, language: LexiconLanguage, file: stri
 export interface Lexicons {
   ru: Lexicon;
   kk: Lexicon;
+  /** A general Russian dictionary (ru-en.dictionary.tsv) for the words the domain lexicons do not list. */
+  ruGeneral?: WordDictionary;
 }
 
 let loaded: Lexicons | undefined;
@@ -160,7 +162,53 @@ export function defaultLexicons(): Lexicons {
       const url = new URL(`./lexicon/${language}-en.tsv`, import.meta.url);
       return parseLexicon(readFileSync(url, 'utf8'), language, `src/retrieval/query/lexicon/${language}-en.tsv`);
     };
-    loaded = { ru: read('ru'), kk: read('kk') };
+    const general = new URL('./lexicon/ru-en.dictionary.tsv', import.meta.url);
+    loaded = { ru: read('ru'), kk: read('kk'), ruGeneral: parseWordDictionary(readFileSync(general, 'utf8'), 'src/retrieval/query/lexicon/ru-en.dictionary.tsv') };
   }
   return loaded;
+}
+
+/**
+ * A general one-word-to-English dictionary (ru-en.dictionary.tsv: `word<TAB>English words<TAB>keys`, the keys being
+ * the word's lookup keys as `russianKeys` gives them, worked out when the file was written): tens of thousands of
+ * words, so it is a plain map from key to English instead of a Lexicon (which would stem every form at load).
+ */
+export class WordDictionary {
+  readonly size: number;
+  private readonly byKey: Map<string, string>;
+
+  constructor(byKey: Map<string, string>, size: number) {
+    this.byKey = byKey;
+    this.size = size;
+  }
+
+  matches(words: readonly string[], at: number): LexiconMatch[] {
+    const word = words[at];
+    if (word === undefined || isStopWord(word)) return [];
+    for (const key of russianKeys(word)) {
+      const english = this.byKey.get(key);
+      if (english !== undefined) return [{ length: 1, english }];
+    }
+    return [];
+  }
+}
+
+/** The keys a Russian word is looked up by (see keysOf). */
+export function russianKeys(word: string): string[] {
+  return keysOf(lookupForms(word, 'ru'), 'ru');
+}
+
+export function parseWordDictionary(text: string, file: string): WordDictionary {
+  const byKey = new Map<string, string>();
+  let size = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line.startsWith('#')) continue;
+    const [word, english, keys, extra] = line.split('\t');
+    if (!word || !english || !keys || extra !== undefined) throw new LexiconError(`Invalid dictionary: ${file}:${i + 1}: expected "word<TAB>English<TAB>keys"`);
+    size += 1;
+    for (const key of keys.split(' ')) if (!byKey.has(key)) byKey.set(key, english);
+  }
+  return new WordDictionary(byKey, size);
 }

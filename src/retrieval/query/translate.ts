@@ -29,7 +29,9 @@ export interface TranslateOptions {
 
 export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons, options: TranslateOptions = {}): Translation {
   if (language === 'en') return { text, groups: [] };
-  const order = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, lexicons.kk];
+  // The domain lexicons first; the general dictionary only for what they leave (ties go to the earlier one).
+  const domain = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, lexicons.kk];
+  const order = lexicons.ruGeneral ? [...domain, lexicons.ruGeneral] : domain;
   const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
   const out: Array<string | { english: string }> = [];
   let i = 0;
@@ -64,7 +66,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
  * entries as possible ("проголосовать за границей" is "vote" + "abroad", not "vote in favor" + "границей").
  * Ties go to the lexicon of the question's language.
  */
-function segment(run: readonly string[], order: readonly Lexicon[]): Array<string | { english: string }> {
+function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'matches'>>): Array<string | { english: string }> {
   interface Plan {
     covered: number;
     entries: number;
