@@ -64,7 +64,8 @@ const CUE_WORDS = new Set([
 const ROLE_CUES = new Set(['position', 'post', 'job', 'role', 'offic']);
 
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
-  ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction|part)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
+  // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
+  ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction)\b|\b(what|which)\s+part\s+of\s+(?:the\s+)?(?:population|people|citizens|voters|respondents|residents|electorate|votes|ballots|kazakhstanis|society|youth)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
   ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
   ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
   // "when" asks for a time at the start of a question, not inside it ("what happens when laws infringe ...").
