@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswerType } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, detectAnswerType } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -14,5 +14,13 @@ describe('the kind of answer a question asks for', () => {
     ['What position does he hold?', 'role'],
   ])('%s → %s', (question, type) => {
     expect(detectAnswerType(question)).toBe(type);
+  });
+});
+
+describe('words that frame rather than ask', () => {
+  const noCorpus = { hasTerm: () => false, closestWord: () => null };
+  it('"used to" is not looked for; "used for" is', () => {
+    expect(analyseQuestion('Which body used to appoint the commission?', noCorpus, { expand: false }).units.map((u) => u.surface)).not.toContain('used');
+    expect(analyseQuestion('What were the funds used for?', noCorpus, { expand: false }).units.map((u) => u.surface)).toContain('used');
   });
 });

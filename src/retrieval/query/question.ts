@@ -129,6 +129,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
 
   const contentWords = ws.filter((w) => w.term !== null);
   const focusStarts = focusWords(ws);
+  // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
+  const habitStarts = new Set([...fixedText.matchAll(/\bused\s+to\b/gi)].map((m) => m.index));
   // Which group each content word belongs to, found on the words before spelling correction (same count and order).
   const originalContent = original.filter((w) => w.term !== null);
   const groupOf = (i: number) => {
@@ -140,7 +142,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const seen = new Set<string>();
   contentWords.forEach((word, position) => {
     const term = word.term!;
-    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) return;
+    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term) || habitStarts.has(word.start)) return;
     // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
     // Unknown one- or two-character words ("pl", "ok") are fragments or chat, not what is asked about.
     if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) return;
