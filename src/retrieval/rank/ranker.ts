@@ -17,6 +17,8 @@ export interface RankerTuning {
   conceptCredit: number;
   /** Credit for a word found only in the neighbouring sentences. */
   contextCredit: number;
+  /** The same for the thing asked about ("Which ministries ..."): the answer should name it itself. */
+  focusContextCredit: number;
   /** Credit for a word found only in the document's title. */
   titleCredit: number;
   /** Length normalisation strength (0: none). */
@@ -52,6 +54,7 @@ export interface RankerTuning {
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
   conceptCredit: 0.8,
   contextCredit: 0.45,
+  focusContextCredit: 0.3,
   titleCredit: 0.35,
   lengthPenalty: 0.2,
   proximityBonus: 0.3,
@@ -270,7 +273,7 @@ export function scorePassage(
     let credit = unitMatch(unit, sentence);
     if (credit === 1 && phrases.length > 0) credit = phraseCredit(i, units, phrases, passage, sentence, tuning);
     if (credit > 0 && !unit.generic) specificMatch = true;
-    if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * tuning.contextCredit;
+    if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
