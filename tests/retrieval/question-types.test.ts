@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, detectAnswerType } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -22,5 +22,13 @@ describe('words that frame rather than ask', () => {
   it('"used to" is not looked for; "used for" is', () => {
     expect(analyseQuestion('Which body used to appoint the commission?', noCorpus, { expand: false }).units.map((u) => u.surface)).not.toContain('used');
     expect(analyseQuestion('What were the funds used for?', noCorpus, { expand: false }).units.map((u) => u.surface)).toContain('used');
+  });
+});
+
+describe('chat spelling', () => {
+  it('reads contractions without apostrophes and common short forms as words', () => {
+    expect(cleanQuestion('ok so whats the sample size, why didnt ppl vote?')).toBe('ok so what is the sample size, why did not people vote?');
+    // Whole words only: "whatsoever", "pressure" and "governor" stay as they are.
+    expect(cleanQuestion('whatsoever pressure governor')).toBe('whatsoever pressure governor');
   });
 });

@@ -114,8 +114,19 @@ export function cleanQuestion(raw: string): string {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     // List numbering ("1. When ...", "... (2)") is not part of the question.
     .replace(/^\s*\d{1,2}[.)]\s+|\(\d{1,2}\)/g, ' ')
-    .slice(0, MAX_QUESTION_CHARS);
+    .slice(0, MAX_QUESTION_CHARS)
+    .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word);
 }
+
+/** How chat spells words: contractions without the apostrophe ("whats", "didnt") and common short forms ("ppl"). */
+const CHAT_FORMS = new Map([
+  ['whats', 'what is'], ['whos', 'who is'], ['wheres', 'where is'], ['whens', 'when is'], ['hows', 'how is'], ['thats', 'that is'], ['theres', 'there is'],
+  ['isnt', 'is not'], ['wasnt', 'was not'], ['werent', 'were not'], ['arent', 'are not'], ['didnt', 'did not'], ['doesnt', 'does not'], ['dont', 'do not'],
+  ['hasnt', 'has not'], ['havent', 'have not'], ['cant', 'can not'], ['wont', 'will not'], ['couldnt', 'could not'], ['wouldnt', 'would not'],
+  ['ppl', 'people'], ['govt', 'government'], ['gov', 'government'], ['pres', 'president'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
+  ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
+]);
+const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
 
 /** Reads a cleaned question (see cleanQuestion): its answer type, its content words and what to search for. */
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
