@@ -6,6 +6,7 @@
  */
 
 import { hasCyrillic } from '../../language.ts';
+import { KAZAKH_LETTER } from '../text/kazakh-stemmer.ts';
 import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
@@ -32,6 +33,8 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
   const order = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, lexicons.kk];
   const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
   const out: Array<string | { english: string }> = [];
+  // Kazakh typed without its letters is read so throughout the question, not word by word ("учаске" has none anyway).
+  const plain = !KAZAKH_LETTER.test(text.toLowerCase());
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -47,7 +50,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
       if (hasCyrillic(tokens[j]!)) run.push(tokens[j]!);
       j += 1;
     }
-    for (const piece of segment(run, order)) {
+    for (const piece of segment(run, order, plain)) {
       if (typeof piece !== 'string') out.push(piece);
       else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {
         const english = options.resolve?.(piece);
@@ -64,7 +67,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
  * entries as possible ("проголосовать за границей" is "vote" + "abroad", not "vote in favor" + "границей").
  * Ties go to the lexicon of the question's language.
  */
-function segment(run: readonly string[], order: readonly Lexicon[]): Array<string | { english: string }> {
+function segment(run: readonly string[], order: readonly Lexicon[], plain: boolean): Array<string | { english: string }> {
   interface Plan {
     covered: number;
     entries: number;
@@ -78,7 +81,7 @@ function segment(run: readonly string[], order: readonly Lexicon[]): Array<strin
     const rest = best[i + 1]!;
     let plan: Plan = { ...rest, pieces: [run[i]!, ...rest.pieces] };
     order.forEach((lexicon, rank) => {
-      for (const m of lexicon.matches(run, i)) {
+      for (const m of lexicon.matches(run, i, { plain })) {
         const after = best[i + m.length]!;
         const candidate = { covered: after.covered + m.length, entries: after.entries + 1, rank: after.rank + rank, pieces: [{ english: m.english }, ...after.pieces] };
         if (better(candidate, plan)) plan = candidate;
