@@ -50,6 +50,8 @@ interface Ending {
   unlikely?: boolean;
   /** Something else must go after it ("реформа" is not рефор + ма, "заңсыз" not заң + сыз). */
   needsMore?: boolean;
+  /** As typed without Kazakh letters (filled in below). */
+  plain?: string;
 }
 
 /** Back and front variants of an ending that follow the same sounds. */
@@ -125,6 +127,13 @@ const ENDINGS: Record<Slot, Ending[]> = {
   ],
 };
 
+for (const list of Object.values(ENDINGS)) for (const ending of list) ending.plain = plainKazakh(ending.text);
+const lastLetters = (plain: boolean) =>
+  Object.fromEntries(Object.entries(ENDINGS).map(([slot, list]) => [slot, new Set(list.map((e) => (plain ? e.plain! : e.text).at(-1)!))])) as Record<Slot, Set<string>>;
+/** The letters each slot's endings end in: most words skip most slots at the first letter. */
+const LAST_LETTERS = lastLetters(false);
+const PLAIN_LAST_LETTERS = lastLetters(true);
+
 /** What may stand before each slot's ending, outermost first. */
 const BEFORE: Record<Slot | 'word', Slot[]> = {
   word: ['particle', 'person', 'shortPerson', 'case', 'tense', 'possessive', 'plural', 'derivation', 'participle', 'presentAlone'],
@@ -188,7 +197,10 @@ function stemHarmony(stem: string, plain: boolean): 'back' | 'front' | null {
 
 function syllables(stem: string): number {
   let n = 0;
-  for (const [i, c] of [...stem].entries()) if (isVowel(c) && !((c === 'у' || c === 'и') && isVowel(stem[i - 1]))) n += 1;
+  for (let i = 0; i < stem.length; i++) {
+    const c = stem[i]!;
+    if (isVowel(c) && !((c === 'у' || c === 'и') && isVowel(stem[i - 1]))) n += 1;
+  }
   return n;
 }
 
@@ -248,10 +260,12 @@ function unvoiced(stem: string, ending: Ending, plain: boolean): string | undefi
 /** The endings the word may lose next, most likely first. */
 function optionsAfter(word: string, slot: Slot | 'word', plain: boolean, requires: Ending['requires'], likelyOnly = false): Option[] {
   const out: Option[] = [];
+  const last = word.at(-1)!;
   for (const next of BEFORE[slot]) {
-    const endings: Array<{ ending: Ending; written: string }> = ENDINGS[next].map((ending) => ({ ending, written: plain ? plainKazakh(ending.text) : ending.text }));
-    for (const { ending, written } of endings) {
+    if (!(plain ? PLAIN_LAST_LETTERS : LAST_LETTERS)[next].has(last)) continue;
+    for (const ending of ENDINGS[next]) {
       if ((requires && ending.tag !== requires) || (likelyOnly && ending.unlikely)) continue;
+      const written = plain ? ending.plain! : ending.text;
       if (!word.endsWith(written)) continue;
       const stem = word.slice(0, -written.length);
       if (!fits(stem, ending, plain)) continue;
