@@ -127,6 +127,12 @@ const lexicons: Lexicons = {
   kk: parseLexicon(
     [
       'кім\twho',
+      'мемлекет\tstate',
+      'комиссия\tCommission',
+      'парламент\tParliament',
+      'республикалық штаб\tRepublican Headquarters',
+      'пайыз\tpercent',
+      'біледі\taware',
       'келу\tarrived',
       'келесі\tnext',
       'қазақстан\tKazakhstan',
@@ -148,5 +154,21 @@ describe('Kazakh words in the lexicon', () => {
     expect(lexicons.kk.match(['оск-ны'], 0)?.english).toBe('CEC');
     // The present "-й" before a particle written apart: "сақтай ма?".
     expect(translateQuestion('Сақтай ма?', 'kk', lexicons)).toBe('upheld?');
+  });
+
+  it('correct a misspelt word to the closest lexicon word, typed with or without Kazakh letters', () => {
+    expect(translateQuestion('Мемлекттің басшысы кім?', 'kk', lexicons)).toBe('state басшысы who?');
+    expect(translateQuestion('Комисиясы кім?', 'kk', lexicons)).toBe('Commission who?');
+    expect(translateQuestion('парлламентке кім сайланды?', 'kk', lexicons)).toBe('Parliament who сайланды?');
+    expect(translateQuestion('республикаалық штаб', 'kk', lexicons)).toBe('Republican Headquarters');
+    expect(translateQuestion('мемлекттин кими', 'kk', lexicons)).toContain('state');
+  });
+
+  it('do not correct short words or change the first letter: they are usually other words', () => {
+    // пойыз "train" is one letter from пайыз "percent", билеті "ticket" from біледі "knows".
+    expect(translateQuestion('Пойыз билеті қайда?', 'kk', lexicons)).toBe('пойыз билеті?');
+    expect(lexicons.kk.correction('ремлекеттің')).toBeUndefined();
+    // Only Kazakh questions are corrected.
+    expect(translateQuestion('Сколько мемлекттің?', 'ru', lexicons)).toBe('how many мемлекттің?');
   });
 });

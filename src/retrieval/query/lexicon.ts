@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { KAZAKH_LETTER, kazakhStemChain, plainKazakh } from '../text/kazakh-stemmer.ts';
 import { isStopWord, lookupForms } from '../text/languages.ts';
+import { ClosestKey } from './kazakh-spelling.ts';
 
 /**
  * A bilingual domain lexicon (src/retrieval/query/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
@@ -45,6 +46,9 @@ export class Lexicon {
   readonly language: LexiconLanguage;
   readonly size: number;
   private readonly byKey = new Map<string, Keyed[]>();
+  /** Every key of every word of every form, and a form word it stands for (its own word first). */
+  private readonly wordOfKey = new Map<string, string>();
+  private closestKey?: ClosestKey;
 
   constructor(language: LexiconLanguage, entries: ReadonlyArray<{ forms: string[]; english: string }>) {
     this.language = language;
@@ -53,6 +57,10 @@ export class Lexicon {
       for (const form of forms) {
         const words = form.split(/\s+/).map((surface) => ({ surface, keys: keysOf(formStems(surface, language), language) }));
         const entry = { words, english };
+        for (const word of words) {
+          const own = plainKazakh(word.surface);
+          for (const key of word.keys) if (key === own || !this.wordOfKey.has(key)) this.wordOfKey.set(key, word.surface);
+        }
         const first = words[0]!;
         // A verb's stem is as good as the verbal noun it is listed by ("талқылау" is "талқыла").
         const lemmas = new Set(keysOf([first.surface], language));
@@ -91,6 +99,23 @@ export class Lexicon {
       if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
     }
     return [...byLength.values()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Whether any form has a word that `word` is a form of. */
+  knows(word: string, { plain = !KAZAKH_LETTER.test(word) }: MatchOptions = {}): boolean {
+    return keysOf(lookupForms(word, this.language, plain), this.language).some((key) => this.wordOfKey.has(key));
+  }
+
+  /**
+   * For a Kazakh word no form knows, the form word it is most likely a misspelling of (see ClosestKey), if any.
+   * The index of words by letters is made at the first misspelling: only Kazakh questions pay for it.
+   */
+  correction(word: string, options: MatchOptions = {}): string | undefined {
+    if (this.language !== 'kk' || this.knows(word, options)) return undefined;
+    this.closestKey ??= new ClosestKey(this.wordOfKey.keys());
+    const plain = options.plain ?? !KAZAKH_LETTER.test(word);
+    const key = this.closestKey.closest(keysOf(lookupForms(word, this.language, plain), this.language));
+    return key === undefined ? undefined : this.wordOfKey.get(key);
   }
 
   /**

@@ -7,7 +7,7 @@
 
 import { hasCyrillic } from '../../language.ts';
 import { KAZAKH_LETTER } from '../text/kazakh-stemmer.ts';
-import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
+import { isStopWord, KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;
@@ -50,6 +50,8 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
       if (hasCyrillic(tokens[j]!)) run.push(tokens[j]!);
       j += 1;
     }
+    // A Kazakh word neither lexicon knows may be a misspelt one the Kazakh lexicon does ("мемлекттің").
+    if (language === 'kk') for (const [n, word] of run.entries()) if (!isStopWord(word) && !lexicons.ru.knows(word)) run[n] = lexicons.kk.correction(word, { plain }) ?? word;
     for (const piece of segment(run, order, plain)) {
       if (typeof piece !== 'string') out.push(piece);
       else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {
