@@ -137,8 +137,8 @@ function formStems(surface: string, language: LexiconLanguage): string[] {
 
 /**
  * A form's keys: the word, and for Russian its Snowball stem ("миде" → "мид") and the further stems along its
- * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every form left
- * after stripping an ending (the endings are stripped in Kazakh's own order).
+ * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every stem left
+ * after stripping endings (a lexicon form's most likely reading; a question word's every reading), and a verb's stem.
  */
 function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
   if (language === 'kk') {

@@ -51,7 +51,9 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
       j += 1;
     }
     // A Kazakh word neither lexicon knows may be a misspelt one the Kazakh lexicon does ("мемлекттің").
-    if (language === 'kk') for (const [n, word] of run.entries()) if (!isStopWord(word) && !lexicons.ru.knows(word)) run[n] = lexicons.kk.correction(word, { plain }) ?? word;
+    if (language === 'kk') {
+      for (const [n, word] of run.entries()) if (!isStopWord(word) && !lexicons.ru.knows(word)) run[n] = lexicons.kk.correction(word, { plain }) ?? word;
+    }
     for (const piece of segment(run, order, plain)) {
       if (typeof piece !== 'string') out.push(piece);
       else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {

@@ -9,8 +9,9 @@
  * - what is left keeps a vowel and two letters (three when a one-letter ending goes);
  * - endings that only follow another ending (accusative "-н", dative "-на" after the possessive "-ы"; person endings
  *   "-м", "-қ" after the past "-ды") are only stripped together with it.
- * Where Kazakh itself is ambiguous ("жұмысы" is жұмыс + ы, "комиссиясы" is комиссия + сы) every reading is kept:
- * lexicon lookups try every candidate, longest first, so the longest stem the lexicon knows wins.
+ * Where Kazakh itself is ambiguous ("жұмысы" is жұмыс + ы, "комиссиясы" is комиссия + сы) every reading is a
+ * candidate (kazakhStemCandidates) and the lexicon takes the entry it knows whose word is closest; the index and
+ * the lexicon's own forms use the most likely reading (kazakhStem, kazakhStemChain).
  */
 
 /** Kazakh letters as people type them on keyboards without them: ә→а, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у, һ→х, і→и. */
@@ -106,8 +107,7 @@ const ENDINGS: Record<Slot, Ending[]> = {
     // The future "-мақ" is also the end of many nouns (аймақ, тармақ, еңбек).
     ...[...pair('мақ', 'мек', 'VRL'), ...pair('бақ', 'бек', 'ZN'), ...pair('пақ', 'пек', 'K')].map((e) => ({ ...e, minStem: 3, unlikely: true })),
   ],
-  // Finite verb endings: past "-ды" (listed first: "қабылдады" is қабылда + ды more often than қабылд + ады),
-  // present 3rd person "-ады/-йды", conditional "-са", converb "-ып/-п".
+  // Finite verb endings: past "-ды", present 3rd person "-ады/-йды", conditional "-са", converb "-ып/-п".
   tense: [
     ...pair('ды', 'ді', 'VRLZN', { tag: 'past' }), ...pair('ты', 'ті', 'K', { tag: 'past' }),
     ...pair('йды', 'йді', 'V'), ...pair('ады', 'еді', CONSONANT),
@@ -152,7 +152,6 @@ const BEFORE: Record<Slot | 'word', Slot[]> = {
   negation: ['voice'],
   voice: [],
 };
-
 
 const VOWELS = 'аәеёиоөұүыіэюяу';
 const BACK = 'аоұыяё';
@@ -235,7 +234,7 @@ function fits(stem: string, ending: Ending, plain: boolean): boolean {
   if ((ending.stemHas && !stem.includes(ending.stemHas)) || (ending.stemEnds && !ending.stemEnds.test(stem))) return false;
   if (!ending.invariant) {
     const harmony = stemHarmony(stem, plain);
-    const wanted = endingHarmony(plain ? plainKazakh(ending.text) : ending.text);
+    const wanted = endingHarmony(plain ? ending.plain! : ending.text);
     if (harmony && wanted && harmony !== wanted) return false;
   }
   if (isVowel(ending.text[0])) {
@@ -274,8 +273,6 @@ function optionsAfter(word: string, slot: Slot | 'word', plain: boolean, require
       out.push({ stem, slot: next, ending });
     }
   }
-  // "-сы" after a stem ending in ы/і is less likely than "-ы" after one ending in с (жұмыс-ы, not жұмы-сы), unless
-  // the stem is an agent noun (басшы-сы).
   return out.sort((a, b) => demoted(a, plain) - demoted(b, plain) || b.ending.text.length - a.ending.text.length);
 }
 
@@ -330,14 +327,19 @@ function preferredStems(word: string, plain: boolean): string[] {
   return walk(word, 'word', undefined) ?? [];
 }
 
-/** Abbreviations take their endings after a hyphen ("ОСК-ны", "ҮЕҰ-лар"). */
-const ALL_ENDINGS = new Set(Object.values(ENDINGS).flatMap((list) => list.flatMap((e) => [e.text, plainKazakh(e.text)])));
+const ALL_ENDINGS = new Set(Object.values(ENDINGS).flatMap((list) => list.flatMap((e) => [e.text, e.plain!])));
 
 function isEndingChain(text: string, depth = 0): boolean {
   if (text === '') return depth > 0;
   if (depth >= 3) return false;
   for (let n = 1; n <= Math.min(6, text.length); n++) if (ALL_ENDINGS.has(text.slice(-n)) && isEndingChain(text.slice(0, -n), depth + 1)) return true;
   return false;
+}
+
+/** Abbreviations take their endings after a hyphen ("ОСК-ны", "ҮЕҰ-лар"); "нұр-сұлтан" is one word. */
+function abbreviation(word: string): string | undefined {
+  const hyphen = word.lastIndexOf('-');
+  return hyphen > 0 && isEndingChain(word.slice(hyphen + 1)) ? word.slice(0, hyphen) : undefined;
 }
 
 export interface KazakhStemOptions {
@@ -350,8 +352,8 @@ export interface KazakhStemOptions {
  * The preferred reading's stems come first among stems of one length.
  */
 export function kazakhStemCandidates(word: string, { plain = false }: KazakhStemOptions = {}): string[] {
-  const hyphen = word.lastIndexOf('-');
-  if (hyphen > 0 && isEndingChain(word.slice(hyphen + 1))) return [word, word.slice(0, hyphen)];
+  const short = abbreviation(word);
+  if (short) return [word, short];
   const preferred = preferredStems(word, plain);
   const all = new Set([word, ...preferred]);
   for (const path of analyses(word, plain)) for (const stem of path) all.add(stem);
@@ -360,14 +362,11 @@ export function kazakhStemCandidates(word: string, { plain = false }: KazakhStem
 
 /** The word and the stems of its most likely reading, longest first: "учаскелері" → учаскелері, учаскелер, учаске. */
 export function kazakhStemChain(word: string, { plain = false }: KazakhStemOptions = {}): string[] {
-  const hyphen = word.lastIndexOf('-');
-  if (hyphen > 0 && isEndingChain(word.slice(hyphen + 1))) return [word, word.slice(0, hyphen)];
-  return [word, ...preferredStems(word, plain)];
+  const short = abbreviation(word);
+  return short ? [word, short] : [word, ...preferredStems(word, plain)];
 }
 
 /** The stem Kazakh words are indexed and searched by: the end of the most likely reading. */
 export function kazakhStem(word: string, options: KazakhStemOptions = {}): string {
-  const hyphen = word.lastIndexOf('-');
-  if (hyphen > 0 && isEndingChain(word.slice(hyphen + 1))) return word.slice(0, hyphen);
-  return preferredStems(word, options.plain ?? false).at(-1) ?? word;
+  return kazakhStemChain(word, options).at(-1)!;
 }
