@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { definitionFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
-import { kazakhStem, kazakhStemCandidates } from '../../src/retrieval/text/kazakh-stemmer.ts';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
 import { translateQuestion, translateQuestionParts } from '../../src/retrieval/query/translate.ts';
@@ -22,20 +21,6 @@ describe('question language', () => {
     expect(detectQuestionLanguage('Референдум қашан өтті?')).toBe('kk');
     expect(detectQuestionLanguage('Референдум болды ма?')).toBe('kk');
     expect(detectQuestionLanguage('2022?')).toBe('en');
-  });
-});
-
-describe('Kazakh stemming', () => {
-  it('strips stacked endings in order, so inflected forms meet at one stem', () => {
-    expect(kazakhStemCandidates('комиссиясының')).toEqual(['комиссиясының', 'комиссиясы', 'комиссия']);
-    for (const form of ['учаскелері', 'учаскесі', 'учаскеге', 'учаскеде']) expect(kazakhStem(form), form).toBe('учаске');
-    for (const form of ['сайлауға', 'сайлаудың', 'сайлау']) expect(kazakhStem(form), form).toBe('сайлау');
-    expect(kazakhStem('конституциялық')).toBe('конституция');
-    expect(kazakhStem('төрағасын')).toBe('төраға');
-  });
-
-  it('never leaves fewer than three letters', () => {
-    for (const w of ['ол', 'өтті', 'ата', 'ана']) expect(kazakhStem(w).length).toBeGreaterThanOrEqual(Math.min(3, w.length));
   });
 });
 

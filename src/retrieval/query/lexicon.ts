@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { plainKazakh } from '../text/kazakh-stemmer.ts';
+import { KAZAKH_LETTER, kazakhStemChain, plainKazakh } from '../text/kazakh-stemmer.ts';
 import { isStopWord, lookupForms } from '../text/languages.ts';
+import { ClosestKey } from './kazakh-spelling.ts';
 
 /**
  * A bilingual domain lexicon (src/retrieval/query/lexicon/ru-en.tsv, kk-en.tsv): one entry per line,
@@ -15,6 +16,12 @@ interface FormWord {
   keys: string[];
 }
 
+/** An entry reached by a key of its first word, and how many letters were stripped from that word to get the key. */
+interface Keyed {
+  entry: LexiconEntry;
+  stripped: number;
+}
+
 interface LexiconEntry {
   words: FormWord[];
   english: string;
@@ -26,6 +33,11 @@ export interface LexiconMatch {
   english: string;
 }
 
+export interface MatchOptions {
+  /** The text is Kazakh typed without its letters (default: none of `words` has one). */
+  plain?: boolean;
+}
+
 export class LexiconError extends Error {
   readonly code = 'LEXICON_INVALID';
 }
@@ -33,64 +45,107 @@ export class LexiconError extends Error {
 export class Lexicon {
   readonly language: LexiconLanguage;
   readonly size: number;
-  private readonly byKey = new Map<string, LexiconEntry[]>();
+  private readonly byKey = new Map<string, Keyed[]>();
+  /** Every key of every word of every form, and a form word it stands for (its own word first). */
+  private readonly wordOfKey = new Map<string, string>();
+  private closestKey?: ClosestKey;
 
   constructor(language: LexiconLanguage, entries: ReadonlyArray<{ forms: string[]; english: string }>) {
     this.language = language;
     this.size = entries.length;
     for (const { forms, english } of entries) {
       for (const form of forms) {
-        const words = form.split(/\s+/).map((surface) => ({ surface, keys: keysOf(lookupForms(surface, language), language) }));
+        const words = form.split(/\s+/).map((surface) => ({ surface, keys: keysOf(formStems(surface, language), language) }));
         const entry = { words, english };
-        for (const key of words[0]!.keys) {
+        for (const word of words) {
+          const own = plainKazakh(word.surface);
+          for (const key of word.keys) if (key === own || !this.wordOfKey.has(key)) this.wordOfKey.set(key, word.surface);
+        }
+        const first = words[0]!;
+        // A verb's stem is as good as the verbal noun it is listed by ("талқылау" is "талқыла").
+        const lemmas = new Set(keysOf([first.surface], language));
+        for (const key of first.keys) {
           const list = this.byKey.get(key) ?? [];
-          list.push(entry);
+          list.push({ entry, stripped: lemmas.has(key) ? 0 : first.surface.length - key.length });
           this.byKey.set(key, list);
         }
       }
     }
-    for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const list of this.byKey.values()) list.sort((a, b) => b.entry.words.length - a.entry.words.length);
   }
 
   /** The longest entry that matches the words starting at `at` (lowercase Cyrillic words), if any. */
-  match(words: readonly string[], at: number): LexiconMatch | undefined {
-    return this.matches(words, at)[0];
+  match(words: readonly string[], at: number, options: MatchOptions = {}): LexiconMatch | undefined {
+    return this.matches(words, at, options)[0];
   }
 
   /** Every length of entry that matches the words starting at `at`, longest first (one entry per length). */
-  matches(words: readonly string[], at: number): LexiconMatch[] {
+  matches(words: readonly string[], at: number, { plain = !words.some((w) => KAZAKH_LETTER.test(w)) }: MatchOptions = {}): LexiconMatch[] {
     if (words[at] === undefined) return [];
     const keys = new Map<number, string[]>();
     const keysAt = (i: number): string[] => {
       let k = keys.get(i);
-      if (!k) keys.set(i, (k = keysOf(lookupForms(words[i]!, this.language), this.language)));
+      if (!k) keys.set(i, (k = keysOf(lookupForms(words[i]!, this.language, plain), this.language)));
       return k;
     };
     const byLength = new Map<number, LexiconMatch>();
-    for (const key of keysAt(at)) {
-      for (const entry of this.byKey.get(key) ?? []) {
-        const length = entry.words.length;
-        // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
-        // Question words are function words too, and meet their own forms ("скольких" is "сколько").
-        const form = entry.words[0]!.surface;
-        if (length === 1 && isStopWord(words[at]!) && !isStopWord(form) && form !== words[at]) continue;
-        const covered = phraseLength(entry.words, words, at, keysAt);
-        if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
-      }
+    for (const { entry } of this.reachedBy(keysAt(at), words[at]!.length)) {
+      const length = entry.words.length;
+      // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
+      // Question words are function words too, and meet their own forms ("скольких" is "сколько").
+      const form = entry.words[0]!.surface;
+      if (length === 1 && isStopWord(words[at]!) && !isStopWord(form) && form !== words[at]) continue;
+      const covered = phraseLength(entry.words, words, at, keysAt);
+      if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
     }
     return [...byLength.values()].sort((a, b) => b.length - a.length);
   }
+
+  /** Whether any form has a word that `word` is a form of. */
+  knows(word: string, { plain = !KAZAKH_LETTER.test(word) }: MatchOptions = {}): boolean {
+    return keysOf(lookupForms(word, this.language, plain), this.language).some((key) => this.wordOfKey.has(key));
+  }
+
+  /**
+   * For a Kazakh word no form knows, the form word it is most likely a misspelling of (see ClosestKey), if any.
+   * The index of words by letters is made at the first misspelling: only Kazakh questions pay for it.
+   */
+  correction(word: string, options: MatchOptions = {}): string | undefined {
+    if (this.language !== 'kk' || this.knows(word, options)) return undefined;
+    this.closestKey ??= new ClosestKey(this.wordOfKey.keys());
+    const plain = options.plain ?? !KAZAKH_LETTER.test(word);
+    const key = this.closestKey.closest(keysOf(lookupForms(word, this.language, plain), this.language));
+    return key === undefined ? undefined : this.wordOfKey.get(key);
+  }
+
+  /**
+   * The entries a word's keys reach, best first. Russian: by the word's keys, longest first. Kazakh: by how little of
+   * the word and of the entry's word was stripped to meet, so the two closest forms meet first: "келеді" (кел-еді)
+   * is "келу" (arrive), not "келесі" (next, келе-сі), though "келе" is the longer key; "қазақстандағы" is
+   * "қазақстан" before "қазақстандық". Ties go to the longer key.
+   */
+  private reachedBy(keys: readonly string[], wordLength: number): Keyed[] {
+    const reached = keys.flatMap((key) => (this.byKey.get(key) ?? []).map((k) => ({ ...k, stripped: k.stripped + Math.max(0, wordLength - key.length) })));
+    return this.language === 'kk' ? reached.sort((a, b) => a.stripped - b.stripped) : reached;
+  }
+}
+
+/** A form's stems: for Kazakh, those of its most likely reading only (a dictionary form is rarely inflected). */
+function formStems(surface: string, language: LexiconLanguage): string[] {
+  return language === 'kk' ? kazakhStemChain(surface) : lookupForms(surface, language);
 }
 
 /**
  * A form's keys: the word, and for Russian its Snowball stem ("миде" → "мид") and the further stems along its
- * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every form left
- * after stripping an ending (the endings are stripped in Kazakh's own order).
+ * stemming chain that keep 4+ letters (stemming again can cut "заявил" down to "за"); for Kazakh every stem left
+ * after stripping endings (a lexicon form's most likely reading; a question word's every reading), and a verb's stem.
  */
 function keysOf(chain: readonly string[], language: LexiconLanguage): string[] {
   if (language === 'kk') {
     // Verbs are listed as verbal nouns ("талқылау"); their finite forms strip down to the bare stem ("талқылаған" → "талқыла").
-    const verbStem = /[^аеыіоөұүуэюя]у$/.test(chain[0]!) && chain[0]!.length >= 5 ? [chain[0]!.slice(0, -1)] : [];
+    // Nouns end in a vowel and у too, but short ones (тау, дау, жау).
+    const word = chain[0]!;
+    const verbStem = (/[^аәеыіоөұүуэюя]у$/.test(word) && word.length >= 3) || (/[аәе]у$/.test(word) && word.length >= 5) ? [word.slice(0, -1)] : [];
     // Keys without Kazakh letters: "комиссиясынын", typed on a Russian keyboard, meets "комиссиясының".
     return [...new Set([...chain, ...verbStem].map(plainKazakh))];
   }

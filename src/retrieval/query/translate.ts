@@ -6,7 +6,8 @@
  */
 
 import { hasCyrillic } from '../../language.ts';
-import { KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
+import { KAZAKH_LETTER } from '../text/kazakh-stemmer.ts';
+import { isStopWord, KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;
@@ -34,6 +35,8 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
   const order = lexicons.ruGeneral ? [...domain, lexicons.ruGeneral] : domain;
   const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
   const out: Array<string | { english: string }> = [];
+  // Kazakh typed without its letters is read so throughout the question, not word by word ("учаске" has none anyway).
+  const plain = !KAZAKH_LETTER.test(text.toLowerCase());
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -49,7 +52,11 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
       if (hasCyrillic(tokens[j]!)) run.push(tokens[j]!);
       j += 1;
     }
-    for (const piece of segment(run, order)) {
+    // A Kazakh word neither lexicon knows may be a misspelt one the Kazakh lexicon does ("мемлекттің").
+    if (language === 'kk') {
+      for (const [n, word] of run.entries()) if (!isStopWord(word) && !lexicons.ru.knows(word)) run[n] = lexicons.kk.correction(word, { plain }) ?? word;
+    }
+    for (const piece of segment(run, order, plain)) {
       if (typeof piece !== 'string') out.push(piece);
       else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {
         const english = options.resolve?.(piece);
@@ -66,7 +73,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
  * entries as possible ("проголосовать за границей" is "vote" + "abroad", not "vote in favor" + "границей").
  * Ties go to the lexicon of the question's language.
  */
-function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'matches'>>): Array<string | { english: string }> {
+function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'matches'>>, plain: boolean): Array<string | { english: string }> {
   interface Plan {
     covered: number;
     entries: number;
@@ -80,7 +87,7 @@ function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'mat
     const rest = best[i + 1]!;
     let plan: Plan = { ...rest, pieces: [run[i]!, ...rest.pieces] };
     order.forEach((lexicon, rank) => {
-      for (const m of lexicon.matches(run, i)) {
+      for (const m of lexicon.matches(run, i, { plain })) {
         const after = best[i + m.length]!;
         const candidate = { covered: after.covered + m.length, entries: after.entries + 1, rank: after.rank + rank, pieces: [{ english: m.english }, ...after.pieces] };
         if (better(candidate, plan)) plan = candidate;

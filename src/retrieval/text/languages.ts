@@ -68,15 +68,19 @@ export function cyrillicTerm(word: string, language: 'ru' | 'kk'): string | null
 const FORMS_CACHE = { ru: new Map<string, string[]>(), kk: new Map<string, string[]>() };
 const FORMS_CACHE_SIZE = 50_000;
 
-/** The forms a word may be looked up by, most specific first (the word, then shorter and shorter stems). Remembered: stemming is the slow part of a lookup. */
-export function lookupForms(word: string, language: 'ru' | 'kk'): string[] {
+/**
+ * The forms a word may be looked up by, most specific first (the word, then shorter and shorter stems). Remembered:
+ * stemming is the slow part of a lookup. `plain`: Kazakh typed without its letters (see kazakhStemCandidates).
+ */
+export function lookupForms(word: string, language: 'ru' | 'kk', plain = false): string[] {
   const cache = FORMS_CACHE[language];
-  let forms = cache.get(word);
+  const key = plain && language === 'kk' ? `~${word}` : word;
+  let forms = cache.get(key);
   if (!forms) {
     const w = word.replace(/ё/g, 'е');
-    forms = language === 'kk' ? kazakhStemCandidates(w) : russianStemChain(w);
+    forms = language === 'kk' ? kazakhStemCandidates(w, { plain }) : russianStemChain(w);
     if (cache.size >= FORMS_CACHE_SIZE) cache.clear();
-    cache.set(word, forms);
+    cache.set(key, forms);
   }
   return forms;
 }
