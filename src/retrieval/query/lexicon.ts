@@ -34,6 +34,8 @@ export class Lexicon {
   readonly language: LexiconLanguage;
   readonly size: number;
   private readonly byKey = new Map<string, LexiconEntry[]>();
+  /** The keys of every word of every form, phrases' later words too. */
+  private readonly wordKeys = new Set<string>();
 
   constructor(language: LexiconLanguage, entries: ReadonlyArray<{ forms: string[]; english: string }>) {
     this.language = language;
@@ -42,6 +44,7 @@ export class Lexicon {
       for (const form of forms) {
         const words = form.split(/\s+/).map((surface) => ({ surface, keys: keysOf(lookupForms(surface, language), language) }));
         const entry = { words, english };
+        for (const word of words) for (const key of word.keys) this.wordKeys.add(key);
         for (const key of words[0]!.keys) {
           const list = this.byKey.get(key) ?? [];
           list.push(entry);
@@ -50,6 +53,16 @@ export class Lexicon {
       }
     }
     for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Does some entry have this word (lowercase, ё as е) in one of its forms, as any of its words? */
+  knows(word: string): boolean {
+    return keysOf(lookupForms(word, this.language), this.language).some((key) => this.wordKeys.has(key));
+  }
+
+  /** The forms and stems the entries' words are reached by (see keysOf). */
+  keys(): IterableIterator<string> {
+    return this.wordKeys.values();
   }
 
   /** The longest entry that matches the words starting at `at` (lowercase Cyrillic words), if any. */

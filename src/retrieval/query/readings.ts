@@ -1,6 +1,8 @@
 import { detectQuestionLanguage, lookupForms, type TextLanguage } from '../text/languages.ts';
 import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
+import { russianDictionary } from './russian-dictionary.ts';
+import { createRussianSpeller, type Speller } from './russian-spelling.ts';
 import { analyseQuestion, cleanQuestion, type AnalysedQuestion, type Vocabulary } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
 
@@ -34,6 +36,8 @@ export interface ReaderOptions {
 export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given }: ReaderOptions): (question: string) => QuestionReadings {
   // Read at the first Russian or Kazakh question: an English-only workload never pays for them (~10 MB, ~60 ms).
   let lexicons = given;
+  // Made at the first Russian question; it reads the dictionary at the first word it cannot find in the lexicons.
+  let speller: Speller | undefined;
 
   /**
    * A corpus word for a Russian or Kazakh word the lexicons do not know: names and international words are often
@@ -54,7 +58,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
-    const { text: translated, groups } = translateQuestionParts(cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
+    lexicons ??= defaultLexicons();
+    const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons, dictionary: russianDictionary })) : undefined;
+    const { text: translated, groups } = translateQuestionParts(cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language), ...(correct ? { correct } : {}) });
     const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };

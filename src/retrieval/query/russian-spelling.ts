@@ -1,0 +1,137 @@
+import { isStopWord, lookupForms } from '../text/languages.ts';
+import type { Lexicons } from './lexicon.ts';
+import type { WordList } from './russian-dictionary.ts';
+import { editDistance } from './spelling.ts';
+
+/**
+ * Russian words typed wrong ("референдме", "наблюдатилей", "охватываютт") put right before the lexicon reads them,
+ * so that they translate. A word is only corrected when neither lexicon knows it and the Russian dictionary does not
+ * know it either: a real word the lexicon lacks ("голова", "экспорт") stays as it is, and an off-topic question stays
+ * off-topic. The correction is, in order:
+ * - the lexicon key (a form or stem of a lexicon word: the corpus's vocabulary as the lexicon sees it) one letter
+ *   from the word or one of its stems;
+ * - a word one dropped or swapped letter away that the dictionary and the lexicon both know (a typo in the ending
+ *   leaves the stem unlike any key);
+ * - for long stems, the lexicon key two letters away, unless a dictionary word is one letter away.
+ * A correction into a word the lexicon does not know would translate no better than the typo, so there is none.
+ */
+export type Speller = (word: string) => string | undefined;
+
+export interface RussianSpellerOptions {
+  lexicons: Lexicons;
+  /** The Russian dictionary, asked for at the first word that needs it (reading it takes a while). */
+  dictionary: () => WordList;
+}
+
+/** Lowercase Russian letters only (ё already written as е): Kazakh letters, Latin letters and hyphens are left alone. */
+const RUSSIAN_WORD = /^[а-я]{5,}$/;
+/**
+ * Words with a shorter stem are a letter away from too many words ("скока" from "срока", "сока", "скоба"): they are
+ * only corrected to the one dictionary word one letter away, when there is just one.
+ */
+const SHORT_STEM = 6;
+/** Stems this long may be two letters out; shorter ones one. */
+const LONG_STEM = 8;
+const LETTERS = 'абвгдежзийклмнопрстуфхцчшщъыьэюя';
+const CACHE_SIZE = 10_000;
+
+export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOptions): Speller {
+  let keysByLetter: Map<string, string[]> | undefined;
+  const cache = new Map<string, string | null>();
+
+  /** The lexicon key closest to one of the word's forms (the word, its stems), within one or two letters. */
+  function closestKey(word: string): { key: string; distance: number } | undefined {
+    keysByLetter ??= byFirstLetter(lexicons.ru.keys());
+    // People rarely get the first letter wrong; keeping it keeps false fixes down.
+    const keys = keysByLetter.get(word[0]!) ?? [];
+    let best: { key: string; distance: number } | undefined;
+    for (const form of lookupForms(word, 'ru')) {
+      if (form.length < SHORT_STEM) continue;
+      for (const key of keys) {
+        const allowed = Math.min(form.length, key.length) >= LONG_STEM ? 2 : 1;
+        const limit = Math.min(allowed + 1, best?.distance ?? Infinity);
+        const distance = editDistance(form, key, limit);
+        if (distance < limit) best = { key, distance };
+      }
+    }
+    return best;
+  }
+
+  /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"). */
+  function dictionaryEdit(word: string, words: WordList): string | undefined {
+    return deletionsAndSwaps(word).find((candidate) => words.knows(candidate) && lexicons.ru.knows(candidate));
+  }
+
+  /**
+   * The dictionary word one letter away, if there is one word (its forms count as one: "вопроы" is "вопросы" or
+   * "вопрос") and the lexicon knows it ("выбаров" → "выборов").
+   */
+  function onlyNeighbour(word: string, words: WordList): string | null {
+    let found: { word: string; stem: string } | null = null;
+    for (const candidate of oneEditAway(word)) {
+      if (!words.knows(candidate)) continue;
+      const stem = lookupForms(candidate, 'ru').at(-1)!;
+      if (found === null) found = { word: candidate, stem };
+      else if (stem !== found.stem) return null;
+    }
+    return found !== null && lexicons.ru.knows(found.word) ? found.word : null;
+  }
+
+  function correct(word: string): string | null {
+    if (lexicons.ru.knows(word)) return null;
+    const words = dictionary();
+    if (words.knows(word) || lexicons.kk.knows(word)) return null;
+    if (lookupForms(word, 'ru').at(-1)!.length < SHORT_STEM) return onlyNeighbour(word, words);
+    const near = closestKey(word);
+    if (near?.distance === 1) return near.key;
+    const edit = dictionaryEdit(word, words);
+    if (edit) return edit;
+    // Two letters out is a guess: not when a real word is one letter away.
+    if (near && ![...oneEditAway(word)].some((candidate) => words.knows(candidate))) return near.key;
+    return null;
+  }
+
+  return (word) => {
+    if (!RUSSIAN_WORD.test(word) || isStopWord(word)) return undefined;
+    let result = cache.get(word);
+    if (result === undefined) {
+      result = correct(word);
+      if (cache.size >= CACHE_SIZE) cache.clear();
+      cache.set(word, result);
+    }
+    return result ?? undefined;
+  };
+}
+
+function byFirstLetter(keys: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.length < SHORT_STEM - 1) continue;
+    const list = out.get(key[0]!) ?? [];
+    list.push(key);
+    out.set(key[0]!, list);
+  }
+  return out;
+}
+
+/** The word with one letter dropped, or two neighbouring letters swapped; the first letter stays. */
+function deletionsAndSwaps(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 1; i + 1 < word.length; i++) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  out.delete(word);
+  return [...out];
+}
+
+/** Every word one letter away: one dropped, swapped with the next, changed or added; the first letter stays. */
+function oneEditAway(word: string): Set<string> {
+  const out = new Set(deletionsAndSwaps(word));
+  for (let i = 1; i <= word.length; i++) {
+    for (const letter of LETTERS) {
+      if (i < word.length) out.add(word.slice(0, i) + letter + word.slice(i + 1));
+      out.add(word.slice(0, i) + letter + word.slice(i));
+    }
+  }
+  out.delete(word);
+  return out;
+}
