@@ -10,8 +10,8 @@ import { editDistance } from './spelling.ts';
  * off-topic. The correction is, in order:
  * - the lexicon key (a form or stem of a lexicon word: the corpus's vocabulary as the lexicon sees it) one letter
  *   from the word or one of its stems;
- * - a word one dropped or swapped letter away that the dictionary and the lexicon both know (a typo in the ending
- *   leaves the stem unlike any key);
+ * - a word one dropped or swapped letter (or a moved double letter) away that the dictionary and the lexicon both
+ *   know (a typo in the ending leaves the stem unlike any key);
  * - for long stems, the lexicon key two letters away, unless a dictionary word is one letter away.
  * A correction into a word the lexicon does not know would translate no better than the typo, so there is none.
  */
@@ -57,7 +57,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     return best;
   }
 
-  /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"). */
+  /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"), or with its double letter elsewhere. */
   function dictionaryEdit(word: string, words: WordList): string | undefined {
     return deletionsAndSwaps(word).find((candidate) => words.knows(candidate) && lexicons.ru.knows(candidate));
   }
@@ -114,11 +114,19 @@ function byFirstLetter(keys: Iterable<string>): Map<string, string[]> {
   return out;
 }
 
-/** The word with one letter dropped, or two neighbouring letters swapped; the first letter stays. */
+/**
+ * The word with one letter dropped, two neighbouring letters swapped, or its double letter moved to another letter
+ * ("коммисия" → "комиссия", a common Russian misspelling); the first letter stays.
+ */
 function deletionsAndSwaps(word: string): string[] {
   const out = new Set<string>();
   for (let i = 1; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
   for (let i = 1; i + 1 < word.length; i++) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 1; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) continue;
+    const single = word.slice(0, i) + word.slice(i + 1);
+    for (let j = 1; j < single.length; j++) if (j !== i) out.add(single.slice(0, j + 1) + single.slice(j));
+  }
   out.delete(word);
   return [...out];
 }
