@@ -19,8 +19,6 @@ export class DictionaryError extends Error {
 
 interface SuffixRule {
   flag: string;
-  /** What the rule took off the word's stem before adding its ending. */
-  strip: string;
   /** What the stem must end with for the rule to apply, or null for any stem. */
   condition: RegExp | null;
 }
@@ -33,8 +31,8 @@ function normalise(text: string): string {
 }
 
 export class HunspellWordList implements WordList {
-  /** The rules by the ending they add (the word's last letters). */
-  private readonly rulesByEnding = new Map<string, SuffixRule[]>();
+  /** The rules by the ending they add (the word's last letters), then by what they took off the stem before adding it. */
+  private readonly rulesByEnding = new Map<string, Array<{ strip: string; rules: SuffixRule[] }>>();
   private readonly longestEnding: number;
   /** The .dic file as it is: `word/FLAGS` lines, a word per line. */
   private readonly dic: string;
@@ -54,10 +52,12 @@ export class HunspellWordList implements WordList {
       const [, flag, strip, ending, condition] = parts as [string, string, string, string, string];
       if (ending.includes('/')) throw new DictionaryError(`Unsupported continuation flags in suffix rule "${line.trim()}"`);
       const add = ending === '0' ? '' : normalise(ending);
-      const rule = { flag, strip: strip === '0' ? '' : normalise(strip), condition: condition === '.' ? null : new RegExp(`${normalise(condition)}$`, 'u') };
-      const list = this.rulesByEnding.get(add) ?? [];
-      list.push(rule);
-      this.rulesByEnding.set(add, list);
+      const byStrip = this.rulesByEnding.get(add) ?? [];
+      const stripped = strip === '0' ? '' : normalise(strip);
+      let group = byStrip.find((g) => g.strip === stripped);
+      if (!group) byStrip.push((group = { strip: stripped, rules: [] }));
+      group.rules.push({ flag, condition: condition === '.' ? null : new RegExp(`${normalise(condition)}$`, 'u') });
+      this.rulesByEnding.set(add, byStrip);
       longest = Math.max(longest, add.length);
     }
     this.longestEnding = longest;
@@ -78,43 +78,48 @@ export class HunspellWordList implements WordList {
   }
 
   knows(word: string): boolean {
-    if (this.flagsOf(word) !== undefined) return true;
-    for (let cut = 1; cut <= Math.min(this.longestEnding, word.length - 1); cut++) {
-      if (this.ruleApplies(word.slice(0, word.length - cut), word.slice(word.length - cut))) return true;
-    }
-    return this.ruleApplies(word, '');
-  }
-
-  /** Some rule that adds `ending` makes a word of `base` + `ending` from a dictionary word. */
-  private ruleApplies(base: string, ending: string): boolean {
-    for (const rule of this.rulesByEnding.get(ending) ?? []) {
-      const stem = base + rule.strip;
-      if (this.flagsOf(stem)?.includes(rule.flag) && (!rule.condition || rule.condition.test(stem))) return true;
+    // The hash of each beginning of the word, so each stem a rule may have made it from is hashed from there on.
+    const prefixHash = [HASH_SEED];
+    for (let i = 0; i < word.length; i++) prefixHash.push(mix(prefixHash[i]!, word.charCodeAt(i)));
+    if (this.flagsOf(word, word.length, '', prefixHash[word.length]!) !== undefined) return true;
+    for (let cut = 0; cut <= Math.min(this.longestEnding, word.length - 1); cut++) {
+      const base = word.length - cut;
+      for (const { strip, rules } of this.rulesByEnding.get(word.slice(base)) ?? []) {
+        let hash = prefixHash[base]!;
+        for (let i = 0; i < strip.length; i++) hash = mix(hash, strip.charCodeAt(i));
+        const flags = this.flagsOf(word, base, strip, hash);
+        if (flags === undefined) continue;
+        const stem = word.slice(0, base) + strip;
+        for (const rule of rules) if (flags.includes(rule.flag) && (!rule.condition || rule.condition.test(stem))) return true;
+      }
     }
     return false;
   }
 
-  /** The flags of a dictionary word (all its lines'), or undefined when it is not in the dictionary. */
-  private flagsOf(word: string): string | undefined {
-    let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
+  /**
+   * The flags of the dictionary word made of the first `length` letters of `word` and then `strip` (all its lines'
+   * flags), or undefined when there is no such word; `hash` is that word's hash.
+   */
+  private flagsOf(word: string, length: number, strip: string, hash: number): string | undefined {
     let flags: string | undefined;
     const mask = this.slots.length - 1;
+    const size = length + strip.length;
     for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
       const at = this.slots[slot]! - 1;
-      if (!this.wordAt(at, word)) continue;
-      let end = at + word.length;
-      if (this.dic[end] === '/') for (end += 1; end < this.dic.length && !isWordEnd(this.dic.charCodeAt(end)); end++);
-      flags = (flags ?? '') + this.dic.slice(at + word.length + 1, end);
+      if (!this.wordAt(at, word, length, strip)) continue;
+      let end = at + size;
+      if (this.dic.charCodeAt(end) === SLASH) for (end += 1; end < this.dic.length && !isWordEnd(this.dic.charCodeAt(end)); end++);
+      flags = (flags ?? '') + this.dic.slice(at + size + 1, end);
     }
     return flags;
   }
 
-  /** The line at `at` is this word (lowercase, ё as е), with or without flags. */
-  private wordAt(at: number, word: string): boolean {
-    for (let i = 0; i < word.length; i++) if (fold(this.dic.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
-    const after = this.dic.charCodeAt(at + word.length);
-    return Number.isNaN(after) || after === SLASH || isWordEnd(after);
+  /** The line at `at` is that word (in lowercase, with ё as е), with or without flags. */
+  private wordAt(at: number, word: string, length: number, strip: string): boolean {
+    for (let i = 0; i < length; i++) if (fold(this.dic.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
+    for (let i = 0; i < strip.length; i++) if (fold(this.dic.charCodeAt(at + length + i)) !== strip.charCodeAt(i)) return false;
+    const after = this.dic.charCodeAt(at + length + strip.length);
+    return Number.isNaN(after) || isWordEnd(after);
   }
 
   private freeSlot(hash: number): number {

@@ -7,12 +7,13 @@ import { editDistance } from './spelling.ts';
  * Russian words typed wrong ("референдме", "наблюдатилей", "охватываютт") put right before the lexicon reads them,
  * so that they translate. A word is only corrected when neither lexicon knows it and the Russian dictionary does not
  * know it either: a real word the lexicon lacks ("голова", "экспорт") stays as it is, and an off-topic question stays
- * off-topic. The correction is, in order:
+ * off-topic. The correction is, for a word whose stem has six letters or more:
  * - the lexicon key (a form or stem of a lexicon word: the corpus's vocabulary as the lexicon sees it) one letter
  *   from the word or one of its stems;
- * - a word one dropped or swapped letter (or a moved double letter) away that the dictionary and the lexicon both
- *   know (a typo in the ending leaves the stem unlike any key);
- * - for long stems, the lexicon key two letters away, unless a dictionary word is one letter away.
+ * - else a word one dropped or swapped letter (or a moved double letter) away that the dictionary and the lexicon
+ *   both know (a typo in the ending leaves the stem unlike any key).
+ * A word with a shorter stem is a letter from too many words, so it is only corrected to the one dictionary word a
+ * letter away, when there is just one and the lexicon knows it ("выбаров" → "выборов"; "скока" stays).
  * A correction into a word the lexicon does not know would translate no better than the typo, so there is none.
  */
 export type Speller = (word: string) => string | undefined;
@@ -25,13 +26,8 @@ export interface RussianSpellerOptions {
 
 /** Lowercase Russian letters only (ё already written as е): Kazakh letters, Latin letters and hyphens are left alone. */
 const RUSSIAN_WORD = /^[а-я]{5,}$/;
-/**
- * Words with a shorter stem are a letter away from too many words ("скока" from "срока", "сока", "скоба"): they are
- * only corrected to the one dictionary word one letter away, when there is just one.
- */
+/** Words with a shorter stem are a letter away from too many words ("скока" from "срока", "сока", "скоба", "скок"). */
 const SHORT_STEM = 6;
-/** Stems this long may be two letters out; shorter ones one. */
-const LONG_STEM = 8;
 const LETTERS = 'абвгдежзийклмнопрстуфхцчшщъыьэюя';
 const CACHE_SIZE = 10_000;
 
@@ -39,22 +35,21 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
   let keysByLetter: Map<string, string[]> | undefined;
   const cache = new Map<string, string | null>();
 
-  /** The lexicon key closest to one of the word's forms (the word, its stems), within one or two letters. */
-  function closestKey(word: string): { key: string; distance: number } | undefined {
+  /** The lexicon keys that start with the word's letter: people rarely get the first letter wrong, and keeping it keeps false fixes down. */
+  function keysLike(word: string): string[] {
     keysByLetter ??= byFirstLetter(lexicons.ru.keys());
-    // People rarely get the first letter wrong; keeping it keeps false fixes down.
-    const keys = keysByLetter.get(word[0]!) ?? [];
-    let best: { key: string; distance: number } | undefined;
+    return keysByLetter.get(word[0]!) ?? [];
+  }
+
+  /** A lexicon key one letter from one of the word's forms (the word, its stems). */
+  function closestKey(word: string): string | undefined {
+    const keys = keysLike(word);
     for (const form of lookupForms(word, 'ru')) {
       if (form.length < SHORT_STEM) continue;
-      for (const key of keys) {
-        const allowed = Math.min(form.length, key.length) >= LONG_STEM ? 2 : 1;
-        const limit = Math.min(allowed + 1, best?.distance ?? Infinity);
-        const distance = editDistance(form, key, limit);
-        if (distance < limit) best = { key, distance };
-      }
+      const key = keys.find((k) => editDistance(form, k, 2) === 1);
+      if (key) return key;
     }
-    return best;
+    return undefined;
   }
 
   /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"), or with its double letter elsewhere. */
@@ -67,6 +62,10 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
    * "вопрос") and the lexicon knows it ("выбаров" → "выборов").
    */
   function onlyNeighbour(word: string, words: WordList): string | null {
+    // A word the lexicon knows begins with a key (its stem), so a neighbour the lexicon knows begins one letter from
+    // a key: when no key is that close to the start of the word, the hundreds of neighbours need no looking up.
+    const near = keysLike(word).some((key) => [-1, 0, 1].some((d) => editDistance(key, word.slice(0, key.length + d), 2) <= 1));
+    if (!near) return null;
     let found: { word: string; stem: string } | null = null;
     for (const candidate of oneEditAway(word)) {
       if (!words.knows(candidate)) continue;
@@ -82,13 +81,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     const words = dictionary();
     if (words.knows(word) || lexicons.kk.knows(word)) return null;
     if (lookupForms(word, 'ru').at(-1)!.length < SHORT_STEM) return onlyNeighbour(word, words);
-    const near = closestKey(word);
-    if (near?.distance === 1) return near.key;
-    const edit = dictionaryEdit(word, words);
-    if (edit) return edit;
-    // Two letters out is a guess: not when a real word is one letter away.
-    if (near && ![...oneEditAway(word)].some((candidate) => words.knows(candidate))) return near.key;
-    return null;
+    return closestKey(word) ?? dictionaryEdit(word, words) ?? null;
   }
 
   return (word) => {
@@ -106,7 +99,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
 function byFirstLetter(keys: Iterable<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const key of keys) {
-    if (key.length < SHORT_STEM - 1) continue;
+    if (key.length < 3) continue;
     const list = out.get(key[0]!) ?? [];
     list.push(key);
     out.set(key[0]!, list);
@@ -131,7 +124,7 @@ function deletionsAndSwaps(word: string): string[] {
   return [...out];
 }
 
-/** Every word one letter away: one dropped, swapped with the next, changed or added; the first letter stays. */
+/** Every word one typo away: a letter dropped, swapped with the next, changed or added, a double letter moved; the first letter stays. */
 function oneEditAway(word: string): Set<string> {
   const out = new Set(deletionsAndSwaps(word));
   for (let i = 1; i <= word.length; i++) {
