@@ -12,8 +12,9 @@ import { editDistance } from './spelling.ts';
  *   from the word or one of its stems;
  * - else a word one dropped or swapped letter (or a moved double letter) away that the dictionary and the lexicon
  *   both know (a typo in the ending leaves the stem unlike any key).
- * A word with a shorter stem is a letter from too many words, so it is only corrected to the one dictionary word a
- * letter away, when there is just one and the lexicon knows it ("выбаров" → "выборов"; "скока" stays).
+ * A word with a shorter stem is a letter from too many words, so it is only corrected to a lexicon key one dropped or
+ * doubled letter from the word as typed, or to the one dictionary word a letter away, when there is just one and the
+ * lexicon knows it ("выбаров" → "выборов"; "скока" stays).
  * A correction into a word the lexicon does not know would translate no better than the typo, so there is none.
  */
 export type Speller = (word: string) => string | undefined;
@@ -52,6 +53,14 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     return undefined;
   }
 
+  /**
+   * A lexicon key that is the word with a letter dropped or doubled ("тасстенова" → "тастенова"): a typo can cut a
+   * word's stem short ("диалогоой" stems to "ди"), but the word as typed is still a letter from the form listed.
+   */
+  function keyWithOneLetterMoreOrLess(word: string): string | undefined {
+    return keysLike(word).find((key) => Math.abs(key.length - word.length) === 1 && editDistance(word, key, 2) === 1);
+  }
+
   /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"), or with its double letter elsewhere. */
   function dictionaryEdit(word: string, words: WordList): string | undefined {
     return deletionsAndSwaps(word).find((candidate) => words.knows(candidate) && lexicons.ru.knows(candidate));
@@ -80,7 +89,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     if (lexicons.ru.knows(word)) return null;
     const words = dictionary();
     if (words.knows(word) || lexicons.kk.knows(word)) return null;
-    if (lookupForms(word, 'ru').at(-1)!.length < SHORT_STEM) return onlyNeighbour(word, words);
+    if (lookupForms(word, 'ru').at(-1)!.length < SHORT_STEM) return keyWithOneLetterMoreOrLess(word) ?? onlyNeighbour(word, words);
     return closestKey(word) ?? dictionaryEdit(word, words) ?? null;
   }
 
