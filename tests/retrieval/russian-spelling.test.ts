@@ -65,6 +65,7 @@ describe('Russian spelling correction', () => {
     ['swapped letters', 'коимссия', 'commission'],
     ['swapped letters', 'парлмаента', 'Parliament'],
     ['a moved double letter', 'коммисию', 'commission'],
+    ['a doubled letter that cuts the stem short', 'токкаева', 'Tokayev'],
     ['a doubled letter in the ending', 'голосуютт', 'vote'],
     ['a doubled letter in the ending', 'обсуждалли', 'discuss'],
   ])('corrects %s (%s) to a word the lexicon translates', (_kind, typo, english) => {
