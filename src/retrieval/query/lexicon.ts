@@ -74,6 +74,11 @@ export class Lexicon {
     for (const list of this.byKey.values()) list.sort((a, b) => b.entry.words.length - a.entry.words.length);
   }
 
+  /** The forms and stems the entries' words are reached by (see keysOf). */
+  keys(): IterableIterator<string> {
+    return this.wordOfKey.keys();
+  }
+
   /** The longest entry that matches the words starting at `at` (lowercase Cyrillic words), if any. */
   match(words: readonly string[], at: number, options: MatchOptions = {}): LexiconMatch | undefined {
     return this.matches(words, at, options)[0];

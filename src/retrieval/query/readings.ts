@@ -1,6 +1,8 @@
 import { detectQuestionLanguage, lookupForms, type TextLanguage } from '../text/languages.ts';
 import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
+import { russianDictionary } from './russian-dictionary.ts';
+import { createRussianSpeller, type Speller } from './russian-spelling.ts';
 import { analyseQuestion, cleanQuestion, type AnalysedQuestion, type Vocabulary } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
 
@@ -34,6 +36,8 @@ export interface ReaderOptions {
 export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given }: ReaderOptions): (question: string) => QuestionReadings {
   // Read at the first Russian or Kazakh question: an English-only workload never pays for them (~10 MB, ~60 ms).
   let lexicons = given;
+  // Made at the first Russian question; it reads the dictionary at the first word it cannot find in the lexicons.
+  let speller: Speller | undefined;
 
   /**
    * A corpus word for a Russian or Kazakh word the lexicons do not know: names and international words are often
@@ -54,8 +58,10 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
+    lexicons ??= defaultLexicons();
+    const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons, dictionary: russianDictionary })) : undefined;
     const frame = definitionFrame(cleaned);
-    const parts = translateQuestionParts(frame?.subject ?? cleaned, language, (lexicons ??= defaultLexicons()), { resolve: (word) => corpusWordFor(word, language) });
+    const parts = translateQuestionParts(frame?.subject ?? cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language), ...(correct ? { correct } : {}) });
     const prefix = frame ? `${frame.ask} is ` : '';
     const translated = frame ? `${prefix}${parts.text}?` : parts.text;
     const groups = parts.groups.map((g) => ({ start: g.start + prefix.length, end: g.end + prefix.length }));

@@ -26,6 +26,8 @@ export interface Translation {
 export interface TranslateOptions {
   /** An English word for a word no lexicon knows (a name spelled in Latin letters in the sources), if any. */
   resolve?: (word: string) => string | undefined;
+  /** The word meant by a misspelt word (see russian-spelling.ts), if it looks misspelt; the lexicons then read that word. */
+  correct?: (word: string) => string | undefined;
 }
 
 export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons, options: TranslateOptions = {}): Translation {
@@ -49,7 +51,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     const run: string[] = [];
     let j = i;
     while (j < tokens.length && (hasCyrillic(tokens[j]!) || (/^\s+$/.test(tokens[j]!) && hasCyrillic(tokens[j + 1] ?? '')))) {
-      if (hasCyrillic(tokens[j]!)) run.push(tokens[j]!);
+      if (hasCyrillic(tokens[j]!)) run.push(options.correct?.(tokens[j]!) ?? tokens[j]!);
       j += 1;
     }
     // A Kazakh word neither lexicon knows may be a misspelt one the Kazakh lexicon does ("мемлекттің").
