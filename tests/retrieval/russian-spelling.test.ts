@@ -68,7 +68,10 @@ describe('Russian spelling correction', () => {
     ['a doubled letter that cuts the stem short', 'токкаева', 'Tokayev'],
     ['a doubled letter in the ending', 'голосуютт', 'vote'],
     ['a doubled letter in the ending', 'обсуждалли', 'discuss'],
-  ])('corrects %s (%s) to a word the lexicon translates', (_kind, typo, english) => {
+    // Everyday words only the general dictionary reads.
+    ['a dropped letter in an everyday word', 'систма', 'system'],
+    ['a doubled letter in an everyday word', 'сиситема', 'system'],
+  ])('corrects %s (%s) to a word the lexicon or the general dictionary translates', (_kind, typo, english) => {
     expect(translateQuestion(typo, 'ru', lexicons)).not.toContain(english);
     expect(correct(typo)).toBeDefined();
     expect(withCorrection(typo)).toContain(english);

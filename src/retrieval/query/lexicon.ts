@@ -242,6 +242,11 @@ export class WordDictionary {
     this.size = size;
   }
 
+  /** Is this word (lowercase, ё as е) or one of its stems in the dictionary? */
+  knows(word: string): boolean {
+    return russianKeys(word).some((key) => this.byKey.has(key));
+  }
+
   matches(words: readonly string[], at: number): LexiconMatch[] {
     const word = words[at];
     if (word === undefined || isStopWord(word)) return [];

@@ -15,7 +15,8 @@ import { editDistance } from './spelling.ts';
  * A word with a shorter stem is a letter from too many words, so it is only corrected to a lexicon key one dropped or
  * doubled letter from the word as typed, or to the one dictionary word a letter away, when there is just one and the
  * lexicon knows it ("выбаров" → "выборов"; "скока" stays).
- * A correction into a word the lexicon does not know would translate no better than the typo, so there is none.
+ * A correction into a word neither the lexicon nor the general dictionary reads would translate no better than the
+ * typo, so there is none.
  */
 export type Speller = (word: string) => string | undefined;
 
@@ -34,6 +35,8 @@ const CACHE_SIZE = 10_000;
 
 export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOptions): Speller {
   let keysByLetter: Map<string, string[]> | undefined;
+  /** Will the word translate: does the domain lexicon or the general dictionary read it? */
+  const translates = (word: string) => lexicons.ru.knows(word) || (lexicons.ruGeneral?.knows(word) ?? false);
   const cache = new Map<string, string | null>();
 
   /** The lexicon keys that start with the word's letter: people rarely get the first letter wrong, and keeping it keeps false fixes down. */
@@ -63,7 +66,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
 
   /** A word the lexicon and the dictionary know one dropped or swapped letter away ("охватываютт" → "охватывают"), or with its double letter elsewhere. */
   function dictionaryEdit(word: string, words: WordList): string | undefined {
-    return deletionsAndSwaps(word).find((candidate) => words.knows(candidate) && lexicons.ru.knows(candidate));
+    return deletionsAndSwaps(word).find((candidate) => words.knows(candidate) && translates(candidate));
   }
 
   /**
@@ -73,7 +76,8 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
   function onlyNeighbour(word: string, words: WordList): string | null {
     // A word the lexicon knows begins with a key (its stem), so a neighbour the lexicon knows begins one letter from
     // a key: when no key is that close to the start of the word, the hundreds of neighbours need no looking up.
-    const near = keysLike(word).some((key) => [-1, 0, 1].some((d) => editDistance(key, word.slice(0, key.length + d), 2) <= 1));
+    // With the general dictionary any Russian word may translate, so every neighbour is looked up (once per word).
+    const near = lexicons.ruGeneral !== undefined || keysLike(word).some((key) => [-1, 0, 1].some((d) => editDistance(key, word.slice(0, key.length + d), 2) <= 1));
     if (!near) return null;
     let found: { word: string; stem: string } | null = null;
     for (const candidate of oneEditAway(word)) {
@@ -82,7 +86,7 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
       if (found === null) found = { word: candidate, stem };
       else if (stem !== found.stem) return null;
     }
-    return found !== null && lexicons.ru.knows(found.word) ? found.word : null;
+    return found !== null && translates(found.word) ? found.word : null;
   }
 
   function correct(word: string): string | null {
