@@ -32,7 +32,7 @@ export interface Passage {
   /** Terms of the sentence. */
   readonly termSet: TermLookup;
   /** Terms of the neighbouring sentences in the same paragraph. */
-  readonly contextTerms: TermLookup;
+  readonly contextTerms: TermRanges;
   /** Terms of the document's title: questions often name the event an article reports on. */
   readonly titleTerms: TermLookup;
   /** Number of content words, for length normalisation. */
@@ -223,14 +223,14 @@ export class PassageStore {
 }
 
 /** Is a term's id among ids[from1, to1) or ids[from2, to2)? Sentences have a few dozen terms: a scan beats a Set. */
-class TermRanges implements TermLookup {
+export class TermRanges implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
-    private readonly ids: Int32Array,
-    private readonly from1: number,
-    private readonly to1: number,
-    private readonly from2 = 0,
-    private readonly to2 = 0,
+    readonly ids: Int32Array,
+    readonly from1: number,
+    readonly to1: number,
+    readonly from2 = 0,
+    readonly to2 = 0,
   ) {}
 
   has(term: string): boolean {
@@ -251,7 +251,7 @@ class PassageView implements Passage {
   private readonly termFrom: number;
   private spanCache: SentenceSpan | undefined;
   private sentenceLookup: TermLookup | undefined;
-  private contextLookup: TermLookup | undefined;
+  private contextLookup: TermRanges | undefined;
 
   constructor(
     private readonly store: PassageStore,
@@ -300,7 +300,7 @@ class PassageView implements Passage {
     return (this.sentenceLookup ??= new TermRanges(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
   }
 
-  get contextTerms(): TermLookup {
+  get contextTerms(): TermRanges {
     if (!this.contextLookup) {
       const a = this.store.arrays;
       const p = this.index;

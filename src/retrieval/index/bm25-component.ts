@@ -112,7 +112,9 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
           touched = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, d, weight, scratch, scratch.generation, touched);
         }
       }
-      return topK(scratch.touched, touched, scratch.scores, index.candidates).map(({ passage, score }) => [slots[passage]!, score]);
+      const hits = topK(scratch.touched, touched, scratch.scores, index.candidates);
+      for (const hit of hits) hit[0] = slots[hit[0]]!; // passage → Orama's internal id
+      return hits;
     },
 
     searchByWhereClause() {

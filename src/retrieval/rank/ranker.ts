@@ -1,5 +1,5 @@
 import { answerTypeFit } from './answer-types.ts';
-import type { Passage, TermLookup } from '../corpus/passages.ts';
+import type { Passage, TermLookup, TermRanges } from '../corpus/passages.ts';
 import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
 import { terms } from '../text/tokenizer.ts';
 
@@ -192,54 +192,71 @@ export interface PassageScore {
 
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
 
-/** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 /**
- * The sentence's terms, marked in a scratch array by term id for the candidate being scored: a unit's many ids
- * (its word, synonyms, WordNet relations) are each checked in O(1) instead of scanning the sentence per id.
+ * Term ids marked in a scratch array for the candidate being scored, so that a unit's many ids (its word, synonyms,
+ * WordNet relations) are each checked in O(1) instead of scanning the sentence per id. A class, not closures:
+ * this runs for every candidate of every question.
  */
-let marks = new Int32Array(1024);
-let markGeneration = 0;
-
-class MarkedSentence implements TermLookup {
-  private passage!: Passage;
+class TermMarks implements Pick<TermLookup, 'hasId'> {
+  private marks = new Int32Array(1024);
+  /** For the sentence: the index of each marked term's first occurrence (where a unit matches, for proximity). */
+  first = new Int32Array(1024);
   private generation = 0;
 
-  /** Marks the passage's terms (a class, not closures: this runs for every candidate of every question). */
-  mark(passage: Passage): this {
-    if (++markGeneration === 0x7fffffff) {
-      marks.fill(0);
-      markGeneration = 1;
+  /** Forgets every mark (in O(1): the generation moves on). */
+  clear(): void {
+    if (++this.generation === 0x7fffffff) {
+      this.marks.fill(0);
+      this.generation = 1;
     }
-    this.passage = passage;
-    this.generation = markGeneration;
-    for (let i = 0; i < passage.termCount; i++) {
-      const id = passage.termId(i);
-      if (id >= marks.length) {
-        const grown = new Int32Array(Math.max(id + 1, marks.length * 2));
-        grown.set(marks);
-        marks = grown;
-      }
-      marks[id] = markGeneration;
-    }
-    return this;
   }
 
-  has(term: string): boolean {
-    return this.passage.termSet.has(term);
+  /** Marks the terms of the passage's sentence, remembering where each occurs first. */
+  markSentence(passage: Passage): void {
+    this.clear();
+    const n = passage.termCount;
+    for (let i = 0; i < n; i++) {
+      const id = passage.termId(i);
+      if (id >= this.marks.length) this.grow(id);
+      if (this.marks[id] === this.generation) continue;
+      this.marks[id] = this.generation;
+      this.first[id] = i;
+    }
+  }
+
+  /** Marks the terms of a passage's neighbours or title. */
+  markRanges(ranges: TermRanges): void {
+    this.clear();
+    const { ids, from1, to1, from2, to2 } = ranges;
+    for (let i = from1; i < to1; i++) this.mark(ids[i]!);
+    for (let i = from2; i < to2; i++) this.mark(ids[i]!);
+  }
+
+  private mark(id: number): void {
+    if (id >= this.marks.length) this.grow(id);
+    this.marks[id] = this.generation;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.marks.length * 2);
+    const marks = new Int32Array(size);
+    marks.set(this.marks);
+    this.marks = marks;
+    const first = new Int32Array(size);
+    first.set(this.first);
+    this.first = first;
   }
 
   hasId(id: number): boolean {
-    return id >= 0 && id < marks.length && marks[id] === this.generation;
+    return id >= 0 && id < this.marks.length && this.marks[id] === this.generation;
   }
 }
 
-const marked = new MarkedSentence();
+const sentenceMarks = new TermMarks();
+const contextMarks = new TermMarks();
 
-function markSentence(passage: Passage): TermLookup {
-  return marked.mark(passage);
-}
-
-function unitMatch(unit: WeightedUnit, set: TermLookup): number {
+/** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
+function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>): number {
   const { ids, credits } = unit;
   for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
   let best = 0;
@@ -262,16 +279,23 @@ export function scorePassage(
   let heaviest = 0;
   let missing = 0;
   let specificMatch = false;
-  const sentence = markSentence(passage);
+  sentenceMarks.markSentence(passage);
+  let contextMarked = false;
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
   let previous: number | null = null;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
-    let credit = unitMatch(unit, sentence);
+    let credit = unitMatch(unit, sentenceMarks);
     if (credit > 0 && !unit.generic) specificMatch = true;
-    if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * tuning.contextCredit;
+    if (credit === 0) {
+      if (!contextMarked) {
+        contextMarks.markRanges(passage.contextTerms);
+        contextMarked = true;
+      }
+      credit = unitMatch(unit, contextMarks) * tuning.contextCredit;
+    }
     if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
@@ -294,11 +318,15 @@ export function scorePassage(
   return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
 }
 
+/** Where in the sentence the unit first matches (its first term that is one of the unit's), or null. */
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {
   const ids = unit.ids;
-  for (let i = 0; i < passage.termCount; i++) {
-    const id = passage.termId(i);
-    for (let k = 0; k < ids.length; k++) if (ids[k] === id) return passage.position(i);
+  let first = -1;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (!sentenceMarks.hasId(id)) continue;
+    const i = sentenceMarks.first[id]!;
+    if (first === -1 || i < first) first = i;
   }
-  return null;
+  return first === -1 ? null : passage.position(first);
 }
