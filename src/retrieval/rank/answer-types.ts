@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/passages.ts';
-import type { AnswerType } from '../query/question.ts';
+import type { AnswerType, DefinitionPattern } from '../query/question.ts';
 import type { NameRun } from './sentence-memo.ts';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -40,7 +40,7 @@ function checkedText(passage: Passage): string {
 }
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
-export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>, defines?: RegExp): number {
+export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: ReadonlySet<string>, questionTerms: ReadonlySet<string>, defines?: DefinitionPattern): number {
   switch (type) {
     case 'when': {
       const { date } = passage.memo;
