@@ -38,6 +38,8 @@ export interface AnalysedQuestion {
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
   language: TextLanguage;
+  /** The question's words as written (lowercase, before spelling correction): names it mentions are not its answer. */
+  surfaces: ReadonlySet<string>;
 }
 
 export interface AnalyseOptions {
@@ -118,45 +120,48 @@ export function cleanQuestion(raw: string): string {
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
   const type = options.type ?? detectAnswerType(question);
-  const corrected = new Set<number>();
   const original = words(question, language);
-  const fixedText = correctSpelling(question, original, vocabulary, corrected, language);
+  const fixedText = correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);
+  // Where the corrected words now start, so their units can be marked.
+  const corrected = new Set<number>();
+  if (fixedText !== question) for (const w of ws) if (!original.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
   const terms = termsOfWords(ws);
 
   const contentWords = ws.filter((w) => w.term !== null);
   const focusStarts = focusWords(ws);
   // Which group each content word belongs to, found on the words before spelling correction (same count and order).
   const originalContent = original.filter((w) => w.term !== null);
-  const groupOf = (i: number) => {
-    const start = originalContent[i]?.start ?? -1;
-    return options.groups?.findIndex((g) => start >= g.start && start < g.end) ?? -1;
-  };
+  const groups = options.groups && contentWords.length === originalContent.length ? options.groups : undefined;
   const units: QueryUnit[] = [];
   const unitOfGroup = new Map<number, QueryUnit>();
   const seen = new Set<string>();
-  contentWords.forEach((word, position) => {
+  for (let position = 0; position < contentWords.length; position++) {
+    const word = contentWords[position]!;
     const term = word.term!;
-    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) return;
+    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term)) continue;
     // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
     // Unknown one- or two-character words ("pl", "ok") are fragments or chat, not what is asked about.
-    if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) return;
+    if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) continue;
     seen.add(term);
-    const concepts = terms
-      .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
-      .map((t) => t.term);
-    const group = contentWords.length === originalContent.length ? groupOf(position) : -1;
+    const concepts: string[] = [];
+    for (const t of terms) if (t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span) concepts.push(t.term);
+    let group = -1;
+    if (groups) {
+      const start = originalContent[position]!.start;
+      group = groups.findIndex((g) => start >= g.start && start < g.end);
+    }
     const unit = group >= 0 ? unitOfGroup.get(group) : undefined;
     if (unit) {
       unit.alternatives.push(term);
       for (const c of concepts) if (!unit.concepts.includes(c)) unit.concepts.push(c);
       unit.focus ||= focusStarts.has(word.start);
-      return;
+      continue;
     }
     const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
-  });
+  }
 
   const countedTerms = new Set<string>();
   if (type === 'how_many' || type === 'how_long') {
@@ -176,7 +181,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const subject = type === 'define' ? definedSubject(fixedText) : null;
   const defines = subject ? new DefinitionPattern(subject) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
-  return { type, units, countedTerms, searchText, language, keywords, ...(defines ? { defines } : {}) };
+  const surfaces = new Set<string>();
+  for (const w of original) surfaces.add(w.surface.toLowerCase());
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, ...(defines ? { defines } : {}) };
 }
 
 /** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
@@ -201,7 +208,7 @@ function focusWords(ws: readonly Word[]): Set<number> {
 }
 
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
-function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, corrected: Set<number>, language: TextLanguage): string {
+function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, language: TextLanguage): string {
   let out = '';
   let last = 0;
   for (const w of ws) {
@@ -214,11 +221,7 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     out += question.slice(last, w.start) + replacement;
     last = w.end;
   }
-  if (last === 0) return question;
-  const fixed = out + question.slice(last);
-  // Record where the corrected words now start, so their units can be marked.
-  for (const w of words(fixed, language)) if (!ws.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
-  return fixed;
+  return last === 0 ? question : out + question.slice(last);
 }
 
 /** Related (and broader) corpus terms kept per word, closest relations first: each is matched against every candidate. */

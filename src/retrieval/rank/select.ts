@@ -2,7 +2,6 @@ import type { Passage, PassageStore } from '../corpus/passages.ts';
 import type { AnalysedQuestion } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
-import { words } from '../text/tokenizer.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
 import { scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
@@ -28,10 +27,10 @@ export interface RerankDeps {
 }
 
 /** Re-ranks the first stage's candidates for one reading of the question; null when it has nothing to search for. */
-export function scoreReading({ analysed, text }: Reading, { firstStage, passages, stats, tuning }: RerankDeps): ScoredReading | null {
+export function scoreReading({ analysed }: Reading, { firstStage, passages, stats, tuning }: RerankDeps): ScoredReading | null {
   if (analysed.units.length === 0 || analysed.searchText.length === 0) return null;
   const units = weighUnits(analysed, stats, tuning);
-  const surfaces = new Set(words(text, analysed.language).map((w) => w.surface.toLowerCase()));
+  const surfaces = analysed.surfaces;
   const hits = firstStage(analysed.searchText, analysed.language);
   const scored: Candidate[] = [];
   for (let i = 0; i < hits.length; i++) {
