@@ -31,8 +31,12 @@ export interface Passage {
   position(i: number): number;
   /** Terms of the sentence. */
   readonly termSet: TermLookup;
-  /** Terms of the neighbouring sentences in the same paragraph. */
-  readonly contextTerms: TermRanges;
+  /**
+   * Terms of the neighbouring sentences in the same paragraph, as ranges of the corpus' term ids written into
+   * `into` (from1, to1, from2, to2: the previous sentence's and the next one's, empty when not in the paragraph);
+   * returns the term id array they index.
+   */
+  contextRanges(into: Int32Array): Int32Array;
   /** Terms of the document's title: questions often name the event an article reports on. */
   readonly titleTerms: TermLookup;
   /** Number of content words, for length normalisation. */
@@ -223,14 +227,14 @@ export class PassageStore {
 }
 
 /** Is a term's id among ids[from1, to1) or ids[from2, to2)? Sentences have a few dozen terms: a scan beats a Set. */
-export class TermRanges implements TermLookup {
+class TermRanges implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
-    readonly ids: Int32Array,
-    readonly from1: number,
-    readonly to1: number,
-    readonly from2 = 0,
-    readonly to2 = 0,
+    private readonly ids: Int32Array,
+    private readonly from1: number,
+    private readonly to1: number,
+    private readonly from2 = 0,
+    private readonly to2 = 0,
   ) {}
 
   has(term: string): boolean {
@@ -251,7 +255,6 @@ class PassageView implements Passage {
   private readonly termFrom: number;
   private spanCache: SentenceSpan | undefined;
   private sentenceLookup: TermLookup | undefined;
-  private contextLookup: TermRanges | undefined;
 
   constructor(
     private readonly store: PassageStore,
@@ -300,23 +303,17 @@ class PassageView implements Passage {
     return (this.sentenceLookup ??= new TermRanges(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
   }
 
-  get contextTerms(): TermRanges {
-    if (!this.contextLookup) {
-      const a = this.store.arrays;
-      const p = this.index;
-      const last = a.documentStart[this.documentIndex + 1]! - 1;
-      const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
-      const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
-      this.contextLookup = new TermRanges(
-        this.dictionary,
-        a.termId,
-        prev ? a.termStart[p - 1]! : 0,
-        prev ? a.termStart[p]! : 0,
-        next ? a.termStart[p + 1]! : 0,
-        next ? a.termStart[p + 2]! : 0,
-      );
-    }
-    return this.contextLookup;
+  contextRanges(into: Int32Array): Int32Array {
+    const a = this.store.arrays;
+    const p = this.index;
+    const last = a.documentStart[this.documentIndex + 1]! - 1;
+    const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
+    const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
+    into[0] = prev ? a.termStart[p - 1]! : 0;
+    into[1] = prev ? a.termStart[p]! : 0;
+    into[2] = next ? a.termStart[p + 1]! : 0;
+    into[3] = next ? a.termStart[p + 2]! : 0;
+    return a.termId;
   }
 
   get titleTerms(): TermLookup {

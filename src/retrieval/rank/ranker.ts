@@ -1,5 +1,5 @@
 import { answerTypeFit } from './answer-types.ts';
-import type { Passage, TermLookup, TermRanges } from '../corpus/passages.ts';
+import type { Passage, TermLookup } from '../corpus/passages.ts';
 import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
 import { terms } from '../text/tokenizer.ts';
 
@@ -224,12 +224,12 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
     }
   }
 
-  /** Marks the terms of a passage's neighbours or title. */
-  markRanges(ranges: TermRanges): void {
+  /** Marks the terms of a passage's neighbouring sentences. */
+  markContext(passage: Passage): void {
     this.clear();
-    const { ids, from1, to1, from2, to2 } = ranges;
-    for (let i = from1; i < to1; i++) this.mark(ids[i]!);
-    for (let i = from2; i < to2; i++) this.mark(ids[i]!);
+    const ids = passage.contextRanges(ranges);
+    for (let i = ranges[0]!; i < ranges[1]!; i++) this.mark(ids[i]!);
+    for (let i = ranges[2]!; i < ranges[3]!; i++) this.mark(ids[i]!);
   }
 
   private mark(id: number): void {
@@ -253,6 +253,7 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
 }
 
 const sentenceMarks = new TermMarks();
+const ranges = new Int32Array(4);
 const contextMarks = new TermMarks();
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
@@ -271,6 +272,8 @@ export function scorePassage(
   stats: CorpusStats,
   tuning: RankerTuning,
   questionSurfaces: ReadonlySet<string>,
+  /** Where the scores are written (a candidate being made): no object per score, this runs for every candidate. */
+  into: PassageScore = { score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 },
 ): PassageScore {
   let total = 0;
   let matched = 0;
@@ -291,7 +294,7 @@ export function scorePassage(
     if (credit > 0 && !unit.generic) specificMatch = true;
     if (credit === 0) {
       if (!contextMarked) {
-        contextMarks.markRanges(passage.contextTerms);
+        contextMarks.markContext(passage);
         contextMarked = true;
       }
       credit = unitMatch(unit, contextMarks) * tuning.contextCredit;
@@ -309,13 +312,23 @@ export function scorePassage(
     if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
     previous = position;
   }
-  if (total === 0) return { score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
+  if (total === 0) return writeScore(into, 0, 0, false, 0, 0, 0);
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = matched > 0 ? answerTypeFit(question.type, passage, question.countedTerms, questionSurfaces, question.defines) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
-  return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
+  return writeScore(into, score, matched / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
+}
+
+function writeScore(into: PassageScore, score: number, coverage: number, specificMatch: boolean, fit: number, knownCoverage: number, missing: number): PassageScore {
+  into.score = score;
+  into.coverage = coverage;
+  into.specificMatch = specificMatch;
+  into.fit = fit;
+  into.knownCoverage = knownCoverage;
+  into.missing = missing;
+  return into;
 }
 
 /** Where in the sentence the unit first matches (its first term that is one of the unit's), or null. */

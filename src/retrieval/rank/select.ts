@@ -20,7 +20,8 @@ export interface ScoredReading {
 }
 
 export interface RerankDeps {
-  firstStage(text: string, language: TextLanguage): Array<{ passage: number }>;
+  /** The first stage's candidate passages, best first. */
+  firstStage(text: string, language: TextLanguage): ArrayLike<number>;
   passages: PassageStore;
   stats: CorpusStats;
   tuning: RankerTuning;
@@ -34,11 +35,12 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
   const hits = firstStage(analysed.searchText, analysed.language);
   const scored: Candidate[] = [];
   for (let i = 0; i < hits.length; i++) {
-    const index = hits[i]!.passage;
+    const index = hits[i]!;
     const passage = passages.passage(index);
-    const s = scorePassage(passage, analysed, units, stats, tuning, surfaces);
-    // Fields written out: an object spread takes a slow path in V8, and this runs for every candidate.
-    scored.push({ index, passage, units, score: s.score, coverage: s.coverage, specificMatch: s.specificMatch, fit: s.fit, knownCoverage: s.knownCoverage, missing: s.missing });
+    // One object per candidate, its scores written in by scorePassage (an object spread takes a slow path in V8).
+    const candidate: Candidate = { index, passage, units, score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
+    scored.push(candidate);
+    scorePassage(passage, analysed, units, stats, tuning, surfaces, candidate);
   }
   scored.sort(byScore);
   return { analysed, units, scored };
