@@ -37,8 +37,11 @@ export interface Passage {
    * returns the term id array they index.
    */
   contextRanges(into: Int32Array): Int32Array;
-  /** Terms of the document's title: questions often name the event an article reports on. */
-  readonly titleTerms: TermLookup;
+  /**
+   * Terms of the document's title (questions often name the event an article reports on), as contextRanges gives
+   * the neighbours' (from, to, 0, 0); returns the title term id array they index.
+   */
+  titleRanges(into: Int32Array): Int32Array;
   /** Number of content words, for length normalisation. */
   readonly length: number;
   /** Per-corpus memo of what the answer-type checks found in each sentence. */
@@ -155,7 +158,6 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
  */
 export class PassageStore {
   readonly memo: SentenceMemo;
-  private readonly titles: TermLookup[] = [];
 
   constructor(
     /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
@@ -204,12 +206,6 @@ export class PassageStore {
     return { text, offset, sentences };
   }
 
-  /** The terms of a document's title (one lookup per document, kept). */
-  title(documentIndex: number): TermLookup {
-    const a = this.arrays;
-    return (this.titles[documentIndex] ??= new TermRanges(this.dictionary, a.titleTerm, a.titleStart[documentIndex]!, a.titleStart[documentIndex + 1]!));
-  }
-
   /** The previous and next sentence of the same paragraph, as one text: a passage's context. */
   neighbours(p: number): string {
     const a = this.arrays;
@@ -226,15 +222,13 @@ export class PassageStore {
   }
 }
 
-/** Is a term's id among ids[from1, to1) or ids[from2, to2)? Sentences have a few dozen terms: a scan beats a Set. */
-class TermRanges implements TermLookup {
+/** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
+class TermRange implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
     private readonly ids: Int32Array,
-    private readonly from1: number,
-    private readonly to1: number,
-    private readonly from2 = 0,
-    private readonly to2 = 0,
+    private readonly from: number,
+    private readonly to: number,
   ) {}
 
   has(term: string): boolean {
@@ -243,8 +237,7 @@ class TermRanges implements TermLookup {
 
   hasId(id: number): boolean {
     const ids = this.ids;
-    for (let i = this.from1; i < this.to1; i++) if (ids[i] === id) return true;
-    for (let i = this.from2; i < this.to2; i++) if (ids[i] === id) return true;
+    for (let i = this.from; i < this.to; i++) if (ids[i] === id) return true;
     return false;
   }
 }
@@ -300,7 +293,7 @@ class PassageView implements Passage {
   }
 
   get termSet(): TermLookup {
-    return (this.sentenceLookup ??= new TermRanges(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
+    return (this.sentenceLookup ??= new TermRange(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
   }
 
   contextRanges(into: Int32Array): Int32Array {
@@ -316,7 +309,12 @@ class PassageView implements Passage {
     return a.termId;
   }
 
-  get titleTerms(): TermLookup {
-    return this.store.title(this.documentIndex);
+  titleRanges(into: Int32Array): Int32Array {
+    const a = this.store.arrays;
+    into[0] = a.titleStart[this.documentIndex]!;
+    into[1] = a.titleStart[this.documentIndex + 1]!;
+    into[2] = 0;
+    into[3] = 0;
+    return a.titleTerm;
   }
 }

@@ -224,10 +224,9 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
     }
   }
 
-  /** Marks the terms of a passage's neighbouring sentences. */
-  markContext(passage: Passage): void {
+  /** Marks the terms of ids[ranges[0], ranges[1]) and ids[ranges[2], ranges[3]) (a passage's neighbours or title). */
+  markRanges(ids: Int32Array, ranges: Int32Array): void {
     this.clear();
-    const ids = passage.contextRanges(ranges);
     for (let i = ranges[0]!; i < ranges[1]!; i++) this.mark(ids[i]!);
     for (let i = ranges[2]!; i < ranges[3]!; i++) this.mark(ids[i]!);
   }
@@ -253,8 +252,9 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
 }
 
 const sentenceMarks = new TermMarks();
-const ranges = new Int32Array(4);
 const contextMarks = new TermMarks();
+const titleMarks = new TermMarks();
+const ranges = new Int32Array(4);
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>): number {
@@ -284,6 +284,7 @@ export function scorePassage(
   let specificMatch = false;
   sentenceMarks.markSentence(passage);
   let contextMarked = false;
+  let titleMarked = false;
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
   let previous: number | null = null;
@@ -294,12 +295,18 @@ export function scorePassage(
     if (credit > 0 && !unit.generic) specificMatch = true;
     if (credit === 0) {
       if (!contextMarked) {
-        contextMarks.markContext(passage);
+        contextMarks.markRanges(passage.contextRanges(ranges), ranges);
         contextMarked = true;
       }
       credit = unitMatch(unit, contextMarks) * tuning.contextCredit;
     }
-    if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
+    if (credit === 0) {
+      if (!titleMarked) {
+        titleMarks.markRanges(passage.titleRanges(ranges), ranges);
+        titleMarked = true;
+      }
+      credit = unitMatch(unit, titleMarks) * tuning.titleCredit;
+    }
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
     heaviest = Math.max(heaviest, unit.weight);
