@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { IntList } from '../corpus/compact.ts';
 import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
 import { bitCount, letterMask } from './letter-mask.ts';
 
@@ -79,14 +80,11 @@ function open(): Database | null {
   return database;
 }
 
-/** Numbers the entry lines once (a few ms): a lookup is then a binary search over lines, with no scanning for line starts. */
+/** Numbers the entry lines once (one pass, a few ms): a lookup is then a binary search over lines, with no scanning for line starts. */
 function indexFile(bytes: Buffer): IndexFile {
-  let count = 0;
-  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) count += 1;
-  const lines = new Int32Array(count);
-  let n = 0;
-  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) lines[n++] = start;
-  return { bytes, lines };
+  const lines = new IntList(1 << 16);
+  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) lines.push(start);
+  return { bytes, lines: lines.toArray() };
 }
 
 /** The licence header's lines start with spaces (and sort first); an empty line is no entry either. */
@@ -249,81 +247,65 @@ export function knowsWord(word: string): boolean {
   return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
 }
 
-/** WordNet's single-word lemmas of one first letter and length, and each one's number of senses over all parts of speech. */
+/**
+ * WordNet's single-word lemmas of one first letter and length, as places in the index files (the part of speech
+ * in the top bits, the line's start below), with their letters as bits (see letterMask). A lemma in several
+ * parts of speech is there once per part; only its first place can win a correction (the others tie with it).
+ */
 interface LemmaGroup {
-  lemmas: string[];
-  senses: number[];
-  /** Each lemma's letters as bits (see letterMask): a lemma one edit away differs in at most two. */
+  places: number[];
   letters: number[];
 }
 
-let lemmaGroups: Map<string, LemmaGroup> | undefined;
+const PLACE_BITS = 28; // index files are far smaller than 2^28 bytes
+let lemmaGroups: Map<number, LemmaGroup> | undefined;
 
 /**
  * Every single-word lemma of WordNet (about 80k), grouped by first letter and length, in the order of the index
- * files (nouns, verbs, adjectives, adverbs), with its senses counted: made once, at the first misspelling.
+ * files (nouns, verbs, adjectives, adverbs): made once, at the first misspelling, from the bytes, no string per lemma.
  */
-function lemmasByShape(db: Database): Map<string, LemmaGroup> {
+function lemmasByShape(db: Database): Map<number, LemmaGroup> {
   if (lemmaGroups) return lemmaGroups;
-  const groups = new Map<string, LemmaGroup>();
-  const at = new Map<string, { group: LemmaGroup; i: number }>();
-  for (const part of PARTS) {
+  const groups = new Map<number, LemmaGroup>();
+  PARTS.forEach((part, p) => {
     const { bytes, lines } = db.index[part];
     for (const start of lines) {
-      const end = lineEnd(bytes, start);
-      const space = bytes.indexOf(0x20, start);
-      if (space <= start || space >= end) continue;
-      const lemma = bytes.toString('latin1', start, space);
-      if (!/^[a-z]+$/.test(lemma)) continue;
-      const senses = synsetCount(bytes, space, end);
-      const seen = at.get(lemma);
-      if (seen) {
-        seen.group.senses[seen.i]! += senses;
-        continue;
-      }
-      const key = shapeKey(lemma, lemma.length);
+      let end = start;
+      let mask = 0;
+      for (; bytes[end]! >= 0x61 && bytes[end]! <= 0x7a; end++) mask |= 1 << (bytes[end]! & 31);
+      if (end === start || bytes[end] !== 0x20) continue; // not a single lowercase word
+      const key = shapeKey(bytes[start]!, end - start);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { lemmas: [], senses: [], letters: [] }));
-      at.set(lemma, { group, i: group.lemmas.length });
-      group.lemmas.push(lemma);
-      group.senses.push(senses);
-      group.letters.push(letterMask(lemma));
+      if (!group) groups.set(key, (group = { places: [], letters: [] }));
+      group.places.push((p << PLACE_BITS) | start);
+      group.letters.push(mask);
     }
-  }
+  });
   return (lemmaGroups = groups);
 }
 
-/** The synset_cnt field of an index line ("lemma pos synset_cnt ..."), read from its bytes; `space` ends the lemma. */
-function synsetCount(bytes: Buffer, space: number, end: number): number {
-  let i = bytes.indexOf(0x20, space + 1) + 1; // past the part of speech
-  if (i <= 0 || i >= end) return 0;
-  let n = 0;
-  for (; i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39; i++) n = n * 10 + (bytes[i]! - 0x30);
-  return n;
-}
+const shapeKey = (firstCode: number, length: number) => firstCode * 1024 + length;
 
-const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
-
-/** Are a and b one edit apart: a swapped pair, or one letter missing, extra or different? (No allocation: hot.) */
-function oneEditApart(a: string, b: string): boolean {
+/** Is the lemma of `length` bytes at `start` one edit from a: a swapped pair, or one letter missing, extra or different? */
+function oneEditApart(a: string, bytes: Buffer, start: number, length: number): boolean {
   const la = a.length;
-  const lb = b.length;
   let i = 0;
-  const shortest = Math.min(la, lb);
-  while (i < shortest && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
-  if (la === lb) {
+  const shortest = Math.min(la, length);
+  while (i < shortest && a.charCodeAt(i) === bytes[start + i]) i += 1;
+  if (la === length) {
     if (i === la) return false;
-    if (sameFrom(a, i + 1, b, i + 1)) return true;
-    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+    if (sameFrom(a, i + 1, bytes, start, length, i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === bytes[start + i + 1] && a.charCodeAt(i + 1) === bytes[start + i] && sameFrom(a, i + 2, bytes, start, length, i + 2);
   }
-  if (la === lb + 1) return sameFrom(a, i + 1, b, i);
-  if (lb === la + 1) return sameFrom(a, i, b, i + 1);
+  if (la === length + 1) return sameFrom(a, i + 1, bytes, start, length, i);
+  if (length === la + 1) return sameFrom(a, i, bytes, start, length, i + 1);
   return false;
 }
 
-function sameFrom(a: string, i: number, b: string, j: number): boolean {
-  if (a.length - i !== b.length - j) return false;
-  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+/** Are a from i and the lemma from j the same? */
+function sameFrom(a: string, i: number, bytes: Buffer, start: number, length: number, j: number): boolean {
+  if (a.length - i !== length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== bytes[start + j]) return false;
   return true;
 }
 
@@ -344,13 +326,17 @@ export function dictionaryCorrection(word: string): string | null {
     const groups = lemmasByShape(db);
     const mask = letterMask(lower);
     for (let length = lower.length - 1; length <= lower.length + 1; length++) {
-      const group = groups.get(shapeKey(lower, length));
+      const group = groups.get(shapeKey(lower.charCodeAt(0), length));
       if (!group) continue;
-      for (let i = 0; i < group.lemmas.length; i++) {
+      for (let i = 0; i < group.places.length; i++) {
         if (bitCount(mask ^ group.letters[i]!) > 2) continue;
-        const candidate = group.lemmas[i]!;
-        if (!oneEditApart(lower, candidate)) continue;
-        const senses = group.senses[i]!;
+        const place = group.places[i]!;
+        const { bytes } = db.index[PARTS[place >>> PLACE_BITS]!];
+        const start = place & ((1 << PLACE_BITS) - 1);
+        if (!oneEditApart(lower, bytes, start, length)) continue;
+        const candidate = bytes.toString('latin1', start, start + length);
+        let senses = 0;
+        for (const part of PARTS) senses += synsetOffsets(db.index[part], candidate).length;
         if (senses > bestSenses) {
           best = candidate;
           bestSenses = senses;
