@@ -161,7 +161,8 @@ export function lengthNorms(field: FieldPostings, k: number, b: number): Float64
 export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<[number, number]> {
   const size = Math.min(limit, count);
   if (size <= 0) return [];
-  const heap = new Int32Array(size);
+  if (heapSpace.length < size) heapSpace = new Int32Array(size);
+  const heap = heapSpace;
   let n = 0;
   for (let i = 0; i < count; i++) {
     const p = touched[i]!;
@@ -183,6 +184,9 @@ export function topK(touched: Int32Array, count: number, scores: Float64Array, l
   }
   return best;
 }
+
+/** The heap's space, kept from search to search (a typed array of more than 64 bytes is allocated outside the heap: slow to make and to free). */
+let heapSpace = new Int32Array(64);
 
 /** Does passage a rank after passage b (lower score, or the same score and later)? */
 function worse(scores: Float64Array, a: number, b: number): boolean {

@@ -105,10 +105,10 @@ export function firstStage(db: PassageDatabase, query: string, language: TextLan
 }
 
 /** The first stage's candidates as passage numbers, best first: what the re-ranker reads (no object per hit). */
-export function firstStagePassages(db: PassageDatabase, query: string, language: TextLanguage, tuning: IndexTuning = DEFAULT_INDEX_TUNING): Int32Array {
+export function firstStagePassages(db: PassageDatabase, query: string, language: TextLanguage, tuning: IndexTuning = DEFAULT_INDEX_TUNING): number[] {
   const hits = searchHits(db, query, language, tuning);
-  const passages = new Int32Array(hits.length);
-  for (let i = 0; i < hits.length; i++) passages[i] = (hits[i]!.document as unknown as PassageDocument).passage;
+  const passages: number[] = [];
+  for (const hit of hits) passages.push((hit.document as unknown as PassageDocument).passage);
   return passages;
 }
 

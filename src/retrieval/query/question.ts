@@ -234,11 +234,11 @@ const SEARCHED_EXPANSIONS = 3;
  * (other words are no use to match); returns the words the first stage should search for too.
  */
 function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
-  const own = new Set([unit.term, ...unit.alternatives, ...unit.concepts]);
+  const own = [unit.term, ...unit.alternatives, ...unit.concepts];
   const searched: string[] = [];
-  for (const { word, relation, term } of relatedTerms(unit.surface)) {
-    if (own.has(term) || !vocabulary.hasTerm(term)) continue;
-    own.add(term);
+  for (const { word, relation, term } of corpusRelatedTerms(unit.surface, vocabulary)) {
+    if (own.includes(term)) continue;
+    own.push(term);
     const list = relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader;
     if (list.length >= MAX_EXPANSIONS) continue;
     list.push(term);
@@ -247,10 +247,28 @@ function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
   return searched;
 }
 
-const relatedTermsOf = new Map<string, ReadonlyArray<{ word: string; relation: string; term: string }>>();
+type RelatedTerm = { word: string; relation: string; term: string };
+
+const corpusRelated = new WeakMap<Vocabulary, Map<string, readonly RelatedTerm[]>>();
+
+/** relatedTerms of a word that the corpus has (the others are never matched), remembered per corpus, bounded. */
+function corpusRelatedTerms(surface: string, vocabulary: Vocabulary): readonly RelatedTerm[] {
+  let known = corpusRelated.get(vocabulary);
+  if (!known) corpusRelated.set(vocabulary, (known = new Map()));
+  const key = surface.toLowerCase();
+  let list = known.get(key);
+  if (!list) {
+    list = relatedTerms(key).filter((r) => vocabulary.hasTerm(r.term));
+    if (known.size >= 20_000) known.clear();
+    known.set(key, list);
+  }
+  return list;
+}
+
+const relatedTermsOf = new Map<string, readonly RelatedTerm[]>();
 
 /** A word's WordNet relations with the term each stands for (the same for every corpus: remembered, bounded). */
-function relatedTerms(surface: string): ReadonlyArray<{ word: string; relation: string; term: string }> {
+function relatedTerms(surface: string): readonly RelatedTerm[] {
   const key = surface.toLowerCase();
   let list = relatedTermsOf.get(key);
   if (!list) {

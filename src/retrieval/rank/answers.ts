@@ -57,13 +57,9 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
 
   return (candidates, needed) => {
     const answers: Answer[] = [];
-    // Candidates of one reading share their units: their probes are worked out once.
+    // Candidates of one reading share their units: their probes are worked out once. (No named closure here:
+    // tsx names every one it makes, which costs microseconds per query.)
     const probes = new Map<readonly WeightedUnit[], string[]>();
-    const probesFor = (units: readonly WeightedUnit[]) => {
-      let list = probes.get(units);
-      if (!list) probes.set(units, (list = probesOf(units)));
-      return list;
-    };
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
     for (const candidate of candidates) {
       if (answers.length >= needed) break;
@@ -71,7 +67,9 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const region = passages.region(candidate.index);
       const { units } = candidate;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, probesFor(units));
+      let unitProbes = probes.get(units);
+      if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
