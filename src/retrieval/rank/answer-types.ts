@@ -56,8 +56,11 @@ export function answerTypeFit(type: AnswerType, passage: Passage, countedTerms: 
       const durations = numbersFollowedBy(passage, DURATION_UNITS);
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
-    case 'role':
-      return JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
+    case 'role': {
+      const { jobTitle } = passage.memo;
+      if (jobTitle[passage.index] === -1) jobTitle[passage.index] = JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
+      return jobTitle[passage.index]!;
+    }
     case 'define':
       return defines?.test(checkedText(passage)) ? 1 : 0;
     case 'who': {
@@ -143,7 +146,13 @@ function nameRuns(text: string): NameRun[] {
   return runs;
 }
 
-/** A name-shaped run none of whose words the question mentions. */
+/** A name-shaped run none of whose words the question mentions. (Loops, not closures: this runs per candidate.) */
 function namesNotIn(runs: readonly NameRun[], questionTerms: ReadonlySet<string>): boolean {
-  return runs.some((r) => r.nameShaped && !r.words.some((w) => questionTerms.has(w)));
+  for (const run of runs) {
+    if (!run.nameShaped) continue;
+    let mentioned = false;
+    for (const w of run.words) if (questionTerms.has(w)) mentioned = true;
+    if (!mentioned) return true;
+  }
+  return false;
 }
