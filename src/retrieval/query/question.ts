@@ -172,7 +172,10 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
     for (const t of headWords) countedTerms.add(t.term);
   }
 
-  let searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
+  // A loop, not filter/map/join: an empty array from filter has another kind than a full one, which deoptimizes.
+  let searchText = '';
+  let searched = 0;
+  for (const w of contentWords) if (!CUE_WORDS.has(w.surface.toLowerCase())) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
   if (language === 'en' && options.expand !== false) {
     const extra: string[] = [];
     for (const unit of units) extra.push(...expandUnit(unit, vocabulary));

@@ -86,8 +86,8 @@ export interface WeightedUnit extends QueryUnit {
    * Dictionary numbers of the term and its alternatives (the first `exact`), then of its concepts and WordNet
    * relations (-1: not in the corpus), and the credit a match of each earns (1 for the word itself).
    */
-  ids: readonly number[];
-  credits: readonly number[];
+  ids: Int32Array;
+  credits: Float64Array;
   exact: number;
   weight: number;
   generic: boolean;
@@ -109,20 +109,15 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // Loops rather than spreads: this runs for every question.
     const terms = unit.alternatives.length === 0 ? [unit.term] : [unit.term, ...unit.alternatives];
     const exact = terms.length;
-    const credits: number[] = terms.map(() => 1);
-    for (const c of unit.concepts) {
-      terms.push(c);
-      credits.push(tuning.conceptCredit);
-    }
+    for (const c of unit.concepts) terms.push(c);
     const related = terms.length;
-    for (const r of unit.related) {
-      terms.push(r);
-      credits.push(tuning.relatedCredit);
-    }
-    for (const r of unit.broader) {
-      terms.push(r);
-      credits.push(tuning.broaderCredit);
-    }
+    for (const r of unit.related) terms.push(r);
+    const broader = terms.length;
+    for (const r of unit.broader) terms.push(r);
+    // Typed arrays: a plain array of credits starts as integers (1) and changes kind when 0.8 comes, which
+    // throws the optimized code that reads it back to the interpreter, again and again as questions vary.
+    const credits = new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) credits[i] = i < exact ? 1 : i < related ? tuning.conceptCredit : i < broader ? tuning.relatedCredit : tuning.broaderCredit;
     // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
     // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
     // WordNet relations weigh in only for a word the corpus does not have.
@@ -159,7 +154,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
-    const ids = terms.map((t) => stats.termId(t));
+    const ids = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[i] = stats.termId(terms[i]!);
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
     return {
@@ -172,8 +168,13 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
 /** "What is the capital of France?": when the thing asked about is unknown to the corpus, no sentence can answer. */
 export function focusIsUnknown(units: readonly WeightedUnit[]): boolean {
   // A generic word next to the thing asked about ("the champion of Kazakhstan") does not make it known.
-  const focus = units.filter((u) => u.focus && (u.unknown || !u.generic));
-  return focus.length > 0 && focus.every((u) => u.unknown);
+  let focus = 0;
+  for (const u of units) {
+    if (!u.focus || (!u.unknown && u.generic)) continue;
+    if (!u.unknown) return false;
+    focus += 1;
+  }
+  return focus > 0;
 }
 
 export interface PassageScore {
