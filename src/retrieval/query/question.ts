@@ -126,13 +126,37 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   // Where the corrected words now start, so their units can be marked.
   const corrected = new Set<number>();
   if (fixedText !== question) for (const w of ws) if (!original.some((o) => o.start === w.start && o.surface === w.surface)) corrected.add(w.start);
-  const terms = termsOfWords(ws);
-
   const contentWords = ws.filter((w) => w.term !== null);
+  const units = questionUnits(ws, contentWords, original, type, vocabulary, corrected, language, options.groups);
+  const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
+  const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
+  const subject = type === 'define' ? definedSubject(fixedText) : null;
+  const defines = subject ? new DefinitionPattern(subject) : undefined;
+  const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
+  const surfaces = new Set<string>();
+  for (const w of original) surfaces.add(w.surface.toLowerCase());
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, ...(defines ? { defines } : {}) };
+}
+
+// analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
+// over 100 ms, on a background thread that competes with queries on a small machine.
+
+/** The question's content words as units: cue words, repeats and fragments left out; a lexicon group's words in one unit. */
+function questionUnits(
+  ws: readonly Word[],
+  contentWords: readonly Word[],
+  original: readonly Word[],
+  type: AnswerType,
+  vocabulary: Vocabulary,
+  corrected: ReadonlySet<number>,
+  language: TextLanguage,
+  allGroups: AnalyseOptions['groups'],
+): QueryUnit[] {
+  const terms = termsOfWords(ws);
   const focusStarts = focusWords(ws);
   // Which group each content word belongs to, found on the words before spelling correction (same count and order).
   const originalContent = original.filter((w) => w.term !== null);
-  const groups = options.groups && contentWords.length === originalContent.length ? options.groups : undefined;
+  const groups = allGroups && contentWords.length === originalContent.length ? allGroups : undefined;
   const units: QueryUnit[] = [];
   const unitOfGroup = new Map<number, QueryUnit>();
   const seen = new Set<string>();
@@ -162,31 +186,32 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
   }
+  return units;
+}
 
+/** For "how many X": the terms of X, which a number in the answer should count. */
+function countedTermsOf(fixedText: string): Set<string> {
   const countedTerms = new Set<string>();
-  if (type === 'how_many' || type === 'how_long') {
-    const lower = fixedText.toLowerCase();
-    const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
-    const tail = m ? (m[1] ?? m[2] ?? '') : '';
-    const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
-    for (const t of headWords) countedTerms.add(t.term);
-  }
+  const lower = fixedText.toLowerCase();
+  const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
+  const tail = m ? (m[1] ?? m[2] ?? '') : '';
+  const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
+  for (const t of headWords) countedTerms.add(t.term);
+  return countedTerms;
+}
 
+/** The content words but cue words, and (expanding) the first WordNet relations of each unit that the corpus has. */
+function searchTextOf(contentWords: readonly Word[], units: readonly QueryUnit[], vocabulary: Vocabulary, expand: boolean): string {
   // A loop, not filter/map/join: an empty array from filter has another kind than a full one, which deoptimizes.
   let searchText = '';
   let searched = 0;
   for (const w of contentWords) if (!CUE_WORDS.has(w.surface.toLowerCase())) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
-  if (language === 'en' && options.expand !== false) {
+  if (expand) {
     const extra: string[] = [];
     for (const unit of units) extra.push(...expandUnit(unit, vocabulary));
     if (extra.length > 0) searchText += ` ${extra.join(' ')}`;
   }
-  const subject = type === 'define' ? definedSubject(fixedText) : null;
-  const defines = subject ? new DefinitionPattern(subject) : undefined;
-  const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
-  const surfaces = new Set<string>();
-  for (const w of original) surfaces.add(w.surface.toLowerCase());
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, ...(defines ? { defines } : {}) };
+  return searchText;
 }
 
 /** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
