@@ -156,11 +156,13 @@ export function lengthNorms(field: FieldPostings, k: number, b: number): Float64
 
 /**
  * The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap, as
- * [passage, score] pairs best first. Plain functions over the heap array, no closures: this runs for every search.
+ * [passage, score] pairs best first, written into `into` (its pairs are reused). Plain functions over the heap
+ * array, no closures: this runs for every search.
  */
-export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<[number, number]> {
+export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number, into: Array<[number, number]> = []): Array<[number, number]> {
   const size = Math.min(limit, count);
-  if (size <= 0) return [];
+  into.length = Math.max(0, size);
+  if (size <= 0) return into;
   if (heapSpace.length < size) heapSpace = new Int32Array(size);
   const heap = heapSpace;
   let n = 0;
@@ -174,15 +176,18 @@ export function topK(touched: Int32Array, count: number, scores: Float64Array, l
       siftDown(heap, 0, n, scores);
     }
   }
-  // Taking the worst off the heap, one at a time, fills the list from its end.
-  const best = new Array<[number, number]>(n);
+  // Taking the worst off the heap, one at a time, fills the list from its end (reusing the pairs `into` has).
   for (let last = n - 1; last >= 0; last--) {
     const p = heap[0]!;
-    best[last] = [p, scores[p]!];
+    const pair = into[last];
+    if (pair) {
+      pair[0] = p;
+      pair[1] = scores[p]!;
+    } else into[last] = [p, scores[p]!];
     heap[0] = heap[last]!;
     siftDown(heap, 0, last, scores);
   }
-  return best;
+  return into;
 }
 
 /** The heap's space, kept from search to search (a typed array of more than 64 bytes is allocated outside the heap: slow to make and to free). */
