@@ -359,6 +359,14 @@ export function everydayUse(word: string): number {
   const lower = word.toLowerCase();
   const cached = usage.get(lower);
   if (cached !== undefined) return cached;
+  const total = taggedSenses(lower);
+  if (usage.size >= 20_000) usage.clear();
+  usage.set(lower, total);
+  return total;
+}
+
+/** everydayUse's lookup, a function of its own so that the compiler does not fold it into the remembered path. */
+function taggedSenses(lower: string): number {
   const db = open();
   let total = 0;
   if (db && /^[a-z][a-z'-]*$/.test(lower)) {
@@ -372,7 +380,5 @@ export function everydayUse(word: string): number {
       }
     }
   }
-  if (usage.size >= 20_000) usage.clear();
-  usage.set(lower, total);
   return total;
 }
