@@ -1,4 +1,4 @@
-import { buildPassageDatabase, DEFAULT_INDEX_TUNING, firstStage, type IndexTuning, type PassageDatabase } from './index/database.ts';
+import { buildPassageDatabase, DEFAULT_INDEX_TUNING, firstStagePassages, type IndexTuning, type PassageDatabase } from './index/database.ts';
 import type { Lexicons } from './query/lexicon.ts';
 import { createQuestionReader } from './query/readings.ts';
 import { buildVocabulary } from './query/spelling.ts';
@@ -37,7 +37,7 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
   const sources: Source[] = db.documents.map(toSource);
   const documentLanguage = db.documents.map((d) => textLanguage(d.language));
   const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons });
-  const rerank = { firstStage: (text: string, language: Parameters<typeof firstStage>[2]) => firstStage(db, text, language, indexTuning), passages: db.passages, stats, tuning };
+  const rerank = { firstStage: (text: string, language: Parameters<typeof firstStagePassages>[2]) => firstStagePassages(db, text, language, indexTuning), passages: db.passages, stats, tuning };
   const buildAnswers = createAnswerBuilder({ passages: db.passages, sources, documentLanguage, tuning });
 
   function score(question: string) {

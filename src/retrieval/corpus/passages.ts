@@ -31,10 +31,17 @@ export interface Passage {
   position(i: number): number;
   /** Terms of the sentence. */
   readonly termSet: TermLookup;
-  /** Terms of the neighbouring sentences in the same paragraph. */
-  readonly contextTerms: TermLookup;
-  /** Terms of the document's title: questions often name the event an article reports on. */
-  readonly titleTerms: TermLookup;
+  /**
+   * Terms of the neighbouring sentences in the same paragraph, as ranges of the corpus' term ids written into
+   * `into` (from1, to1, from2, to2: the previous sentence's and the next one's, empty when not in the paragraph);
+   * returns the term id array they index.
+   */
+  contextRanges(into: Int32Array): Int32Array;
+  /**
+   * Terms of the document's title (questions often name the event an article reports on), as contextRanges gives
+   * the neighbours' (from, to, 0, 0); returns the title term id array they index.
+   */
+  titleRanges(into: Int32Array): Int32Array;
   /** Number of content words, for length normalisation. */
   readonly length: number;
   /** Per-corpus memo of what the answer-type checks found in each sentence. */
@@ -151,7 +158,6 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
  */
 export class PassageStore {
   readonly memo: SentenceMemo;
-  private readonly titles: TermLookup[] = [];
 
   constructor(
     /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
@@ -200,12 +206,6 @@ export class PassageStore {
     return { text, offset, sentences };
   }
 
-  /** The terms of a document's title (one lookup per document, kept). */
-  title(documentIndex: number): TermLookup {
-    const a = this.arrays;
-    return (this.titles[documentIndex] ??= new TermRanges(this.dictionary, a.titleTerm, a.titleStart[documentIndex]!, a.titleStart[documentIndex + 1]!));
-  }
-
   /** The previous and next sentence of the same paragraph, as one text: a passage's context. */
   neighbours(p: number): string {
     const a = this.arrays;
@@ -222,15 +222,13 @@ export class PassageStore {
   }
 }
 
-/** Is a term's id among ids[from1, to1) or ids[from2, to2)? Sentences have a few dozen terms: a scan beats a Set. */
-class TermRanges implements TermLookup {
+/** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
+class TermRange implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
     private readonly ids: Int32Array,
-    private readonly from1: number,
-    private readonly to1: number,
-    private readonly from2 = 0,
-    private readonly to2 = 0,
+    private readonly from: number,
+    private readonly to: number,
   ) {}
 
   has(term: string): boolean {
@@ -239,8 +237,7 @@ class TermRanges implements TermLookup {
 
   hasId(id: number): boolean {
     const ids = this.ids;
-    for (let i = this.from1; i < this.to1; i++) if (ids[i] === id) return true;
-    for (let i = this.from2; i < this.to2; i++) if (ids[i] === id) return true;
+    for (let i = this.from; i < this.to; i++) if (ids[i] === id) return true;
     return false;
   }
 }
@@ -251,7 +248,6 @@ class PassageView implements Passage {
   private readonly termFrom: number;
   private spanCache: SentenceSpan | undefined;
   private sentenceLookup: TermLookup | undefined;
-  private contextLookup: TermLookup | undefined;
 
   constructor(
     private readonly store: PassageStore,
@@ -297,29 +293,28 @@ class PassageView implements Passage {
   }
 
   get termSet(): TermLookup {
-    return (this.sentenceLookup ??= new TermRanges(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
+    return (this.sentenceLookup ??= new TermRange(this.dictionary, this.store.arrays.termId, this.termFrom, this.store.arrays.termStart[this.index + 1]!));
   }
 
-  get contextTerms(): TermLookup {
-    if (!this.contextLookup) {
-      const a = this.store.arrays;
-      const p = this.index;
-      const last = a.documentStart[this.documentIndex + 1]! - 1;
-      const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
-      const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
-      this.contextLookup = new TermRanges(
-        this.dictionary,
-        a.termId,
-        prev ? a.termStart[p - 1]! : 0,
-        prev ? a.termStart[p]! : 0,
-        next ? a.termStart[p + 1]! : 0,
-        next ? a.termStart[p + 2]! : 0,
-      );
-    }
-    return this.contextLookup;
+  contextRanges(into: Int32Array): Int32Array {
+    const a = this.store.arrays;
+    const p = this.index;
+    const last = a.documentStart[this.documentIndex + 1]! - 1;
+    const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
+    const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
+    into[0] = prev ? a.termStart[p - 1]! : 0;
+    into[1] = prev ? a.termStart[p]! : 0;
+    into[2] = next ? a.termStart[p + 1]! : 0;
+    into[3] = next ? a.termStart[p + 2]! : 0;
+    return a.termId;
   }
 
-  get titleTerms(): TermLookup {
-    return this.store.title(this.documentIndex);
+  titleRanges(into: Int32Array): Int32Array {
+    const a = this.store.arrays;
+    into[0] = a.titleStart[this.documentIndex]!;
+    into[1] = a.titleStart[this.documentIndex + 1]!;
+    into[2] = 0;
+    into[3] = 0;
+    return a.titleTerm;
   }
 }

@@ -23,8 +23,11 @@ export interface Bm25IndexStore extends AnyIndexStore {
   building: Map<string, { tokenStart: IntList; tokenId: IntList }> | null;
   fields: Map<string, FieldPostings>;
   candidates: number;
-  /** Scratch space for scoring, made at the first search (search is synchronous). */
-  scratch?: Scratch & { generation: number };
+  /**
+   * Scratch space for scoring, made at the first search (search is synchronous), and the hits handed to Orama:
+   * the same array and pairs every search (Orama reads them before search returns and keeps none).
+   */
+  scratch?: Scratch & { generation: number; hits: Array<[number, number]> };
   norms: Map<string, Float64Array>;
 }
 
@@ -88,7 +91,7 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
         if (id !== undefined && !ids.includes(id)) ids.push(id);
       }
       const slots = index.internalIds as Int32Array;
-      const scratch = (index.scratch ??= { scores: new Float64Array(slots.length), stamp: new Int32Array(slots.length), touched: new Int32Array(slots.length), generation: 0 });
+      const scratch = (index.scratch ??= { scores: new Float64Array(slots.length), stamp: new Int32Array(slots.length), touched: new Int32Array(slots.length), generation: 0, hits: [] });
       if (++scratch.generation === 0x7fffffff) {
         scratch.stamp.fill(0); // the stamps would wrap around: start over
         scratch.generation = 1;
@@ -112,7 +115,9 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
           touched = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, d, weight, scratch, scratch.generation, touched);
         }
       }
-      return topK(scratch.touched, touched, scratch.scores, index.candidates).map(({ passage, score }) => [slots[passage]!, score]);
+      const hits = topK(scratch.touched, touched, scratch.scores, index.candidates, scratch.hits);
+      for (const hit of hits) hit[0] = slots[hit[0]]!; // passage → Orama's internal id
+      return hits;
     },
 
     searchByWhereClause() {

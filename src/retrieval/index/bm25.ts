@@ -154,48 +154,74 @@ export function lengthNorms(field: FieldPostings, k: number, b: number): Float64
   return norms;
 }
 
-/** The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap. */
-export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number): Array<{ passage: number; score: number }> {
+/**
+ * The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap, as
+ * [passage, score] pairs best first, written into `into` (its pairs are reused). Plain functions over the heap
+ * array, no closures: this runs for every search.
+ */
+export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number, into: Array<[number, number]> = []): Array<[number, number]> {
   const size = Math.min(limit, count);
-  if (size <= 0) return [];
-  const heap = new Int32Array(size);
+  into.length = Math.max(0, size);
+  if (size <= 0) return into;
+  if (heapSpace.length < size) heapSpace = new Int32Array(size);
+  const heap = heapSpace;
   let n = 0;
-  // "worse(a, b)": a ranks after b.
-  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  const down = (from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < n && worse(heap[l]!, heap[w]!)) w = l;
-      if (r < n && worse(heap[r]!, heap[w]!)) w = r;
-      if (w === i) return;
-      const tmp = heap[i]!;
-      heap[i] = heap[w]!;
-      heap[w] = tmp;
-      i = w;
-    }
-  };
   for (let i = 0; i < count; i++) {
     const p = touched[i]!;
     if (n < size) {
       heap[n] = p;
-      let c = n++;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        if (!worse(heap[c]!, heap[parent]!)) break;
-        const tmp = heap[c]!;
-        heap[c] = heap[parent]!;
-        heap[parent] = tmp;
-        c = parent;
-      }
-    } else if (worse(heap[0]!, p)) {
+      siftUp(heap, n++, scores);
+    } else if (worse(scores, heap[0]!, p)) {
       heap[0] = p;
-      down(0);
+      siftDown(heap, 0, n, scores);
     }
   }
-  return Array.from(heap)
-    .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
-    .map((p) => ({ passage: p, score: scores[p]! }));
+  // Taking the worst off the heap, one at a time, fills the list from its end (reusing the pairs `into` has).
+  for (let last = n - 1; last >= 0; last--) {
+    const p = heap[0]!;
+    const pair = into[last];
+    if (pair) {
+      pair[0] = p;
+      pair[1] = scores[p]!;
+    } else into[last] = [p, scores[p]!];
+    heap[0] = heap[last]!;
+    siftDown(heap, 0, last, scores);
+  }
+  return into;
+}
+
+/** The heap's space, kept from search to search (a typed array of more than 64 bytes is allocated outside the heap: slow to make and to free). */
+let heapSpace = new Int32Array(64);
+
+/** Does passage a rank after passage b (lower score, or the same score and later)? */
+function worse(scores: Float64Array, a: number, b: number): boolean {
+  return scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+}
+
+function siftUp(heap: Int32Array, from: number, scores: Float64Array): void {
+  let c = from;
+  while (c > 0) {
+    const parent = (c - 1) >> 1;
+    if (!worse(scores, heap[c]!, heap[parent]!)) break;
+    const tmp = heap[c]!;
+    heap[c] = heap[parent]!;
+    heap[parent] = tmp;
+    c = parent;
+  }
+}
+
+function siftDown(heap: Int32Array, from: number, n: number, scores: Float64Array): void {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let w = i;
+    if (l < n && worse(scores, heap[l]!, heap[w]!)) w = l;
+    if (r < n && worse(scores, heap[r]!, heap[w]!)) w = r;
+    if (w === i) return;
+    const tmp = heap[i]!;
+    heap[i] = heap[w]!;
+    heap[w] = tmp;
+    i = w;
+  }
 }

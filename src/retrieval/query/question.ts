@@ -33,13 +33,15 @@ export interface AnalysedQuestion {
   /** A few words with no question around them ("observers", "CEC chairman"): a search rather than a question. */
   keywords: boolean;
   /** For "What is X?" and "Who is <name>?": X as a pattern, found where a sentence says what X is. */
-  defines?: RegExp;
+  defines?: DefinitionPattern;
   /** "Who is the ...?", "Who heads ...?": a person's name answers, a sentence naming only an office does not. */
   wantsName: boolean;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
   language: TextLanguage;
+  /** The question's words as written (lowercase, before spelling correction): names it mentions are not its answer. */
+  surfaces: ReadonlySet<string>;
 }
 
 export interface AnalyseOptions {
@@ -132,68 +134,104 @@ const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'g
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
   const type = options.type ?? detectAnswerType(question);
-  const corrected = new Set<number>();
   const original = words(question, language);
-  const fixedText = correctSpelling(question, original, vocabulary, corrected, language);
+  const fixedText = correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);
-  const terms = termsOfWords(ws);
-
+  // Where the corrected words now start, so their units can be marked.
+  const corrected = new Set<number>();
+  // Each replacement is one word for one word, so the words pair up in order (the words after a longer
+  // replacement start later, unchanged).
+  if (fixedText !== question) for (let i = 0; i < ws.length; i++) if (ws[i]!.surface !== original[i]?.surface) corrected.add(ws[i]!.start);
   const contentWords = ws.filter((w) => w.term !== null);
+  const units = questionUnits(ws, contentWords, original, type, vocabulary, corrected, language, options.groups);
+  const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
+  const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
+  const subject = type === 'define' ? definedSubject(fixedText) : null;
+  const defines = subject ? new DefinitionPattern(subject) : undefined;
+  const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
+  const surfaces = new Set<string>();
+  for (const w of original) surfaces.add(w.surface.toLowerCase());
+  const wantsName = type === 'who' && WANTS_NAME.test(question);
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, ...(defines ? { defines } : {}) };
+}
+
+// analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
+// over 100 ms, on a background thread that competes with queries on a small machine.
+
+/** The question's content words as units: cue words, repeats and fragments left out; a lexicon group's words in one unit. */
+function questionUnits(
+  ws: readonly Word[],
+  contentWords: readonly Word[],
+  original: readonly Word[],
+  type: AnswerType,
+  vocabulary: Vocabulary,
+  corrected: ReadonlySet<number>,
+  language: TextLanguage,
+  allGroups: AnalyseOptions['groups'],
+): QueryUnit[] {
+  const terms = termsOfWords(ws);
   const focusStarts = focusWords(ws);
   // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
-  const habitStarts = new Set([...fixedText.matchAll(/\bused\s+to\b/gi)].map((m) => m.index));
+  const habitStarts = new Set<number>();
+  for (let i = 0; i + 1 < ws.length; i++) if (ws[i]!.surface.toLowerCase() === 'used' && ws[i + 1]!.surface.toLowerCase() === 'to') habitStarts.add(ws[i]!.start);
   // Which group each content word belongs to, found on the words before spelling correction (same count and order).
   const originalContent = original.filter((w) => w.term !== null);
-  const groupOf = (i: number) => {
-    const start = originalContent[i]?.start ?? -1;
-    return options.groups?.findIndex((g) => start >= g.start && start < g.end) ?? -1;
-  };
+  const groups = allGroups && contentWords.length === originalContent.length ? allGroups : undefined;
   const units: QueryUnit[] = [];
   const unitOfGroup = new Map<number, QueryUnit>();
   const seen = new Set<string>();
-  contentWords.forEach((word, position) => {
+  for (let position = 0; position < contentWords.length; position++) {
+    const word = contentWords[position]!;
     const term = word.term!;
-    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term) || habitStarts.has(word.start)) return;
+    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term) || habitStarts.has(word.start)) continue;
     // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
     // Unknown one- or two-character words ("pl", "ok") are fragments or chat, not what is asked about.
-    if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) return;
+    if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) continue;
     seen.add(term);
-    const concepts = terms
-      .filter((t) => t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span)
-      .map((t) => t.term);
-    const group = contentWords.length === originalContent.length ? groupOf(position) : -1;
+    const concepts: string[] = [];
+    for (const t of terms) if (t.term.startsWith(CONCEPT_PREFIX) && t.position <= position && position < t.position + t.span) concepts.push(t.term);
+    let group = -1;
+    if (groups) {
+      const start = originalContent[position]!.start;
+      group = groups.findIndex((g) => start >= g.start && start < g.end);
+    }
     const unit = group >= 0 ? unitOfGroup.get(group) : undefined;
     if (unit) {
       unit.alternatives.push(term);
       for (const c of concepts) if (!unit.concepts.includes(c)) unit.concepts.push(c);
       unit.focus ||= focusStarts.has(word.start);
-      return;
+      continue;
     }
     const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
-  });
-
-  const countedTerms = new Set<string>();
-  if (type === 'how_many' || type === 'how_long') {
-    const lower = fixedText.toLowerCase();
-    const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
-    const tail = m ? (m[1] ?? m[2] ?? '') : '';
-    const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
-    for (const t of headWords) countedTerms.add(t.term);
   }
+  return units;
+}
 
-  let searchText = contentWords.filter((w) => !CUE_WORDS.has(w.surface.toLowerCase())).map((w) => w.surface).join(' ');
-  if (language === 'en' && options.expand !== false) {
+/** For "how many X": the terms of X, which a number in the answer should count. */
+function countedTermsOf(fixedText: string): Set<string> {
+  const countedTerms = new Set<string>();
+  const lower = fixedText.toLowerCase();
+  const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
+  const tail = m ? (m[1] ?? m[2] ?? '') : '';
+  const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
+  for (const t of headWords) countedTerms.add(t.term);
+  return countedTerms;
+}
+
+/** The content words but cue words, and (expanding) the first WordNet relations of each unit that the corpus has. */
+function searchTextOf(contentWords: readonly Word[], units: readonly QueryUnit[], vocabulary: Vocabulary, expand: boolean): string {
+  // A loop, not filter/map/join: an empty array from filter has another kind than a full one, which deoptimizes.
+  let searchText = '';
+  let searched = 0;
+  for (const w of contentWords) if (!CUE_WORDS.has(w.surface.toLowerCase())) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
+  if (expand) {
     const extra: string[] = [];
     for (const unit of units) extra.push(...expandUnit(unit, vocabulary));
     if (extra.length > 0) searchText += ` ${extra.join(' ')}`;
   }
-  const subject = type === 'define' ? definedSubject(fixedText) : null;
-  const defines = subject ? definitionPattern(subject) : undefined;
-  const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
-  const wantsName = type === 'who' && WANTS_NAME.test(question);
-  return { type, units, countedTerms, searchText, language, keywords, wantsName, ...(defines ? { defines } : {}) };
+  return searchText;
 }
 
 /** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
@@ -221,7 +259,7 @@ function focusWords(ws: readonly Word[]): Set<number> {
 }
 
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
-function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, corrected: Set<number>, language: TextLanguage): string {
+function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, language: TextLanguage): string {
   let out = '';
   let last = 0;
   for (const w of ws) {
@@ -234,14 +272,7 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     out += question.slice(last, w.start) + replacement;
     last = w.end;
   }
-  if (last === 0) return question;
-  const fixed = out + question.slice(last);
-  // Record where the corrected words now start, so their units can be marked. Each replacement is one word for
-  // one word, so the words pair up in order (the words after a longer replacement start later, unchanged).
-  words(fixed, language).forEach((w, i) => {
-    if (w.surface !== ws[i]?.surface) corrected.add(w.start);
-  });
-  return fixed;
+  return last === 0 ? question : out + question.slice(last);
 }
 
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|first|second|third)$/i;
@@ -258,11 +289,11 @@ const SEARCHED_EXPANSIONS = 3;
 function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
   // "a regular or an extraordinary one": WordNet's senses of a number word (unity, ace, cardinal) are not what is meant.
   if (NUMBER_WORD.test(unit.surface)) return [];
-  const own = new Set([unit.term, ...unit.alternatives, ...unit.concepts]);
+  const own = [unit.term, ...unit.alternatives, ...unit.concepts];
   const searched: string[] = [];
-  for (const { word, relation, term } of relatedTerms(unit.surface)) {
-    if (own.has(term) || !vocabulary.hasTerm(term)) continue;
-    own.add(term);
+  for (const { word, relation, term } of corpusRelatedTerms(unit.surface, vocabulary)) {
+    if (own.includes(term)) continue;
+    own.push(term);
     const list = relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader;
     if (list.length >= MAX_EXPANSIONS) continue;
     list.push(term);
@@ -271,10 +302,30 @@ function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
   return searched;
 }
 
-const relatedTermsOf = new Map<string, ReadonlyArray<{ word: string; relation: string; term: string }>>();
+type RelatedTerm = { word: string; relation: string; term: string };
+
+const corpusRelated = new WeakMap<Vocabulary, Map<string, readonly RelatedTerm[]>>();
+
+/** relatedTerms of a word that the corpus has (the others are never matched), remembered per corpus, bounded. */
+function corpusRelatedTerms(surface: string, vocabulary: Vocabulary): readonly RelatedTerm[] {
+  let known = corpusRelated.get(vocabulary);
+  if (!known) corpusRelated.set(vocabulary, (known = new Map()));
+  const key = surface.toLowerCase();
+  return known.get(key) ?? rememberCorpusRelated(key, vocabulary, known);
+}
+
+/** The miss path of corpusRelatedTerms, a function of its own so that the compiler does not fold it into the hit path. */
+function rememberCorpusRelated(key: string, vocabulary: Vocabulary, known: Map<string, readonly RelatedTerm[]>): readonly RelatedTerm[] {
+  const list = relatedTerms(key).filter((r) => vocabulary.hasTerm(r.term));
+  if (known.size >= 20_000) known.clear();
+  known.set(key, list);
+  return list;
+}
+
+const relatedTermsOf = new Map<string, readonly RelatedTerm[]>();
 
 /** A word's WordNet relations with the term each stands for (the same for every corpus: remembered, bounded). */
-function relatedTerms(surface: string): ReadonlyArray<{ word: string; relation: string; term: string }> {
+function relatedTerms(surface: string): readonly RelatedTerm[] {
   const key = surface.toLowerCase();
   let list = relatedTermsOf.get(key);
   if (!list) {
@@ -299,9 +350,45 @@ function termOfRelated(word: string): string | null {
 
 /**
  * Where a sentence says what X is: "X, a lower chamber ...", "X is the ...", "..., X, said", "X (the ...)".
- * Case-insensitive; the last word of X may be inflected ("Mazhilis" / "Mazhilis's").
+ * Case-insensitive; the last word of X may be inflected ("Mazhilis" / "Mazhilis's"). As the one pattern
+ * `X\S{0,2}(?:\s*,\s*(?:an?|the|\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])|,\s*X\s*,` (flags iu), but
+ * in two steps: a case-insensitive \p{Ll} takes V8 about 0.3 ms to compile, so what may follow X is compiled
+ * once, and each question compiles only X. Every occurrence of X is tried, overlapping ones included.
  */
-function definitionPattern(subject: string): RegExp {
-  const escaped = subject.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`${escaped}\\S{0,2}(?:\\s*,\\s*(?:an?|the|\\p{Ll})|\\s+(?:is|are|was|were)\\s+(?:an?|the)\\b|\\s*\\(|\\s*[–—])|,\\s*${escaped}\\s*,`, 'iu');
+export class DefinitionPattern {
+  private readonly subject: RegExp;
+
+  constructor(subject: string) {
+    const escaped = subject.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+    this.subject = new RegExp(escaped, 'giu');
+  }
+
+  test(text: string): boolean {
+    const subject = this.subject;
+    subject.lastIndex = 0;
+    for (let m = subject.exec(text); m !== null; m = subject.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      DEFINITION_AFTER.lastIndex = end;
+      if (DEFINITION_AFTER.test(text)) return true;
+      if (commaBefore(text, start)) {
+        COMMA_AFTER.lastIndex = end;
+        if (COMMA_AFTER.test(text)) return true;
+      }
+      subject.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+    }
+    return false;
+  }
+}
+
+/** What follows X where a sentence says what it is (sticky: tried right where X ends). */
+const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:an?|the|\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/iuy;
+const COMMA_AFTER = /\s*,/uy;
+const SPACE = /\s/u;
+
+/** Is the text before `at` a comma and then only white space? */
+function commaBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && SPACE.test(text[i]!)) i -= 1;
+  return i >= 0 && text[i] === ',';
 }

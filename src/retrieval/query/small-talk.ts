@@ -39,7 +39,13 @@ const MAX_WORDS = 8;
 /** Kazakh letters as people type them without a Kazakh layout, so "рақмет" and "рахмет" are one word. */
 const plain = (text: string) => plainKazakh(text).replace(/ё/g, 'е');
 
-const phraseWords = PHRASES.map((p) => plain(p).split(' ')).sort((a, b) => b.length - a.length);
+/** The phrases as words, longest first, listed under their first word (a message's word is looked up, not every phrase tried). */
+const PHRASES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const phrase of PHRASES.map((p) => plain(p).split(' ')).sort((a, b) => b.length - a.length)) {
+  const list = PHRASES_BY_FIRST_WORD.get(phrase[0]!);
+  if (list) list.push(phrase);
+  else PHRASES_BY_FIRST_WORD.set(phrase[0]!, [phrase]);
+}
 const FILLER_WORDS = new Set([...FILLER].map(plain));
 
 export function isSmallTalk(message: string): boolean {
@@ -51,7 +57,7 @@ export function isSmallTalk(message: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   let matchedPhrase = false;
   for (let i = 0; i < words.length; ) {
-    const phrase = phraseWords.find((p) => p.every((w, k) => words[i + k] === w));
+    const phrase = PHRASES_BY_FIRST_WORD.get(words[i]!)?.find((p) => p.every((w, k) => words[i + k] === w));
     if (phrase) {
       matchedPhrase = true;
       i += phrase.length;

@@ -1,5 +1,6 @@
 import { detached } from '../corpus/compact.ts';
 import type { Word } from '../text/tokenizer.ts';
+import { bitCount, letterMask } from './letter-mask.ts';
 import type { Vocabulary } from './question.ts';
 
 /** Adds the corpus words of one text (lowercase, letters only, 3+ letters, not stop words) to `counts`. */
@@ -19,11 +20,15 @@ export function countSurfaces(ws: readonly Word[], counts: Map<string, number>):
  * `surfaceCounts` comes from `countSurfaces`, in corpus order (ties between equally close words go to the first seen).
  */
 export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, termDocumentFrequency: ReadonlyMap<string, number>): Vocabulary {
-  const byLength = new Map<number, string[]>();
-  for (const word of surfaceCounts.keys()) {
-    const list = byLength.get(word.length) ?? [];
-    list.push(word);
-    byLength.set(word.length, list);
+  // Candidates grouped by first letter and length, in corpus order: a lookup reads only the words it could accept.
+  const byShape = new Map<string, { words: string[]; counts: number[]; letters: number[] }>();
+  for (const [word, count] of surfaceCounts) {
+    const key = shapeKey(word[0]!, word.length);
+    let group = byShape.get(key);
+    if (!group) byShape.set(key, (group = { words: [], counts: [], letters: [] }));
+    group.words.push(word);
+    group.counts.push(count);
+    group.letters.push(letterMask(word));
   }
   const cache = new Map<string, string | null>();
 
@@ -36,13 +41,21 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
       let best: string | null = null;
       let bestDistance = maxDistance + 1;
       let bestCount = 0;
+      const first = word[0] ?? '';
+      const mask = letterMask(word);
       for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
-        for (const candidate of byLength.get(len) ?? []) {
-          if (candidate[0] !== word[0]) continue; // people rarely get the first letter wrong; this keeps false fixes down
+        // Only words with the same first letter: people rarely get it wrong, and this keeps false fixes down.
+        const group = byShape.get(shapeKey(first, len));
+        if (!group) continue;
+        const { words, counts, letters } = group;
+        for (let i = 0; i < words.length; i++) {
           // editDistance returns the limit itself for "this far or more", which must never pass for a tie: the limit is
           // one past the best only when a tie could win (a more frequent word at a distance already within reach).
-          const count = surfaceCounts.get(candidate) ?? 0;
+          const count = counts[i]!;
           const limit = count > bestCount && bestDistance <= maxDistance ? bestDistance + 1 : bestDistance;
+          // A word at distance d differs in at most 2d letter bits: one that differs in more cannot come within the limit.
+          if (bitCount(mask ^ letters[i]!) > 2 * (limit - 1)) continue;
+          const candidate = words[i]!;
           const d = editDistance(word, candidate, limit);
           if (d < bestDistance || (d === bestDistance && d < limit && count > bestCount)) {
             best = candidate;
@@ -59,6 +72,8 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
   };
 }
 
+const shapeKey = (first: string, length: number) => `${first}${length}`;
+
 /** Three reusable rows for editDistance (words are short; the rows grow when a longer one comes). */
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as [Int32Array, Int32Array, Int32Array];
 
@@ -67,7 +82,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
   const cols = b.length + 1;
   if (rows[0].length < cols) rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)];
-  let [before, previous, current] = rows;
+  let before = rows[0];
+  let previous = rows[1];
+  let current = rows[2];
   for (let j = 0; j < cols; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
@@ -80,7 +97,10 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
-    [before, previous, current] = [previous, current, before];
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
   return previous[b.length]!;
 }

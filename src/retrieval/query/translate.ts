@@ -76,13 +76,6 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
  * Ties go to the lexicon of the question's language.
  */
 function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'matches'>>, plain: boolean): Array<string | { english: string }> {
-  interface Plan {
-    covered: number;
-    entries: number;
-    rank: number;
-    pieces: Array<string | { english: string }>;
-  }
-  const better = (a: Plan, b: Plan) => a.covered > b.covered || (a.covered === b.covered && (a.entries < b.entries || (a.entries === b.entries && a.rank < b.rank)));
   const best: Plan[] = [];
   best[run.length] = { covered: 0, entries: 0, rank: 0, pieces: [] };
   for (let i = run.length - 1; i >= 0; i--) {
@@ -98,6 +91,18 @@ function segment(run: readonly string[], order: ReadonlyArray<Pick<Lexicon, 'mat
     best[i] = plan;
   }
   return best[0]!.pieces;
+}
+
+interface Plan {
+  covered: number;
+  entries: number;
+  rank: number;
+  pieces: Array<string | { english: string }>;
+}
+
+/** More words covered, then fewer entries, then the question's own lexicon. */
+function better(a: Plan, b: Plan): boolean {
+  return a.covered > b.covered || (a.covered === b.covered && (a.entries < b.entries || (a.entries === b.entries && a.rank < b.rank)));
 }
 
 /** Joins the pieces with single spaces, remembering where each lexicon rendering went. */

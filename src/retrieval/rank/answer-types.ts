@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/passages.ts';
-import type { AnswerType } from '../query/question.ts';
+import type { AnswerType, DefinitionPattern } from '../query/question.ts';
 import type { NameRun } from './sentence-memo.ts';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -51,7 +51,7 @@ export interface FitQuestion {
   /** For "how many X": the terms of X. */
   countedTerms: ReadonlySet<string>;
   /** For "What is X?": where a sentence says what X is. */
-  defines?: RegExp;
+  defines?: DefinitionPattern;
   /** "Who is the ...?": a person's name answers, an office does not. */
   wantsName?: boolean;
 }
@@ -74,8 +74,11 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       const durations = numbersFollowedBy(passage, DURATION_UNITS);
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
-    case 'role':
-      return JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
+    case 'role': {
+      const { jobTitle } = passage.memo;
+      if (jobTitle[passage.index] === -1) jobTitle[passage.index] = JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
+      return jobTitle[passage.index]!;
+    }
     case 'define':
       return defines?.test(checkedText(passage)) ? 1 : 0;
     case 'who': {
@@ -175,7 +178,13 @@ function nameRuns(text: string): NameRun[] {
   return runs;
 }
 
-/** A name-shaped run none of whose words the question mentions. */
+/** A name-shaped run none of whose words the question mentions. (Loops, not closures: this runs per candidate.) */
 function namesNotIn(runs: readonly NameRun[], questionTerms: ReadonlySet<string>): boolean {
-  return runs.some((r) => r.nameShaped && !r.words.some((w) => questionTerms.has(w)));
+  for (const run of runs) {
+    if (!run.nameShaped) continue;
+    let mentioned = false;
+    for (const w of run.words) if (questionTerms.has(w)) mentioned = true;
+    if (!mentioned) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import type { PassageStore, TermLookup } from '../corpus/passages.ts';
+import type { PassageStore } from '../corpus/passages.ts';
 import type { SentenceSpan } from '../corpus/sentences.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { terms } from '../text/tokenizer.ts';
@@ -22,19 +22,24 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
   const { document: documentOf, documentStart } = passages.arrays;
   const clauseTerms = new Map<string, ReadonlySet<string>>();
 
-  /**
-   * The terms of a text of an excerpt around passage p. Excerpts are mostly one sentence (p or a neighbour),
-   * whose terms are known; clause cuts of long sentences and two-sentence excerpts are tokenized once and
-   * remembered (bounded). `sentences` are the region's spans (see PassageStore.region).
-   */
-  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: true): ReadonlySet<string>;
-  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: false): TermLookup | ReadonlySet<string>;
-  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[], asSet: boolean): TermLookup | ReadonlySet<string> {
+  /** Which of passage p and its neighbours has exactly this text (an excerpt is mostly one sentence), or -1. */
+  function sentenceOf(text: string, p: number, sentences: readonly SentenceSpan[]): number {
     const first = documentStart[documentOf[p]!]!;
     for (let step = 0; step < 3; step++) {
       const q = step === 0 ? p : step === 1 ? p + 1 : p - 1;
-      if (sentences[q - first]?.text === text) return asSet ? passages.termSetOf(q) : passages.passage(q).termSet;
+      if (sentences[q - first]?.text === text) return q;
     }
+    return -1;
+  }
+
+  /**
+   * The terms of a text of an excerpt around passage p: a sentence's are known; clause cuts of long sentences and
+   * two-sentence excerpts are tokenized once and remembered (bounded). `sentences` are the region's spans (see
+   * PassageStore.region).
+   */
+  function termsNear(text: string, p: number, sentences: readonly SentenceSpan[]): ReadonlySet<string> {
+    const q = sentenceOf(text, p, sentences);
+    if (q >= 0) return passages.termSetOf(q);
     let set = clauseTerms.get(text);
     if (!set) {
       set = new Set(terms(text, documentLanguage[documentOf[p]!]).map((t) => t.term));
@@ -44,15 +49,17 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
     return set;
   }
 
+  /** The weight of the question's words found in a text of an excerpt around passage p (a sentence's by term id). */
+  function relevanceNear(text: string, p: number, sentences: readonly SentenceSpan[], units: readonly WeightedUnit[]): number {
+    const q = sentenceOf(text, p, sentences);
+    return q >= 0 ? sentenceRelevance(passages, q, units) : relevance(termsNear(text, p, sentences), units);
+  }
+
   return (candidates, needed) => {
     const answers: Answer[] = [];
-    // Candidates of one reading share their units: their probes are worked out once.
+    // Candidates of one reading share their units: their probes are worked out once. (No named closure here:
+    // tsx names every one it makes, which costs microseconds per query.)
     const probes = new Map<readonly WeightedUnit[], string[]>();
-    const probesFor = (units: readonly WeightedUnit[]) => {
-      let list = probes.get(units);
-      if (!list) probes.set(units, (list = probesOf(units)));
-      return list;
-    };
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
     for (const candidate of candidates) {
       if (answers.length >= needed) break;
@@ -60,8 +67,10 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const region = passages.region(candidate.index);
       const { units } = candidate;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevance(termsNear(text, candidate.index, region.sentences, false), units), undefined, probesFor(units));
-      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences, true);
+      let unitProbes = probes.get(units);
+      if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes);
+      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
       const end = region.offset + excerpt.end;
@@ -85,6 +94,43 @@ function probesOf(units: readonly WeightedUnit[]): string[] {
   const probes = new Set<string>();
   for (const u of units) for (const t of [u.term, ...u.alternatives, ...u.related]) if (t.length >= 3 && !t.startsWith('~')) probes.add(t.toLowerCase());
   return [...probes];
+}
+
+/** Term ids of the sentence being weighed, marked (a scratch array, as in ranking). */
+let marks = new Int32Array(1024);
+let generation = 0;
+
+/**
+ * `relevance` for passage p's sentence, by term id: a unit's word, alternatives, concepts and WordNet relations
+ * of the same meaning are the first ids of `unit.ids` (see weighUnits), -1 for a term the corpus lacks.
+ */
+function sentenceRelevance(passages: PassageStore, p: number, units: readonly WeightedUnit[]): number {
+  const { termStart, termId } = passages.arrays;
+  if (++generation === 0x7fffffff) {
+    marks.fill(0);
+    generation = 1;
+  }
+  for (let i = termStart[p]!; i < termStart[p + 1]!; i++) {
+    const id = termId[i]!;
+    if (id >= marks.length) {
+      const grown = new Int32Array(Math.max(id + 1, marks.length * 2));
+      grown.set(marks);
+      marks = grown;
+    }
+    marks[id] = generation;
+  }
+  let sum = 0;
+  for (const u of units) {
+    const n = u.exact + u.concepts.length + u.related.length;
+    for (let i = 0; i < n; i++) {
+      const id = u.ids[i]!;
+      if (id >= 0 && id < marks.length && marks[id] === generation) {
+        sum += u.weight;
+        break;
+      }
+    }
+  }
+  return sum;
 }
 
 function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {

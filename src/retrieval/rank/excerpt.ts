@@ -41,10 +41,9 @@ export function buildExcerpt(
   let end = core.end;
   const prev = sentences[index - 1];
   const next = sentences[index + 1];
-  const fits = (s: number, e: number) => e - s <= maxChars;
-  if (prev && prev.paragraph === core.paragraph && ANAPHORIC_START.test(core.text) && fits(prev.start, end)) start = prev.start;
+  if (prev && prev.paragraph === core.paragraph && ANAPHORIC_START.test(core.text) && end - prev.start <= maxChars) start = prev.start;
   const coreScore = relevance(core.text);
-  if (next && next.paragraph === core.paragraph && fits(start, next.end) && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
+  if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
     end = next.end;
   }
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };

@@ -1,5 +1,5 @@
 import { answerTypeFit } from './answer-types.ts';
-import type { Passage, TermLookup } from '../corpus/passages.ts';
+import type { Passage, PassageStore, TermLookup } from '../corpus/passages.ts';
 import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
 import { terms } from '../text/tokenizer.ts';
 
@@ -86,8 +86,8 @@ export interface WeightedUnit extends QueryUnit {
    * Dictionary numbers of the term and its alternatives (the first `exact`), then of its concepts and WordNet
    * relations (-1: not in the corpus), and the credit a match of each earns (1 for the word itself).
    */
-  ids: readonly number[];
-  credits: readonly number[];
+  ids: Int32Array;
+  credits: Float64Array;
   exact: number;
   weight: number;
   generic: boolean;
@@ -109,20 +109,15 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // Loops rather than spreads: this runs for every question.
     const terms = unit.alternatives.length === 0 ? [unit.term] : [unit.term, ...unit.alternatives];
     const exact = terms.length;
-    const credits: number[] = terms.map(() => 1);
-    for (const c of unit.concepts) {
-      terms.push(c);
-      credits.push(tuning.conceptCredit);
-    }
+    for (const c of unit.concepts) terms.push(c);
     const related = terms.length;
-    for (const r of unit.related) {
-      terms.push(r);
-      credits.push(tuning.relatedCredit);
-    }
-    for (const r of unit.broader) {
-      terms.push(r);
-      credits.push(tuning.broaderCredit);
-    }
+    for (const r of unit.related) terms.push(r);
+    const broader = terms.length;
+    for (const r of unit.broader) terms.push(r);
+    // Typed arrays: a plain array of credits starts as integers (1) and changes kind when 0.8 comes, which
+    // throws the optimized code that reads it back to the interpreter, again and again as questions vary.
+    const credits = new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) credits[i] = i < exact ? 1 : i < related ? tuning.conceptCredit : i < broader ? tuning.relatedCredit : tuning.broaderCredit;
     // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
     // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
     // WordNet relations weigh in only for a word the corpus does not have.
@@ -159,7 +154,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
-    const ids = terms.map((t) => stats.termId(t));
+    const ids = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) ids[i] = stats.termId(terms[i]!);
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
     return {
@@ -172,8 +168,13 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
 /** "What is the capital of France?": when the thing asked about is unknown to the corpus, no sentence can answer. */
 export function focusIsUnknown(units: readonly WeightedUnit[]): boolean {
   // A generic word next to the thing asked about ("the champion of Kazakhstan") does not make it known.
-  const focus = units.filter((u) => u.focus && (u.unknown || !u.generic));
-  return focus.length > 0 && focus.every((u) => u.unknown);
+  let focus = 0;
+  for (const u of units) {
+    if (!u.focus || (!u.unknown && u.generic)) continue;
+    if (!u.unknown) return false;
+    focus += 1;
+  }
+  return focus > 0;
 }
 
 export interface PassageScore {
@@ -192,54 +193,72 @@ export interface PassageScore {
 
 // Ranking runs for 64 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
 
-/** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 /**
- * The sentence's terms, marked in a scratch array by term id for the candidate being scored: a unit's many ids
- * (its word, synonyms, WordNet relations) are each checked in O(1) instead of scanning the sentence per id.
+ * Term ids marked in a scratch array for the candidate being scored, so that a unit's many ids (its word, synonyms,
+ * WordNet relations) are each checked in O(1) instead of scanning the sentence per id. A class, not closures:
+ * this runs for every candidate of every question.
  */
-let marks = new Int32Array(1024);
-let markGeneration = 0;
-
-class MarkedSentence implements TermLookup {
-  private passage!: Passage;
+class TermMarks implements Pick<TermLookup, 'hasId'> {
+  private marks = new Int32Array(1024);
+  /** For the sentence: the index of each marked term's first occurrence (where a unit matches, for proximity). */
+  first = new Int32Array(1024);
   private generation = 0;
 
-  /** Marks the passage's terms (a class, not closures: this runs for every candidate of every question). */
-  mark(passage: Passage): this {
-    if (++markGeneration === 0x7fffffff) {
-      marks.fill(0);
-      markGeneration = 1;
+  /** Forgets every mark (in O(1): the generation moves on). */
+  clear(): void {
+    if (++this.generation === 0x7fffffff) {
+      this.marks.fill(0);
+      this.generation = 1;
     }
-    this.passage = passage;
-    this.generation = markGeneration;
-    for (let i = 0; i < passage.termCount; i++) {
-      const id = passage.termId(i);
-      if (id >= marks.length) {
-        const grown = new Int32Array(Math.max(id + 1, marks.length * 2));
-        grown.set(marks);
-        marks = grown;
-      }
-      marks[id] = markGeneration;
-    }
-    return this;
   }
 
-  has(term: string): boolean {
-    return this.passage.termSet.has(term);
+  /** Marks the terms of the passage's sentence, remembering where each occurs first. */
+  markSentence(passage: Passage): void {
+    this.clear();
+    const n = passage.termCount;
+    for (let i = 0; i < n; i++) {
+      const id = passage.termId(i);
+      if (id >= this.marks.length) this.grow(id);
+      if (this.marks[id] === this.generation) continue;
+      this.marks[id] = this.generation;
+      this.first[id] = i;
+    }
+  }
+
+  /** Marks the terms of ids[ranges[0], ranges[1]) and ids[ranges[2], ranges[3]) (a passage's neighbours or title). */
+  markRanges(ids: Int32Array, ranges: Int32Array): void {
+    this.clear();
+    for (let i = ranges[0]!; i < ranges[1]!; i++) this.mark(ids[i]!);
+    for (let i = ranges[2]!; i < ranges[3]!; i++) this.mark(ids[i]!);
+  }
+
+  private mark(id: number): void {
+    if (id >= this.marks.length) this.grow(id);
+    this.marks[id] = this.generation;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.marks.length * 2);
+    const marks = new Int32Array(size);
+    marks.set(this.marks);
+    this.marks = marks;
+    const first = new Int32Array(size);
+    first.set(this.first);
+    this.first = first;
   }
 
   hasId(id: number): boolean {
-    return id >= 0 && id < marks.length && marks[id] === this.generation;
+    return id >= 0 && id < this.marks.length && this.marks[id] === this.generation;
   }
 }
 
-const marked = new MarkedSentence();
+const sentenceMarks = new TermMarks();
+const contextMarks = new TermMarks();
+const titleMarks = new TermMarks();
+const ranges = new Int32Array(4);
 
-function markSentence(passage: Passage): TermLookup {
-  return marked.mark(passage);
-}
-
-function unitMatch(unit: WeightedUnit, set: TermLookup): number {
+/** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
+function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>): number {
   const { ids, credits } = unit;
   for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
   let best = 0;
@@ -255,6 +274,8 @@ export function scorePassage(
   tuning: RankerTuning,
   questionSurfaces: ReadonlySet<string>,
   phrases: readonly number[] = NO_PHRASES,
+  /** Where the scores are written (a candidate being made): no object per score, this runs for every candidate. */
+  into: PassageScore = { score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 },
 ): PassageScore {
   let total = 0;
   let matched = 0;
@@ -263,18 +284,32 @@ export function scorePassage(
   let heaviest = 0;
   let missing = 0;
   let specificMatch = false;
-  const sentence = markSentence(passage);
+  sentenceMarks.markSentence(passage);
+  let contextMarked = false;
+  let titleMarked = false;
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
   let previous: number | null = null;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
-    let credit = unitMatch(unit, sentence);
-    if (credit === 1 && phrases.length > 0) credit = phraseCredit(i, units, phrases, passage, sentence, tuning);
+    let credit = unitMatch(unit, sentenceMarks);
+    if (credit === 1 && phrases.length > 0) credit = phraseCredit(i, units, phrases, passage, sentenceMarks, tuning);
     if (credit > 0 && !unit.generic) specificMatch = true;
-    if (credit === 0) credit = unitMatch(unit, passage.contextTerms) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
-    if (credit === 0) credit = unitMatch(unit, passage.titleTerms) * tuning.titleCredit;
+    if (credit === 0) {
+      if (!contextMarked) {
+        contextMarks.markRanges(passage.contextRanges(ranges), ranges);
+        contextMarked = true;
+      }
+      credit = unitMatch(unit, contextMarks) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
+    }
+    if (credit === 0) {
+      if (!titleMarked) {
+        titleMarks.markRanges(passage.titleRanges(ranges), ranges);
+        titleMarked = true;
+      }
+      credit = unitMatch(unit, titleMarks) * tuning.titleCredit;
+    }
     if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
     heaviest = Math.max(heaviest, unit.weight);
@@ -287,37 +322,41 @@ export function scorePassage(
     if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
     previous = position;
   }
-  if (total === 0) return { score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
+  if (total === 0) return writeScore(into, 0, 0, false, 0, 0, 0);
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = matched > 0 ? answerTypeFit(question, passage, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
-  return { score, coverage: matched / total, specificMatch, fit, knownCoverage: knownTotal > 0 ? knownMatched / knownTotal : 0, missing: heaviest > 0 ? missing / heaviest : 0 };
+  return writeScore(into, score, matched / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
 }
 
-const NO_PHRASES: readonly number[] = [];
+export const NO_PHRASES: readonly number[] = [];
 
 /**
  * The phrases of a question: indexes i of units i and i + 1 that are neighbours in the question and, word for word,
  * in at least one of the candidate sentences (a pair the text uses as a phrase, not two words that happen to meet).
  */
-export function questionPhrases(units: readonly WeightedUnit[], candidates: readonly Passage[]): number[] {
-  const out: number[] = [];
+export function questionPhrases(units: readonly WeightedUnit[], hits: ArrayLike<number>, passages: PassageStore): readonly number[] {
+  let out: number[] | undefined;
   for (let i = 0; i + 1 < units.length; i++) {
     if (units[i + 1]!.position !== units[i]!.position + 1) continue;
-    if (candidates.some((p) => adjacentIn(p, units[i]!, units[i + 1]!))) out.push(i);
+    for (let h = 0; h < hits.length; h++) {
+      if (!adjacentIn(passages.passage(hits[h]!), units[i]!, units[i + 1]!)) continue;
+      (out ??= []).push(i);
+      break;
+    }
   }
-  return out;
+  return out ?? NO_PHRASES;
 }
 
-function hasOwnWord(unit: WeightedUnit, sentence: TermLookup): boolean {
+function hasOwnWord(unit: WeightedUnit, sentence: Pick<TermLookup, 'hasId'>): boolean {
   for (let k = 0; k < unit.exact; k++) if (sentence.hasId(unit.ids[k]!)) return true;
   return false;
 }
 
 /** The credit left to unit i (its own word found) when the sentence breaks a phrase it belongs to (it is the lighter word of the pair). */
-function phraseCredit(i: number, units: readonly WeightedUnit[], phrases: readonly number[], passage: Passage, sentence: TermLookup, tuning: RankerTuning): number {
+function phraseCredit(i: number, units: readonly WeightedUnit[], phrases: readonly number[], passage: Passage, sentence: Pick<TermLookup, 'hasId'>, tuning: RankerTuning): number {
   for (const first of phrases) {
     if (first !== i && first + 1 !== i) continue;
     const a = units[first]!;
@@ -347,11 +386,25 @@ function isOwnId(unit: WeightedUnit, id: number): boolean {
   return false;
 }
 
+function writeScore(into: PassageScore, score: number, coverage: number, specificMatch: boolean, fit: number, knownCoverage: number, missing: number): PassageScore {
+  into.score = score;
+  into.coverage = coverage;
+  into.specificMatch = specificMatch;
+  into.fit = fit;
+  into.knownCoverage = knownCoverage;
+  into.missing = missing;
+  return into;
+}
+
+/** Where in the sentence the unit first matches (its first term that is one of the unit's), or null. */
 function positionOf(passage: Passage, unit: WeightedUnit): number | null {
   const ids = unit.ids;
-  for (let i = 0; i < passage.termCount; i++) {
-    const id = passage.termId(i);
-    for (let k = 0; k < ids.length; k++) if (ids[k] === id) return passage.position(i);
+  let first = -1;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (!sentenceMarks.hasId(id)) continue;
+    const i = sentenceMarks.first[id]!;
+    if (first === -1 || i < first) first = i;
   }
-  return null;
+  return first === -1 ? null : passage.position(first);
 }

@@ -2,9 +2,8 @@ import type { Passage, PassageStore } from '../corpus/passages.ts';
 import type { AnalysedQuestion } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
-import { words } from '../text/tokenizer.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
-import { questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { NO_PHRASES, questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
 export interface Candidate extends PassageScore {
@@ -21,27 +20,34 @@ export interface ScoredReading {
 }
 
 export interface RerankDeps {
-  firstStage(text: string, language: TextLanguage): Array<{ passage: number }>;
+  /** The first stage's candidate passages, best first. */
+  firstStage(text: string, language: TextLanguage): ArrayLike<number>;
   passages: PassageStore;
   stats: CorpusStats;
   tuning: RankerTuning;
 }
 
 /** Re-ranks the first stage's candidates for one reading of the question; null when it has nothing to search for. */
-export function scoreReading({ analysed, text }: Reading, { firstStage, passages, stats, tuning }: RerankDeps): ScoredReading | null {
+export function scoreReading({ analysed }: Reading, { firstStage, passages, stats, tuning }: RerankDeps): ScoredReading | null {
   if (analysed.units.length === 0 || analysed.searchText.length === 0) return null;
   const units = weighUnits(analysed, stats, tuning);
-  const surfaces = new Set(words(text, analysed.language).map((w) => w.surface.toLowerCase()));
-  const candidates = firstStage(analysed.searchText, analysed.language).map(({ passage: p }) => passages.passage(p));
-  const phrases = tuning.brokenPhraseCredit < 1 ? questionPhrases(units, candidates) : [];
-  const scored = candidates
-    .map((passage) => {
-      const s = scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases);
-      return { index: passage.index, passage, units, ...s };
-    })
-    .sort((a, b) => b.score - a.score);
+  const surfaces = analysed.surfaces;
+  const hits = firstStage(analysed.searchText, analysed.language);
+  const phrases = tuning.brokenPhraseCredit < 1 ? questionPhrases(units, hits, passages) : NO_PHRASES;
+  const scored: Candidate[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const index = hits[i]!;
+    const passage = passages.passage(index);
+    // One object per candidate, its scores written in by scorePassage (an object spread takes a slow path in V8).
+    const candidate: Candidate = { index, passage, units, score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
+    scored.push(candidate);
+    scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases, candidate);
+  }
+  scored.sort(byScore);
   return { analysed, units, scored };
 }
+
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;

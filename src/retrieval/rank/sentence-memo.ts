@@ -13,12 +13,14 @@ export interface SentenceMemo {
   date: Int8Array;
   /** Which ROLES the sentence names, one bit each. */
   role: Int16Array;
+  /** JOB_TITLE: 1, not: 0. */
+  jobTitle: Int8Array;
   names: Map<number, NameRun[]>;
   /** Per term id: is the term a number that counts something (1) or not (0). */
   numberTerm: Int8Array;
 }
 
 export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
 }
 

@@ -42,9 +42,11 @@ const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*(?:%|(?:st|nd|rd|th)\b)?|[\p{L}\p{M}
 export function words(text: string, language: TextLanguage = 'en'): Word[] {
   const normalised = normaliseForMatching(text);
   const out: Word[] = [];
-  for (const m of normalised.matchAll(WORD_PATTERN)) {
+  // exec rather than matchAll: no iterator and result object per word (the pattern never matches empty text).
+  WORD_PATTERN.lastIndex = 0;
+  for (let m = WORD_PATTERN.exec(normalised); m !== null; m = WORD_PATTERN.exec(normalised)) {
     const surface = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     if (surface.length > 1 && surface.endsWith('%')) {
       // "76.4%" is a number and a percent sign: both can be asked about.
       const number = surface.slice(0, -1);
