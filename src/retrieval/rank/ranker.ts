@@ -332,16 +332,25 @@ export function scorePassage(
 }
 
 export const NO_PHRASES: readonly number[] = [];
+/** The first stage's best few are enough to tell a phrase the text uses (and the search runs for every question). */
+const PHRASE_CANDIDATES = 16;
+
+/** Is the unit's own word (or an alternative) in the corpus at all? */
+function hasOwnId(unit: WeightedUnit): boolean {
+  for (let k = 0; k < unit.exact; k++) if (unit.ids[k]! >= 0) return true;
+  return false;
+}
 
 /**
  * The phrases of a question: indexes i of units i and i + 1 that are neighbours in the question and, word for word,
- * in at least one of the candidate sentences (a pair the text uses as a phrase, not two words that happen to meet).
+ * in at least one of the best candidate sentences (a pair the text uses as a phrase, not two words that happen to meet).
  */
 export function questionPhrases(units: readonly WeightedUnit[], hits: ArrayLike<number>, passages: PassageStore): readonly number[] {
   let out: number[] | undefined;
+  const looked = Math.min(hits.length, PHRASE_CANDIDATES);
   for (let i = 0; i + 1 < units.length; i++) {
-    if (units[i + 1]!.position !== units[i]!.position + 1) continue;
-    for (let h = 0; h < hits.length; h++) {
+    if (units[i + 1]!.position !== units[i]!.position + 1 || !hasOwnId(units[i]!) || !hasOwnId(units[i + 1]!)) continue;
+    for (let h = 0; h < looked; h++) {
       if (!adjacentIn(passages.passage(hits[h]!), units[i]!, units[i + 1]!)) continue;
       (out ??= []).push(i);
       break;
