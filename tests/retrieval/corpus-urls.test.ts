@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusRetriever } from '../support/bot-harness.ts';
 
 /**
- * Each starting document cites the public page its seed (../shared/seeds/) was taken from: the seed text matches the
+ * Each starting document cites the public page its seed article was taken from: the seed text matches the
  * stored page word for word, page furniture included. A reader can check every quote, and the Source button appears.
  */
 const URLS: Record<string, string> = {

@@ -83,29 +83,27 @@ describe('search on a hostile document', () => {
   });
 });
 
+/** Sentences on other topics, so that a small test document's words are not in most of its sentences (generic). */
+const FILLER = [
+  'The referendum was held on 5 June 2022.',
+  'Observers from several missions watched the vote at polling stations.',
+  'The Mazhilis will be elected under a mixed electoral system.',
+  'Citizens voted on amendments to 33 articles of the Constitution.',
+  'The Senate will lose some of its legislative powers.',
+  'Regional akims will be elected in the future.',
+];
+const smallDocument = (sentences: string[], after: string[] = []): CorpusDocument => ({ id: 'small', title: 'T', publisher: 'P', date: '2022-05-30', language: 'en', file: 'small.md', body: [...sentences, ...FILLER, ...after].join(' ') });
+
 describe('who-questions', () => {
-  const meeting: CorpusDocument = {
-    id: 'offices',
-    title: 'Offices',
-    publisher: 'P',
-    date: '2022-05-30',
-    language: 'en',
-    file: 'offices.md',
-    body: [
+  const meeting = smallDocument(
+    [
       'Protection of human rights is the main task of the Ombudsman and the Prosecutor General.',
       'The Ombudsman reported to the Senate.',
       'The meeting on the referendum, held in the capital after a long debate among many participants from the regions, was opened by the Ombudsman of Kazakhstan, Elvira Azimova.',
       'The Constitutional Court will hear appeals from the Ombudsman and the Prosecutor General.',
-      'The referendum was held on 5 June 2022.',
-      'Observers from several missions watched the vote at polling stations.',
-      'The Mazhilis will be elected under a mixed electoral system.',
-      'Citizens voted on amendments to 33 articles of the Constitution.',
-      'The Senate will lose some of its legislative powers.',
-      'Regional akims will be elected in the future.',
-      'The new Constitutional Court will replace the Constitutional Council.',
-      'Polling stations opened at 7 a.m. local time.',
-    ].join(' '),
-  };
+    ],
+    ['The new Constitutional Court will replace the Constitutional Council.', 'Polling stations opened at 7 a.m. local time.'],
+  );
 
   it('"Who is the <office>?" is answered by the sentence naming the person, not by one naming only offices', () => {
     const offices = createRetriever([meeting]);
@@ -116,23 +114,13 @@ describe('who-questions', () => {
 });
 
 describe('phrases', () => {
-  const filler = [
-    'The referendum was held on 5 June 2022.',
-    'Observers from several missions watched the vote at polling stations.',
-    'The Mazhilis will be elected under a mixed electoral system.',
-    'Citizens voted on amendments to 33 articles of the Constitution.',
-    'The Senate will lose some of its legislative powers.',
-    'Regional akims will be elected in the future.',
-  ];
-  const document = (sentences: string[]): CorpusDocument => ({ id: 'p', title: 'T', publisher: 'P', date: '2022-05-30', language: 'en', file: 'p.md', body: [...sentences, ...filler].join(' ') });
-
   it('a sentence with both words of a phrase apart ("in general, the prosecutor") ranks below one with the phrase', () => {
     // Either order of the two sentences in the document: the ranking must not depend on it.
     for (const sentences of [
       ['In general, the prosecutor spoke at the meeting.', 'The Prosecutor General spoke at the meeting.'],
       ['The Prosecutor General spoke at the meeting.', 'In general, the prosecutor spoke at the meeting.'],
     ]) {
-      const answers = createRetriever([document(sentences)]).search('Did the Prosecutor General speak at the meeting?', { limit: 2 });
+      const answers = createRetriever([smallDocument(sentences)]).search('Did the Prosecutor General speak at the meeting?', { limit: 2 });
       expect(answers[0]?.excerpt).toBe('The Prosecutor General spoke at the meeting.');
     }
   });
