@@ -40,6 +40,7 @@ const schema = z
     HTTP_KEEPALIVE_TIMEOUT_MS: wholeNumber(5_000, 100, 60_000, 'milliseconds'),
     HTTP_MAX_CONNECTIONS: wholeNumber(256, 1, 100_000, 'a number of connections'),
     USER_DATA_TTL_DAYS: wholeNumber(365, 1, 36_500, 'days'),
+    REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\/[^\s]*$/.test(v), { message: 'must be a redis:// or rediss:// URL, e.g. redis://localhost:6379' }),
   });
 
 export interface Config {
@@ -57,6 +58,8 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   /** Language choices of users not seen for this many days are deleted. */
   userDataTtlDays: number;
+  /** Shared state of replicas (language choices, rate and flood limits, webhook de-duplication, polling lease). */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metrics: { host: e.METRICS_HOST ?? '127.0.0.1', port: e.METRICS_PORT },
     http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS, maxConnections: e.HTTP_MAX_CONNECTIONS },
     userDataTtlDays: e.USER_DATA_TTL_DAYS,
+    redisUrl: e.REDIS_URL,
   };
 }

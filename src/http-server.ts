@@ -14,6 +14,8 @@ export interface Health {
   mode: string;
   passages: number;
   documents: number;
+  /** Shared state of replicas: "off" without REDIS_URL; "down" while unreachable (the bot still answers). */
+  redis?: 'off' | 'up' | 'down';
 }
 
 export interface WebhookTarget {

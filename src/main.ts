@@ -14,9 +14,10 @@ import { UpdateJournal } from './bot/update-journal.ts';
 import { UpdateLedger } from './bot/update-ledger.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console-mode.ts';
-import { startHttpServer, startMetricsServer, type HttpServer, type MetricsServer } from './http-server.ts';
+import { startHttpServer, startMetricsServer, type Health, type HttpServer, type MetricsServer } from './http-server.ts';
 import { atLeast, createLogger, plainTextDestination, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { openSharedState, type SharedState } from './redis/shared-state.ts';
 import { CorpusError } from './retrieval/errors.ts';
 import { loadRetriever } from './retrieval/index/snapshot.ts';
 import type { Retriever } from './retrieval/types.ts';
@@ -112,6 +113,21 @@ function listenError(error: unknown, config: Config): StartupError {
   return new StartupError('LISTEN_FAILED', `Cannot listen on ${where} (${(error as Error).message}); set HOST/PORT.`);
 }
 
+/** Polling with Redis: refuse to start when another instance polls this bot (Telegram allows one consumer). */
+async function takePollingLease(shared: SharedState, logger: Logger): Promise<void> {
+  const outcome = await shared.pollingLease!.acquire();
+  if (outcome.held === true) return;
+  if (outcome.held === 'unknown') {
+    logger.warn('cannot check through Redis that no other instance polls this bot; polling anyway (Telegram refuses a second consumer with 409 Conflict)');
+    return;
+  }
+  await shared.close();
+  throw new StartupError(
+    'POLLING_LEASE_HELD',
+    `Another instance is already polling this bot (${outcome.holder}), as recorded in Redis. Telegram allows one getUpdates consumer per bot: stop that instance, or run replicas with BOT_MODE=webhook (see docs/deploy.md).`,
+  );
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -146,20 +162,33 @@ async function main(): Promise<void> {
   const ledger = new UpdateLedger();
   const i18n = createI18n<BotContext>();
   privateCacheDir(logger);
+  const shared = config.redisUrl ? await openSharedState({ url: config.redisUrl, botId: config.botToken.split(':')[0] ?? 'bot', mode: config.mode, userDataTtlDays: config.userDataTtlDays, logger }) : undefined;
+  if (shared?.pollingLease) await takePollingLease(shared, logger);
   let storage: SqliteSessionStorage | undefined;
-  try {
-    storage = new SqliteSessionStorage(usersFile(config), { ttlDays: config.userDataTtlDays, legacyDir: legacyUsersDir(config), logger });
-  } catch (error) {
-    logger.error({ file: usersFile(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
+  if (!shared) {
+    try {
+      storage = new SqliteSessionStorage(usersFile(config), { ttlDays: config.userDataTtlDays, legacyDir: legacyUsersDir(config), logger });
+    } catch (error) {
+      logger.error({ file: usersFile(config), err: String(error) }, 'cannot keep language choices on disk; keeping them in memory until the next restart');
+    }
   }
-  const bot = createBot({ config, retriever, logger, metrics, i18n, ...(storage ? { storage } : {}), ...(config.mode === 'polling' ? { ledger } : {}) });
+  const bot = createBot({
+    config,
+    retriever,
+    logger,
+    metrics,
+    i18n,
+    ...(shared ? { storage: shared.languageStorage, windowCounters: shared.windowCounters, floodLimiter: shared.floodLimiter } : storage ? { storage } : {}),
+    ...(shared?.updateClaims ? { updateClaims: shared.updateClaims } : {}),
+    ...(config.mode === 'polling' ? { ledger } : {}),
+  });
   let ready = false;
   let stopping = false;
   let polling: Polling | undefined;
   const webhookInFlight = new InFlight();
   let http: HttpServer | undefined;
   try {
-    const health = () => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length });
+    const health = (): Health => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length, redis: shared?.status ?? 'off' });
     http = await startHttpServer(config.host, config.port, health, logger, { limits: config.http, metrics });
   } catch (error) {
     fail(listenError(error, config));
@@ -198,6 +227,8 @@ async function main(): Promise<void> {
       logger.error({ err: classifyError(error) }, 'error during shutdown');
     }
     storage?.close();
+    await shared?.pollingLease?.release();
+    await shared?.close();
     logger.info('stopped');
     process.exit(0);
   };
@@ -220,6 +251,10 @@ async function main(): Promise<void> {
       logger.info({ path: config.webhook.path }, 'webhook set');
     } else {
       polling = await startPolling(bot, ledger, new UpdateJournal(journalFile(config), logger), logger);
+      shared?.pollingLease?.keepRenewing((holder) => {
+        logger.error({ holder }, 'another instance took the polling lease (this one was cut off from Redis); stopping');
+        void shutdown('POLLING_LEASE_LOST');
+      });
     }
     ready = true;
   } catch (error) {

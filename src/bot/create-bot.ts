@@ -1,8 +1,9 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
 import type { I18n } from '@grammyjs/i18n';
-import { Bot, MemorySessionStorage, session, type BotConfig, type StorageAdapter } from 'grammy';
+import { Bot, MemorySessionStorage, session, type BotConfig, type StorageAdapter, type Transformer } from 'grammy';
+import { FLOOD_LIMITS } from './flood-limits.ts';
 import type { UserFromGetMe } from 'grammy/types';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { AnswerMemory } from './answer-memory.ts';
@@ -20,25 +21,14 @@ import { languageFeature } from './features/language.ts';
 import { privateFeature } from './features/private.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { markRequest, type UpdateLedger } from './update-ledger.ts';
-import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
+import { createQuestionGate, DEFAULT_RATE_LIMIT, type RateLimitOptions, type WindowCounters } from './rate-limit.ts';
+import { claimedUpdatesOnly, type UpdateClaims } from './update-claims.ts';
 import { guardedStorage } from './session-storage.ts';
 import { interfaceLanguage, sessionKey } from './user-language.ts';
 
 /** The update types the bot handles; Telegram sends only these (and remembers the list). */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'inline_query', 'callback_query'] as const;
 
-/**
- * Telegram's flood limits as sliding windows, not the plugin's fixed ones (which let up to twice the limit through
- * across a window boundary): 30 messages a second overall, evenly spaced; per group or channel a burst of 5, then one
- * every 4 s (never more than 20 in any minute); per private chat one a second.
- */
-const FLOOD_LIMITS: APIThrottlerOptions = {
-  // 36 ms apart is under 28 a second as sent: requests sent 34 ms apart (29.4/s) could arrive 31 in one second when
-  // the network or a loaded machine bunches them, over Telegram's 30.
-  global: { maxConcurrent: 30, minTime: 36 },
-  group: { maxConcurrent: 1, minTime: 1000, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 4000, reservoirIncreaseMaximum: 5 },
-  out: { maxConcurrent: 1, minTime: 1000 },
-};
 
 export interface CreateBotOptions extends Omit<BotDependencies, 'metrics' | 'answers'> {
   metrics?: Metrics;
@@ -50,6 +40,12 @@ export interface CreateBotOptions extends Omit<BotDependencies, 'metrics' | 'ans
   botInfo?: UserFromGetMe;
   /** Keep Telegram's flood limits with a throttler (on in production; benchmarks compare with it off). */
   throttle?: boolean;
+  /** The throttler, when not this process's own (FLOOD_LIMITS): e.g. one shared by replicas. */
+  floodLimiter?: Transformer;
+  /** Where per-user rate limits are counted; default: in this process. */
+  windowCounters?: WindowCounters;
+  /** Webhook replicas: handle an update only when this replica claims it (de-duplication across replicas). */
+  updateClaims?: UpdateClaims;
   /** Retry 429s, 5xx and network errors (on in production). */
   retry?: boolean;
   /** Polling only: decides whether each update's turn is handled, so a stop can skip and redeliver the rest. */
@@ -72,12 +68,14 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // sees a request only when it really leaves (after throttling and retry delays).
   const ledger = options.ledger;
   if (ledger) bot.api.config.use(trackAnswers(ledger));
-  if (options.throttle !== false) bot.api.config.use(apiThrottler(FLOOD_LIMITS));
+  if (options.throttle !== false) bot.api.config.use(options.floodLimiter ?? apiThrottler(FLOOD_LIMITS));
   if (options.retry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
   bot.api.config.use(resendWithoutMissingReply, countApiErrors(metrics));
 
   const deps: BotDependencies = { config, retriever, logger, metrics, answers: options.answers ?? new AnswerMemory() };
-  const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const questionGate = createQuestionGate(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.windowCounters);
+  // Before the chat's queue: an update another replica is handling must not hold up this chat's next ones.
+  if (options.updateClaims) bot.use(claimedUpdatesOnly(options.updateClaims, logger));
   // Updates of one chat are handled one after another (answers stay in order); different chats run concurrently.
   // Inline queries have their own queue per user, so a burst of them (one per keystroke) never holds up a chat.
   bot.use(sequentialize((ctx) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `${ctx.inlineQuery ? 'inline' : 'user'}:${ctx.from.id}` : undefined)));

@@ -13,6 +13,27 @@ export interface RateLimitOptions extends Window {
 /** Questions and "More answers" presses share one budget (each is an answer); inline queries have their own. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 30, windowMs: 60_000, inline: { limit: 60, windowMs: 60_000 } };
 
+/** Counts hits per key in a sliding window: one hit is counted when allowed; when not, how long until it would be. */
+export interface WindowCounter {
+  take(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>;
+}
+
+/** Makes the counter of one window (`name` tells the windows apart where counters share a store). */
+export type WindowCounters = (name: string, window: Window) => WindowCounter;
+
+/** Counters in this process's memory (the default; also the fallback of shared ones). */
+export function localWindowCounters(now: () => number = Date.now): WindowCounters {
+  return (_name, window) => {
+    const limiter = new SlidingWindowLimiter(window.limit, window.windowMs, now);
+    return {
+      async take(key) {
+        if (limiter.take(key)) return { allowed: true, retryAfterMs: 0 };
+        return { allowed: false, retryAfterMs: limiter.retryAfterMs(key) };
+      },
+    };
+  };
+}
+
 /** A yes/no gate for "may this person have another answer now?"; when not, it has already told them so. */
 export type QuestionGate = (ctx: BotContext) => Promise<boolean>;
 
@@ -88,22 +109,22 @@ export function rateLimitKey(ctx: BotContext): string | undefined {
  * message) and is dropped; a "More answers" press is answered with a short notice (never left spinning); an inline
  * query gets an empty result with a "slow down" button (a valid answer, never a Telegram error).
  */
-export function createQuestionGate(options: RateLimitOptions | false, now: () => number = Date.now): QuestionGate {
+export function createQuestionGate(options: RateLimitOptions | false, counters: WindowCounters = localWindowCounters()): QuestionGate {
   if (options === false) return async () => true;
-  const questions = new SlidingWindowLimiter(options.limit, options.windowMs, now);
-  const inlineWindow = options.inline ?? DEFAULT_RATE_LIMIT.inline!;
-  const inline = new SlidingWindowLimiter(inlineWindow.limit, inlineWindow.windowMs, now);
+  const questions = counters('questions', options);
+  const inline = counters('inline', options.inline ?? DEFAULT_RATE_LIMIT.inline!);
   // Who was told to slow down, and when: told again only after a window.
-  const noticed = new SlidingWindowLimiter(1, options.windowMs, now);
+  const noticed = counters('noticed', { limit: 1, windowMs: options.windowMs });
 
   return async (ctx) => {
     const key = rateLimitKey(ctx);
     if (key === undefined) return true;
-    const limiter = ctx.inlineQuery ? inline : questions;
-    if (limiter.take(key)) return true;
+    const counter = ctx.inlineQuery ? inline : questions;
+    const { allowed, retryAfterMs } = await counter.take(key);
+    if (allowed) return true;
 
     ctx.deps.metrics.rateLimited.inc();
-    const seconds = Math.max(1, Math.ceil(limiter.retryAfterMs(key) / 1000));
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     ctx.log.warn({ rate_limit_key: key, kind: ctx.inlineQuery ? 'inline' : ctx.callbackQuery ? 'callback' : 'question', retry_in_s: seconds }, 'rate limited');
     // ctx.t speaks the language the answer would have had.
     if (ctx.inlineQuery) {
@@ -112,7 +133,7 @@ export function createQuestionGate(options: RateLimitOptions | false, now: () =>
         .catch((error: unknown) => ctx.log.warn({ err: String(error) }, 'could not answer a rate-limited inline query'));
     } else if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery({ text: ctx.t('rate-limited', { seconds }) }).catch((error: unknown) => ctx.log.warn({ err: String(error) }, 'could not answer a rate-limited button press'));
-    } else if (noticed.take(key)) {
+    } else if ((await noticed.take(key)).allowed) {
       await ctx
         .reply(ctx.t('rate-limited', { seconds }), {
           ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
