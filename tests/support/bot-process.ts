@@ -30,10 +30,11 @@ export class BotProcess {
     this.exited = new Promise((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
   }
 
-  static start(env: Record<string, string>): BotProcess {
+  /** `cwd`: a copy of the project to run instead of this checkout (replicas, each with its own .cache/). */
+  static start(env: Record<string, string>, options: { cwd?: string } = {}): BotProcess {
     // What `npm start` runs: node itself, so signals reach the bot and not a wrapper.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: PROJECT_ROOT,
+      cwd: options.cwd ?? PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -62,6 +63,11 @@ export class BotProcess {
     this.child.kill(signal);
     const code = await this.exited;
     return { code, ms: Date.now() - started };
+  }
+
+  /** Resolves with the exit code when the process exits by itself. */
+  exit(): Promise<number | null> {
+    return this.exited;
   }
 
   kill(): void {

@@ -1141,6 +1141,19 @@ export class FakeTelegram {
    * Registers chats, messages, inline queries and callback queries found in it.
    */
   pushUpdate(update: Record<string, unknown> | TelegramUpdate | Omit<TelegramUpdate, 'update_id'>): number {
+    const u = this.recordIncoming(update);
+    this.pending.push(u);
+    if (this.webhookState) this.kickDelivery();
+    else this.poller?.wake();
+    return u.update_id;
+  }
+
+  /**
+   * What Telegram learns from an update a user caused (chats, messages, inline and callback queries), with its
+   * update_id assigned, without queueing it: for tests that deliver updates themselves, e.g. to several webhook
+   * replicas behind a load balancer.
+   */
+  recordIncoming(update: Record<string, unknown> | TelegramUpdate | Omit<TelegramUpdate, 'update_id'>): Update {
     if (this.closed) throw new Error('FakeTelegram is closed');
     const copy = structuredClone(update) as Json;
     // update_id first, as Telegram sends it
@@ -1183,10 +1196,7 @@ export class FakeTelegram {
         if (isObject(payload.chat) && typeof payload.chat.id === 'number') this.registerChat(payload.chat as ChatState['chat']);
     }
 
-    this.pending.push(u as Update);
-    if (this.webhookState) this.kickDelivery();
-    else this.poller?.wake();
-    return id;
+    return u as Update;
   }
 
   /** Make the next `count` requests to `method` fail with `fault` (or drop the connection). */
