@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
+import type { CorpusHealth } from './corpus-reload.ts';
 import type { Metrics } from './metrics.ts';
 import type { BotContext } from './bot/context.ts';
 import type { InFlight } from './bot/in-flight.ts';
@@ -14,6 +15,8 @@ export interface Health {
   mode: string;
   passages: number;
   documents: number;
+  /** The corpus served: its version, when it was loaded, how the last reload went. */
+  corpus?: CorpusHealth;
 }
 
 export interface WebhookTarget {
