@@ -50,7 +50,7 @@ describe('hot corpus reload', () => {
     expect(after.version).not.toBe(before.version);
     expect(Date.parse(after.loaded_at)).toBeGreaterThanOrEqual(Date.parse(before.loaded_at));
     expect(logged('corpus reloaded')).toEqual([
-      expect.objectContaining({ level: 30, reason: 'test', documents: 6, passages: retriever.passageCount, version: after.version, previous_version: before.version, ms: expect.any(Number) }),
+      expect.objectContaining({ level: 30, reason: 'test', documents: 6, passages: retriever.passageCount, version: after.version, previous_version: before.version, ms: expect.any(Number), blocked_ms: expect.any(Number) }),
     ]);
   });
 
@@ -89,6 +89,18 @@ describe('hot corpus reload', () => {
     expect(await corpus.reload('test')).toMatchObject({ ok: false, code: 'CORPUS_EMPTY', error: 'CORPUS_DIR: no Markdown documents found' });
     expect(corpus.health()).toMatchObject({ documents: 5 });
     expect(corpus.retriever.search(OLD_QUESTION)[0]?.excerpt).toContain('10,012');
+  });
+
+  it('builds the new index in a worker thread, so this thread only loads its snapshot; a bad document still fails here', async () => {
+    const corpus = await Corpus.open({ corpusDir: dir, logger, cacheDir: join(dir, '.cache') });
+    writeFileSync(join(dir, 'aral-lighthouse-census.md'), NEW_DOCUMENT);
+    expect(await corpus.reload('test')).toMatchObject({ ok: true, changed: true });
+    expect(logged('corpus reloaded')).toEqual([expect.objectContaining({ source: 'snapshot', documents: 6 })]);
+    expect(corpus.retriever.search(NEW_QUESTION)[0]?.excerpt).toContain('4,217 seagulls');
+
+    writeFileSync(join(dir, 'untitled.md'), NEW_DOCUMENT.replace(/^title: .*\n/m, ''));
+    expect(await corpus.reload('test')).toMatchObject({ ok: false, code: 'CORPUS_INVALID', error: 'untitled.md [title]: is missing' });
+    expect(corpus.health()).toMatchObject({ documents: 6 });
   });
 
   it('does not rebuild an unchanged corpus', async () => {
