@@ -215,6 +215,9 @@ function versionOrNull(corpusDir: string): string | null {
   }
 }
 
+/** Building the snapshot of 100k passages takes about 15 s here; far longer means the worker is stuck. */
+const WORKER_LIMIT_MS = 120_000;
+
 /**
  * Builds the snapshot of the corpus in a worker thread, so that the reload on this thread finds it and only loads it
  * (a few ms for the real corpus, about 0.1 s at 10k passages) instead of building the index here, which blocks the
@@ -236,8 +239,16 @@ function buildSnapshotInBackground(corpusDir: string, cacheDir: string): Promise
         : new Worker(new URL(entry), options);
     worker.stdout.resume();
     worker.stderr.resume();
-    worker.once('error', () => done());
-    worker.once('exit', () => done());
+    // A worker that hangs must not hold up this reload and every later one: past the limit it is stopped, and the
+    // reload builds here.
+    const limit = setTimeout(() => void worker.terminate(), WORKER_LIMIT_MS);
+    limit.unref();
+    const finish = () => {
+      clearTimeout(limit);
+      done();
+    };
+    worker.once('error', finish);
+    worker.once('exit', finish);
   });
 }
 
