@@ -32,6 +32,10 @@ const schema = z
       .refine((v) => /^\d{1,5}$/.test(v ?? '') && Number(v) <= 65535, { message: 'must be a port number 0-65535' })
       .transform((v) => Number(v)),
     CORPUS_DIR: optionalText.default('./corpus'),
+    CORPUS_WATCH: optionalText
+      .default('0')
+      .pipe(z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 (reload the corpus when its files change) or 0' }))
+      .transform((v) => v === '1' || v === 'true'),
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
     METRICS_HOST: optionalText.default('127.0.0.1'),
     METRICS_PORT: wholeNumber(9091, 0, 65535, 'a port number'),
@@ -51,6 +55,8 @@ export interface Config {
   host: string;
   port: number;
   corpusDir: string;
+  /** Reload the corpus when a file in corpusDir changes (SIGHUP reloads it either way). */
+  corpusWatch: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** GET /metrics is served on its own listener, loopback by default (not on the webhook port). */
   metrics: { host: string; port: number };
@@ -95,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST ?? '0.0.0.0',
     port: e.PORT,
     corpusDir: e.CORPUS_DIR ?? './corpus',
+    corpusWatch: e.CORPUS_WATCH,
     logLevel: e.LOG_LEVEL,
     metrics: { host: e.METRICS_HOST ?? '127.0.0.1', port: e.METRICS_PORT },
     http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS, maxConnections: e.HTTP_MAX_CONNECTIONS },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Registry } from 'prom-client';
+import type { CorpusHealth } from './corpus-reload.ts';
 import type { Metrics } from './metrics.ts';
 import type { BotContext } from './bot/context.ts';
 import type { InFlight } from './bot/in-flight.ts';
@@ -16,6 +17,8 @@ export interface Health {
   documents: number;
   /** Shared state of replicas: "off" without REDIS_URL; "down" while unreachable (the bot still answers). */
   redis?: 'off' | 'up' | 'down';
+  /** The corpus served: its version, when it was loaded, how the last reload went. */
+  corpus?: CorpusHealth;
 }
 
 export interface WebhookTarget {

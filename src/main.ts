@@ -17,10 +17,9 @@ import { runConsole } from './console-mode.ts';
 import { startHttpServer, startMetricsServer, type Health, type HttpServer, type MetricsServer } from './http-server.ts';
 import { atLeast, createLogger, plainTextDestination, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { Corpus } from './corpus-reload.ts';
 import { openSharedState, type SharedState } from './redis/shared-state.ts';
 import { CorpusError } from './retrieval/errors.ts';
-import { loadRetriever } from './retrieval/index/snapshot.ts';
-import type { Retriever } from './retrieval/types.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 /** The journal of polled updates (see UpdateJournal): one per bot and Bot API server, local to this machine. */
@@ -67,13 +66,6 @@ function fail(error: unknown): never {
     process.stderr.write(`error [STARTUP_FAILED]: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
   process.exit(1);
-}
-
-/** The index from a snapshot when the corpus is unchanged since it was written, else built from the Markdown. */
-async function openRetriever(config: Config, logger: Logger): Promise<Retriever> {
-  const { retriever, source, ms } = await loadRetriever({ corpusDir: config.corpusDir, onWarning: (message) => logger.warn(message) });
-  logger.info({ documents: retriever.documents.length, passages: retriever.passageCount, source, ms: Math.round(ms) }, 'corpus indexed');
-  return retriever;
 }
 
 /** How long one getMe at startup may take before it counts as a failed attempt. */
@@ -139,12 +131,16 @@ async function main(): Promise<void> {
   const logger = config.botToken
     ? createLogger(config.logLevel, [config.botToken, config.webhook?.secret])
     : createLogger(atLeast(config.logLevel, 'warn'), [], plainTextDestination());
-  let retriever: Retriever;
+  // The index from a snapshot when the corpus is unchanged since it was written, else built from the Markdown.
+  let corpus: Corpus;
   try {
-    retriever = await openRetriever(config, logger);
+    corpus = await Corpus.open({ corpusDir: config.corpusDir, logger });
   } catch (error) {
     fail(error);
   }
+  // Reloadable: whatever holds it sees every reload (SIGHUP, CORPUS_WATCH).
+  const retriever = corpus.retriever;
+  if (config.corpusWatch) corpus.watch();
 
   if (!config.botToken) {
     process.stderr.write(
@@ -158,6 +154,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  // In the console mode SIGHUP keeps its default meaning (the terminal closed: exit); here it reloads the corpus.
+  process.on('SIGHUP', () => void corpus.reload('SIGHUP'));
   const metrics = createMetrics({ processMetrics: true });
   const ledger = new UpdateLedger();
   const i18n = createI18n<BotContext>();
@@ -188,7 +186,7 @@ async function main(): Promise<void> {
   const webhookInFlight = new InFlight();
   let http: HttpServer | undefined;
   try {
-    const health = (): Health => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length, redis: shared?.status ?? 'off' });
+    const health = (): Health => ({ ready, mode: config.mode, passages: retriever.passageCount, documents: retriever.documents.length, corpus: corpus.health(), redis: shared?.status ?? 'off' });
     http = await startHttpServer(config.host, config.port, health, logger, { limits: config.http, metrics });
   } catch (error) {
     fail(listenError(error, config));

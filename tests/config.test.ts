@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8080,
       corpusDir: './corpus',
+      corpusWatch: false,
       logLevel: 'info',
       metrics: { host: '127.0.0.1', port: 9091 },
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 },
@@ -47,6 +48,14 @@ describe('loadConfig', () => {
     expect(c.http).toEqual({ headersTimeoutMs: 500, requestTimeoutMs: 700, keepAliveTimeoutMs: 300, maxConnections: 4 });
     expect(c.userDataTtlDays).toBe(30);
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '120000', USER_DATA_TTL_DAYS: '0', METRICS_PORT: 'x' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS[\s\S]*USER_DATA_TTL_DAYS|METRICS_PORT/);
+  });
+
+  it('watches the corpus only when CORPUS_WATCH says so', () => {
+    expect(loadConfig({ CORPUS_WATCH: '1' }).corpusWatch).toBe(true);
+    expect(loadConfig({ CORPUS_WATCH: 'true' }).corpusWatch).toBe(true);
+    expect(loadConfig({ CORPUS_WATCH: '0' }).corpusWatch).toBe(false);
+    expect(loadConfig({ CORPUS_WATCH: ' ' }).corpusWatch).toBe(false);
+    expect(() => loadConfig({ CORPUS_WATCH: 'yes please' })).toThrow(/CORPUS_WATCH: must be 1/);
   });
 
   it('requires the webhook URL and secret in webhook mode, even when other values are bad too', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,11 +59,7 @@ export async function loadRetriever(options: LoadRetrieverOptions): Promise<Load
   let file: string | undefined;
   if (cacheDir !== null) {
     file = join(resolve(cacheDir), `retrieval-${sha256(resolve(corpusDir)).subarray(0, 8).toString('hex')}.snapshot`);
-    try {
-      key = snapshotKey(corpusDir);
-    } catch {
-      key = null; // an unreadable corpus: loadCorpus below says what is wrong
-    }
+    key = snapshotKeyOrNull(corpusDir); // null for an unreadable corpus: loadCorpus below says what is wrong
   }
 
   const saved = key && file ? readSnapshot(file, key) : null;
@@ -81,13 +77,33 @@ export async function loadRetriever(options: LoadRetrieverOptions): Promise<Load
     },
   });
   const db = buildPassageDatabase(documents);
-  if (key && file) writeSnapshot(file, key, savePassageDatabase(db), warnings);
+  // Files changed while they were read (a reload during an edit) must not be saved under the key of the old ones.
+  if (key && file && snapshotKeyOrNull(corpusDir)?.equals(key)) writeSnapshot(file, key, savePassageDatabase(db), warnings);
   return { retriever: retrieverFromDatabase(db, retrieverOptions), source: 'markdown', snapshotFile: file, ms: performance.now() - started };
 }
 
 /** What a snapshot must have been made from: this format, this code, these corpus files (names and bytes). */
 export function snapshotKey(corpusDir: string): Buffer {
-  const hash = createHash('sha256').update(`format ${FORMAT}\n`).update(codeVersion());
+  return hashCorpusFiles(createHash('sha256').update(`format ${FORMAT}\n`).update(codeVersion()), corpusDir).digest();
+}
+
+function snapshotKeyOrNull(corpusDir: string): Buffer | null {
+  try {
+    return snapshotKey(corpusDir);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The version of the corpus alone (not of the code): the first 12 hex digits of a SHA-256 over its files' names and
+ * bytes. Equal versions mean the same files; shown in /healthz so replicas can be compared.
+ */
+export function corpusVersion(corpusDir: string): string {
+  return hashCorpusFiles(createHash('sha256'), corpusDir).digest('hex').slice(0, 12);
+}
+
+function hashCorpusFiles(hash: Hash, corpusDir: string): Hash {
   const root = resolve(corpusDir);
   for (const name of readdirSync(root).sort()) {
     if (name.startsWith('.')) continue;
@@ -96,7 +112,7 @@ export function snapshotKey(corpusDir: string): Buffer {
     const bytes = readFileSync(path);
     hash.update(`\0${name}\0${bytes.length}\0`).update(bytes);
   }
-  return hash.digest();
+  return hash;
 }
 
 let cachedCodeVersion: Buffer | undefined;
