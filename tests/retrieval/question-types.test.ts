@@ -18,7 +18,7 @@ describe('the kind of answer a question asks for', () => {
 });
 
 describe('words that frame rather than ask', () => {
-  const noCorpus = { hasTerm: () => false, closestWord: () => null };
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   it('"used to" is not looked for; "used for" is', () => {
     expect(analyseQuestion('Which body used to appoint the commission?', noCorpus, { expand: false }).units.map((u) => u.surface)).not.toContain('used');
     expect(analyseQuestion('What were the funds used for?', noCorpus, { expand: false }).units.map((u) => u.surface)).toContain('used');

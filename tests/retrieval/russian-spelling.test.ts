@@ -113,7 +113,7 @@ describe('Russian spelling correction', () => {
   });
 
   it('is applied to Russian questions only: a Kazakh question keeps its words', () => {
-    const vocabulary = { hasTerm: () => false, closestWord: () => null };
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
     const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons });
     expect(read('Что сказали наблюдаттели?').readings[0]!.text).toContain('observers');
     const kazakh = read('Наблюдаттели туралы не айтты?');

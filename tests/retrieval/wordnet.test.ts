@@ -37,7 +37,7 @@ describe('WordNet relations', () => {
 });
 
 describe('expansion of question words', () => {
-  const everyWord = { hasTerm: () => true, closestWord: () => null };
+  const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
 
   it('expands content words through WordNet but never number words ("an extraordinary one" is not about unity or aces)', () => {
     const units = analyseQuestion('Was the meeting a regular or an extraordinary one?', everyWord).units;

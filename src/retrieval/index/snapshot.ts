@@ -123,9 +123,9 @@ function codeVersion(): Buffer {
   const here = fileURLToPath(import.meta.url);
   const root = dirname(dirname(here));
   const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    // The general Russian dictionary (3.5 MB) is read only by questions, never while indexing: hashing it at every
-    // start would cost more than it guards.
-    .filter((name) => (name.endsWith(extname(here)) || name.endsWith('.tsv')) && !name.endsWith('.dictionary.tsv'))
+    // The general Russian dictionary (3.5 MB) and the English word-vector neighbours (3 MB) are read only by
+    // questions, never while indexing: hashing them at every start would cost more than it guards.
+    .filter((name) => (name.endsWith(extname(here)) || name.endsWith('.tsv')) && !name.endsWith('.dictionary.tsv') && !name.endsWith('.neighbours.tsv'))
     .sort();
   const hash = createHash('sha256');
   for (const name of sources) hash.update(`\0${name}\0`).update(readFileSync(join(root, name)));

@@ -1,5 +1,6 @@
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { embeddingNeighbours } from './neighbours.ts';
 import { dictionaryCorrection, everydayUse, relatedWords } from './wordnet.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
@@ -16,6 +17,8 @@ export interface QueryUnit {
   related: string[];
   /** Corpus terms of broader or narrower meaning (poll → survey). */
   broader: string[];
+  /** For a word the corpus lacks or rarely uses: corpus terms of words close to it by word vectors (tone → mood), with their cosine. */
+  similar: Array<{ term: string; similarity: number }>;
   /** How everyday the word is in English at large (WordNet's tagged-sense count; 0 for rare and domain words). */
   everyday: number;
   position: number;
@@ -99,6 +102,8 @@ export function detectAnswerType(question: string): AnswerType {
 export interface Vocabulary {
   /** Is this term (stemmed) anywhere in the corpus? */
   hasTerm(term: string): boolean;
+  /** In how many sentences of the corpus the term (stemmed) occurs; 0 when nowhere. */
+  documentFrequency(term: string): number;
   /** A corpus word within a small edit distance of `word`, or null. */
   closestWord(word: string): string | null;
 }
@@ -202,7 +207,7 @@ function questionUnits(
       unit.focus ||= focusStarts.has(word.start);
       continue;
     }
-    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
+    const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], similar: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
   }
@@ -228,7 +233,9 @@ function searchTextOf(contentWords: readonly Word[], units: readonly QueryUnit[]
   for (const w of contentWords) if (!CUE_WORDS.has(w.surface.toLowerCase())) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
   if (expand) {
     const extra: string[] = [];
-    for (const unit of units) extra.push(...expandUnit(unit, vocabulary));
+    const asked = new Set<string>();
+    for (const unit of units) for (const t of [unit.term, ...unit.alternatives, ...unit.concepts]) asked.add(t);
+    for (const unit of units) extra.push(...expandUnit(unit, vocabulary, asked));
     if (extra.length > 0) searchText += ` ${extra.join(' ')}`;
   }
   return searchText;
@@ -284,9 +291,10 @@ const SEARCHED_EXPANSIONS = 3;
 
 /**
  * Fills a unit's `related` and `broader` terms with the WordNet relations of its word that occur in the corpus
- * (other words are no use to match); returns the words the first stage should search for too.
+ * (other words are no use to match), and, for a word the corpus lacks or rarely uses and WordNet gives no synonym
+ * of there, `similar` with its word-vector neighbours; returns the words the first stage should search for too.
  */
-function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
+function expandUnit(unit: QueryUnit, vocabulary: Vocabulary, asked: ReadonlySet<string>): string[] {
   // "a regular or an extraordinary one": WordNet's senses of a number word (unity, ace, cardinal) are not what is meant.
   if (NUMBER_WORD.test(unit.surface)) return [];
   const own = [unit.term, ...unit.alternatives, ...unit.concepts];
@@ -299,7 +307,62 @@ function expandUnit(unit: QueryUnit, vocabulary: Vocabulary): string[] {
     list.push(term);
     if (searched.length < SEARCHED_EXPANSIONS && (relation === 'synonym' || relation === 'derived')) searched.push(word);
   }
+  if (unit.related.length === 0 && wantsNeighbours(unit, vocabulary)) {
+    const absent = !ownInCorpus(unit, vocabulary);
+    for (const { word, similarity, term } of corpusNeighbourTerms(unit.surface, vocabulary)) {
+      // A neighbour the question asks for anyway ("prime" → "minister") is no second way of saying this word.
+      if (own.includes(term) || asked.has(term)) continue;
+      own.push(term);
+      unit.similar.push({ term, similarity });
+      if (absent && searched.length < SEARCHED_EXPANSIONS && unit.similar.length <= SEARCHED_NEIGHBOURS) searched.push(word);
+      if (unit.similar.length >= MAX_NEIGHBOURS) break;
+    }
+  }
   return searched;
+}
+
+/** Corpus terms of word-vector neighbours kept per word: they are weaker evidence than WordNet's relations. */
+const MAX_NEIGHBOURS = 4;
+/** Of them, how many the first stage searches for, when the corpus lacks the word itself. */
+const SEARCHED_NEIGHBOURS = 2;
+/** A word found in at most this many corpus sentences is rare enough that a paraphrase of it may be what the text says. */
+const RARE_IN_CORPUS = 2;
+
+/**
+ * Word-vector neighbours are for the content words a paraphrase hides, those the corpus lacks or rarely has: never
+ * for a name or an abbreviation (written with capitals; their neighbours are other names) or a number.
+ */
+function wantsNeighbours(unit: QueryUnit, vocabulary: Vocabulary): boolean {
+  if (!/^[a-z]{3,}$/.test(unit.surface)) return false;
+  for (const t of [unit.term, ...unit.alternatives, ...unit.concepts]) if (vocabulary.documentFrequency(t) > RARE_IN_CORPUS) return false;
+  return true;
+}
+
+function ownInCorpus(unit: QueryUnit, vocabulary: Vocabulary): boolean {
+  if (vocabulary.hasTerm(unit.term)) return true;
+  for (const t of unit.alternatives) if (vocabulary.hasTerm(t)) return true;
+  for (const t of unit.concepts) if (vocabulary.hasTerm(t)) return true;
+  return false;
+}
+
+type NeighbourTerm = { word: string; similarity: number; term: string };
+const corpusNeighbours = new WeakMap<Vocabulary, Map<string, readonly NeighbourTerm[]>>();
+
+/** The word's neighbours in the shipped table whose terms the corpus has, closest first (remembered per corpus, bounded). */
+function corpusNeighbourTerms(surface: string, vocabulary: Vocabulary): readonly NeighbourTerm[] {
+  let known = corpusNeighbours.get(vocabulary);
+  if (!known) corpusNeighbours.set(vocabulary, (known = new Map()));
+  const key = surface.toLowerCase();
+  let list = known.get(key);
+  if (!list) {
+    list = (embeddingNeighbours()?.neighbours(key) ?? []).flatMap(({ word, similarity }) => {
+      const term = plainTerm(word);
+      return term !== null && vocabulary.hasTerm(term) ? [{ word, similarity, term }] : [];
+    });
+    if (known.size >= 20_000) known.clear();
+    known.set(key, list);
+  }
+  return list;
 }
 
 type RelatedTerm = { word: string; relation: string; term: string };
@@ -337,6 +400,12 @@ function relatedTerms(surface: string): readonly RelatedTerm[] {
     relatedTermsOf.set(key, list);
   }
   return list;
+}
+
+/** A single word's own term, not its thesaurus concept: a neighbour is matched as the word it is. */
+function plainTerm(word: string): string | null {
+  for (const t of termsOf(word)) if (!t.term.startsWith(CONCEPT_PREFIX)) return t.term;
+  return null;
 }
 
 /** The one term a WordNet word or phrase stands for: a single word's term, or a phrase's thesaurus concept. */

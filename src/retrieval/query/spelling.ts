@@ -34,6 +34,7 @@ export function buildVocabulary(surfaceCounts: ReadonlyMap<string, number>, term
 
   return {
     hasTerm: (term) => termDocumentFrequency.has(term),
+    documentFrequency: (term) => termDocumentFrequency.get(term) ?? 0,
     closestWord(word) {
       const cached = cache.get(word);
       if (cached !== undefined) return cached;

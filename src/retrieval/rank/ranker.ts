@@ -41,6 +41,8 @@ export interface RankerTuning {
   /** Credit for a match through a WordNet synonym or derived form, and through a broader or narrower word. */
   relatedCredit: number;
   broaderCredit: number;
+  /** Credit for a match through a word close by word vectors, times its cosine (below WordNet's relations). */
+  similarCredit: number;
   /** How much an everyday word ("see", "take") counts less than a rare one with the same corpus frequency. */
   everydayDiscount: number;
   /** Minimum share of the question's weight the best sentence must cover, or the answer is "not in my sources". */
@@ -64,6 +66,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   correctedCredit: 0.9,
   relatedCredit: 0.7,
   broaderCredit: 0.45,
+  similarCredit: 0.6,
   everydayDiscount: 0.15,
   focusWeight: 1.5,
   minCoverage: 0.4,
@@ -89,6 +92,8 @@ export interface WeightedUnit extends QueryUnit {
   ids: Int32Array;
   credits: Float64Array;
   exact: number;
+  /** Where the word-vector neighbours start in `ids`: they rank candidates, but are no evidence that one answers. */
+  similarStart: number;
   weight: number;
   generic: boolean;
   /** Neither the word nor any synonym occurs anywhere in the corpus. */
@@ -114,10 +119,14 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     for (const r of unit.related) terms.push(r);
     const broader = terms.length;
     for (const r of unit.broader) terms.push(r);
+    const similar = terms.length;
+    for (const s of unit.similar) terms.push(s.term);
     // Typed arrays: a plain array of credits starts as integers (1) and changes kind when 0.8 comes, which
     // throws the optimized code that reads it back to the interpreter, again and again as questions vary.
     const credits = new Float64Array(terms.length);
-    for (let i = 0; i < terms.length; i++) credits[i] = i < exact ? 1 : i < related ? tuning.conceptCredit : i < broader ? tuning.relatedCredit : tuning.broaderCredit;
+    for (let i = 0; i < terms.length; i++) {
+      credits[i] = i < exact ? 1 : i < related ? tuning.conceptCredit : i < broader ? tuning.relatedCredit : i < similar ? tuning.broaderCredit : tuning.similarCredit * unit.similar[i - similar]!.similarity;
+    }
     // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
     // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
     // WordNet relations weigh in only for a word the corpus does not have.
@@ -140,7 +149,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
         best = Math.max(best, idf(stats, t) * credits[i]!);
       }
     } else {
-      for (let i = related; i < terms.length; i++) {
+      // WordNet's relations make a word the corpus lacks known; word-vector neighbours only help rank (see similarStart).
+      for (let i = related; i < similar; i++) {
         const count = stats.documentFrequency.get(terms[i]!);
         if (count === undefined) continue;
         best = Math.max(best, idf(stats, terms[i]!) * credits[i]!);
@@ -148,9 +158,10 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
       }
       known = best > 0;
     }
-    const base = best;
+    const base = known ? best : maxIdf * tuning.unknownWordWeight;
     // An expansion earns its credit in proportion to how telling it is: a common word related to a rare one
-    // ("state" for "constituency") is weak evidence, a rare one is not drowned by it.
+    // ("state" for "constituency") is weak evidence, a rare one is not drowned by it. A word still unknown weighs
+    // as a rare one, and a neighbour of it is measured against that.
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
@@ -159,8 +170,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
     return {
-      surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, everyday: unit.everyday, position, corrected, focus,
-      ids, credits, exact, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known, expandedOnly: known && !ownOrConcept,
+      surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, similar: unit.similar, everyday: unit.everyday, position, corrected, focus,
+      ids, credits, exact, similarStart: similar, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known, expandedOnly: known && !ownOrConcept,
     };
   });
 }
@@ -258,11 +269,11 @@ const titleMarks = new TermMarks();
 const ranges = new Int32Array(4);
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
-function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>): number {
+function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {
   const { ids, credits } = unit;
   for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
   let best = 0;
-  for (let i = unit.exact; i < ids.length; i++) if (credits[i]! > best && ids[i]! >= 0 && set.hasId(ids[i]!)) best = credits[i]!;
+  for (let i = unit.exact; i < end; i++) if (credits[i]! > best && ids[i]! >= 0 && set.hasId(ids[i]!)) best = credits[i]!;
   return best;
 }
 
@@ -279,6 +290,7 @@ export function scorePassage(
 ): PassageScore {
   let total = 0;
   let matched = 0;
+  let evidenced = 0;
   let knownTotal = 0;
   let knownMatched = 0;
   let heaviest = 0;
@@ -293,30 +305,40 @@ export function scorePassage(
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
-    let credit = unitMatch(unit, sentenceMarks);
-    if (credit === 1 && phrases.length > 0) credit = phraseCredit(i, units, phrases, passage, sentenceMarks, tuning);
-    if (credit > 0 && !unit.generic) specificMatch = true;
-    if (credit === 0) {
-      if (!contextMarked) {
-        contextMarks.markRanges(passage.contextRanges(ranges), ranges);
-        contextMarked = true;
+    // Twice when the unit has word-vector neighbours: with them for the score, without them for the evidence.
+    let credit = 0;
+    let evidence = 0;
+    const ends = unit.similarStart < unit.ids.length ? 2 : 1;
+    for (let pass = 0; pass < ends; pass++) {
+      const end = pass === 0 ? unit.ids.length : unit.similarStart;
+      let c = unitMatch(unit, sentenceMarks, end);
+      if (c === 1 && phrases.length > 0) c = phraseCredit(i, units, phrases, passage, sentenceMarks, tuning);
+      if (c > 0 && !unit.generic && pass === ends - 1) specificMatch = true;
+      if (c === 0) {
+        if (!contextMarked) {
+          contextMarks.markRanges(passage.contextRanges(ranges), ranges);
+          contextMarked = true;
+        }
+        c = unitMatch(unit, contextMarks, end) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
       }
-      credit = unitMatch(unit, contextMarks) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
-    }
-    if (credit === 0) {
-      if (!titleMarked) {
-        titleMarks.markRanges(passage.titleRanges(ranges), ranges);
-        titleMarked = true;
+      if (c === 0) {
+        if (!titleMarked) {
+          titleMarks.markRanges(passage.titleRanges(ranges), ranges);
+          titleMarked = true;
+        }
+        c = unitMatch(unit, titleMarks, end) * tuning.titleCredit;
       }
-      credit = unitMatch(unit, titleMarks) * tuning.titleCredit;
+      if (unit.corrected) c *= tuning.correctedCredit;
+      if (pass === 0) credit = c;
+      evidence = c;
     }
-    if (unit.corrected) credit *= tuning.correctedCredit;
     matched += unit.weight * credit;
+    evidenced += unit.weight * evidence;
     heaviest = Math.max(heaviest, unit.weight);
     if (!unit.unknown) {
       knownTotal += unit.weight;
-      knownMatched += unit.weight * credit;
-      if (credit === 0 && !unit.generic) missing = Math.max(missing, unit.weight);
+      knownMatched += unit.weight * evidence;
+      if (evidence === 0 && !unit.generic) missing = Math.max(missing, unit.weight);
     }
     const position = credit > 0 ? positionOf(passage, unit) : null;
     if (previous != null && position != null && Math.abs(position - previous) <= 2) proximity += Math.min(units[i - 1]!.weight, unit.weight);
@@ -328,7 +350,7 @@ export function scorePassage(
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
   const fit = matched > 0 ? answerTypeFit(question, passage, questionSurfaces) : 0;
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
-  return writeScore(into, score, matched / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
+  return writeScore(into, score, evidenced / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
 }
 
 export const NO_PHRASES: readonly number[] = [];
