@@ -7,6 +7,8 @@ import { DEFAULT_RANKER_TUNING, type CorpusStats, type RankerTuning } from './ra
 import { scoreReading, selectAnswers, type AnswerJudge } from './rank/select.ts';
 import { isSmallTalk } from './query/small-talk.ts';
 import { textLanguage } from './text/languages.ts';
+import type { Passage } from './corpus/passages.ts';
+import { CONCEPT_PREFIX, terms } from './text/tokenizer.ts';
 import type { Answer, CorpusDocument, Retriever, SearchOptions, Source } from './types.ts';
 
 export const MAX_ANSWERS = 50;
@@ -36,7 +38,7 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
   const vocabulary = buildVocabulary(new Map(db.surfaceWords.map((w, i) => [w, db.surfaceCounts[i]!])), stats.documentFrequency);
   const sources: Source[] = db.documents.map(toSource);
   const documentLanguage = db.documents.map((d) => textLanguage(d.language));
-  const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons });
+  const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons, isCorpusPhrase: corpusPhrases(db) });
   const rerank = { firstStage: (text: string, language: Parameters<typeof firstStagePassages>[2]) => firstStagePassages(db, text, language, indexTuning), passages: db.passages, stats, tuning };
   const buildAnswers = createAnswerBuilder({ passages: db.passages, sources, documentLanguage, tuning });
 
@@ -88,6 +90,54 @@ function corpusStats(db: PassageDatabase): CorpusStats {
   for (const n of lengths) totalLength += n;
   const passageCount = lengths.length;
   return { passageCount, averageLength: passageCount ? totalLength / passageCount : 1, documentFrequency, termId: (term) => db.dictionary.id(term) ?? -1 };
+}
+
+/**
+ * Whether a text's words (two or more) stand in this order, each next to the one before, in some sentence, and
+ * are not a person's name (every word capitalised and never written in lowercase in the sources: any one of them
+ * names the person, "Suleimen" for "Usen Suleimen"). Read from the postings of the rarest word, and remembered per
+ * text: lexicon renderings repeat from question to question.
+ */
+export function corpusPhrases(db: PassageDatabase): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  const { postingStart, postingPassage } = db.sentencePostings;
+  const postingsOf = (id: number) => postingPassage.subarray(postingStart[id]!, postingStart[id + 1]!);
+  const usedInLowercase = (word: string, id: number) => {
+    const lower = new RegExp(`(?<!\\p{L})${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    for (const p of postingsOf(id)) if (lower.test(db.passages.passage(p).sentence.text)) return true;
+    return false;
+  };
+  return (text) => {
+    let answer = known.get(text);
+    if (answer !== undefined) return answer;
+    const words = terms(text).filter((t) => t.span === 1 && !t.term.startsWith(CONCEPT_PREFIX));
+    const ids = words.map((t) => db.dictionary.id(t.term) ?? -1);
+    answer = false;
+    if (ids.length >= 2 && ids.every((id) => id >= 0)) {
+      const rarest = ids.reduce((a, b) => (postingsOf(b).length < postingsOf(a).length ? b : a));
+      for (const p of postingsOf(rarest)) if ((answer = holdsInOrder(db.passages.passage(p), ids))) break;
+      const surfaces = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const name = surfaces.length === ids.length && surfaces.every((w, i) => /^\p{Lu}/u.test(w) && !usedInLowercase(w, ids[i]!));
+      if (name) answer = false;
+    }
+    if (known.size < 10_000) known.set(text, answer);
+    return answer;
+  };
+}
+
+function holdsInOrder(passage: Passage, ids: readonly number[]): boolean {
+  const at = new Map<number, Set<number>>();
+  for (let i = 0; i < passage.termCount; i++) {
+    const position = passage.position(i);
+    let here = at.get(position);
+    if (!here) at.set(position, (here = new Set()));
+    here.add(passage.termId(i));
+  }
+  for (const [position, here] of at) {
+    if (!here.has(ids[0]!)) continue;
+    if (ids.every((id, k) => at.get(position + k)?.has(id))) return true;
+  }
+  return false;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -5,6 +5,7 @@ import { parseQuestions } from '../../src/eval/score.ts';
 import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { buildPassageDatabase, CANDIDATES, DEFAULT_INDEX_TUNING, firstStage, loadPassageDatabase, savePassageDatabase } from '../../src/retrieval/index/database.ts';
 import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
+import { REFERS_BACK } from '../../src/retrieval/corpus/passages.ts';
 import { terms } from '../../src/retrieval/text/tokenizer.ts';
 
 const QUESTION_FILES = ['tests/fixtures/questions.heldout.jsonl', 'tests/fixtures/questions.ru-kk.tune.jsonl'];
@@ -23,7 +24,11 @@ describe('first stage: Orama with our index component', () => {
     for (const d of documents) {
       const sentences = splitSentences(d.body);
       sentences.forEach((s, i) => {
-        const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined && n.paragraph === s.paragraph).map((n) => n!.text);
+        // The sentence before counts across a paragraph break when this one refers back to it ("The event was ...").
+        const previous = sentences[i - 1];
+        const before = previous && (previous.paragraph === s.paragraph || REFERS_BACK.test(s.text)) ? [previous.text] : [];
+        const after = sentences[i + 1]?.paragraph === s.paragraph ? [sentences[i + 1]!.text] : [];
+        const neighbours = [...before, ...after];
         passages.push({ id: String(passages.length), text: s.text, context: neighbours.join(' ') });
       });
     }

@@ -44,6 +44,8 @@ export interface Passage {
   titleRanges(into: Int32Array): Int32Array;
   /** Number of content words, for length normalisation. */
   readonly length: number;
+  /** The sentence opens by referring back to what came before ("The event was chaired by ..."): see REFERS_BACK. */
+  readonly refersBack: boolean;
   /** Per-corpus memo of what the answer-type checks found in each sentence. */
   readonly memo: SentenceMemo;
 }
@@ -71,6 +73,8 @@ export interface PassageArrays {
   termId: Int32Array;
   termPosition: UintArray;
   termSpan: UintArray;
+  /** Per passage: 1 when the sentence opens by referring back ("The event was ...", "He said ..."): see REFERS_BACK. */
+  refersBack: Uint8Array;
   /** The distinct terms of each document's title (document d: titleStart[d] up to titleStart[d + 1]). */
   titleStart: Int32Array;
   titleTerm: Int32Array;
@@ -82,6 +86,23 @@ export interface PassageBuild {
   surfaces: Map<string, number>;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2022-05-30" → "30 May 2022"; "2022-06" → "June 2022"; anything else as it is. */
+export function dateWords(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!m) return date;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  return [m[3] ? String(Number(m[3])) : '', month ?? '', m[1]].filter(Boolean).join(' ');
+}
+
+/**
+ * A sentence that opens with a pronoun or a definite description ("The event was chaired by ...", "He noted ...",
+ * "In his opening remarks, ...") is about what the article was just talking about, even across a paragraph break:
+ * its previous sentence and the article's title count as its context.
+ */
+export const REFERS_BACK = /^(?:(?:The|This|That|These|Those|Such)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:was|were|is|are|has|have|had|will|would|also|[a-z]+ed)\b|(?:It|He|She|They|Its|His|Her|Their)\s|(?:In|At|During)\s+(?:his|her|their|its)\s|According to (?:him|her|them|the (?:head|director|expert|speaker))\b)/;
+
 /** Splits every document into sentences and tokenizes each sentence once; everything else is derived from that. */
 export function buildPassages(documents: readonly CorpusDocument[], dictionary: TermDictionary): PassageBuild {
   const documentStart = new IntList(documents.length + 1);
@@ -90,13 +111,16 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   let bodyBytes = 0;
   const [termStart, termId, termPosition, termSpan] = [new IntList(), new IntList(), new IntList(), new IntList()];
   const [titleStart, titleTerm] = [new IntList(documents.length + 1), new IntList()];
+  const refersBack: number[] = [];
   const surfaces = new Map<string, number>();
 
   documents.forEach((doc, documentIndex) => {
     documentStart.push(document.length);
     titleStart.push(titleTerm.length);
     const language = textLanguage(doc.language);
-    for (const id of new Set(termsOfWords(words(doc.title, language)).map((t) => dictionary.intern(t.term)))) titleTerm.push(id);
+    // The article's date reads as part of its title: questions name a news event by its day ("the meeting on 30 May").
+    const heading = `${doc.title} ${dateWords(doc.date)}`;
+    for (const id of new Set(termsOfWords(words(heading, language)).map((t) => dictionary.intern(t.term)))) titleTerm.push(id);
 
     const sentences = splitSentences(doc.body);
     const wordLists: Word[][] = sentences.map((s) => words(s.text, language));
@@ -117,6 +141,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       byteStart.push(bytesAt(sentence.start));
       byteEnd.push(bytesAt(sentence.end));
       paragraph.push(sentence.paragraph);
+      refersBack.push(i > 0 && REFERS_BACK.test(sentence.text) ? 1 : 0);
       length.push(own.filter((t) => t.span === 1 && !t.term.startsWith(CONCEPT_PREFIX)).length);
       termStart.push(termId.length);
       for (const t of own) {
@@ -145,6 +170,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       termId: termId.toArray(),
       termPosition: termPosition.toUnsigned(),
       termSpan: termSpan.toUnsigned(),
+      refersBack: Uint8Array.from(refersBack),
       titleStart: titleStart.toArray(),
       titleTerm: titleTerm.toArray(),
     },
@@ -211,7 +237,7 @@ export class PassageStore {
     const a = this.arrays;
     const d = a.document[p]!;
     const texts: string[] = [];
-    if (p > a.documentStart[d]! && a.paragraph[p - 1] === a.paragraph[p]) texts.push(this.span(p - 1).text);
+    if (p > a.documentStart[d]! && (a.paragraph[p - 1] === a.paragraph[p] || a.refersBack[p] === 1)) texts.push(this.span(p - 1).text);
     if (p + 1 < a.documentStart[d + 1]! && a.paragraph[p + 1] === a.paragraph[p]) texts.push(this.span(p + 1).text);
     return texts.join(' ');
   }
@@ -272,6 +298,10 @@ class PassageView implements Passage {
     return this.store.arrays.length[this.index]!;
   }
 
+  get refersBack(): boolean {
+    return this.store.arrays.refersBack[this.index] === 1;
+  }
+
   get memo(): SentenceMemo {
     return this.store.memo;
   }
@@ -300,7 +330,7 @@ class PassageView implements Passage {
     const a = this.store.arrays;
     const p = this.index;
     const last = a.documentStart[this.documentIndex + 1]! - 1;
-    const prev = p > this.first && a.paragraph[p - 1] === a.paragraph[p];
+    const prev = p > this.first && (a.paragraph[p - 1] === a.paragraph[p] || a.refersBack[p] === 1);
     const next = p < last && a.paragraph[p + 1] === a.paragraph[p];
     into[0] = prev ? a.termStart[p - 1]! : 0;
     into[1] = prev ? a.termStart[p]! : 0;

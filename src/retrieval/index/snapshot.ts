@@ -22,7 +22,7 @@ import { buildPassageDatabase, loadPassageDatabase, savePassageDatabase } from '
  */
 
 /** Bump when the layout of the file changes (changes to the code are caught by the code hash). */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = Buffer.from('RQASNAP\n');
 const PREFIX_BYTES = 80;
 

@@ -27,13 +27,19 @@ export interface ReaderOptions {
   nativeLanguages: readonly TextLanguage[];
   /** The bilingual lexicons (default: the shipped ones, read at the first Russian or Kazakh question). */
   lexicons?: Lexicons;
+  /**
+   * Do these English words stand side by side in the sources ("Prosecutor General", "Constitutional Court")? A
+   * lexicon rendering that does is a phrase, whose words are all looked for; otherwise its words are alternatives
+   * ("chaired headed led"), any one of which renders the question's word.
+   */
+  isCorpusPhrase?: (english: string) => boolean;
 }
 
 /**
  * The ways a question is read: English as it is; a Russian or Kazakh question through the lexicon into English
  * (for the English documents) and, when there are documents in its language, also as written.
  */
-export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given }: ReaderOptions): (question: string) => QuestionReadings {
+export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given, isCorpusPhrase }: ReaderOptions): (question: string) => QuestionReadings {
   // Read at the first Russian or Kazakh question: an English-only workload never pays for them (~10 MB, ~60 ms).
   let lexicons = given;
   // Made at the first Russian question; it reads the dictionary at the first word it cannot find in the lexicons.
@@ -64,7 +70,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const parts = translateQuestionParts(frame?.subject ?? cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language), ...(correct ? { correct } : {}) });
     const prefix = frame ? `${frame.ask} is ` : '';
     const translated = frame ? `${prefix}${parts.text}?` : parts.text;
-    const groups = parts.groups.map((g) => ({ start: g.start + prefix.length, end: g.end + prefix.length }));
+    const groups = parts.groups
+      .filter((g) => !isCorpusPhrase?.(parts.text.slice(g.start, g.end)))
+      .map((g) => ({ start: g.start + prefix.length, end: g.end + prefix.length }));
     const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };

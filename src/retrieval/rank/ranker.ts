@@ -21,6 +21,8 @@ export interface RankerTuning {
   focusContextCredit: number;
   /** Credit for a word found only in the document's title. */
   titleCredit: number;
+  /** The same for a sentence that refers back to what came before ("The event was chaired by ..."). */
+  backTitleCredit: number;
   /** Length normalisation strength (0: none). */
   lengthPenalty: number;
   /** Bonus for neighbouring question words that are also neighbours in the sentence, per pair. */
@@ -58,6 +60,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   contextCredit: 0.45,
   focusContextCredit: 0.3,
   titleCredit: 0.35,
+  backTitleCredit: 0.6,
   lengthPenalty: 0.2,
   proximityBonus: 0.3,
   brokenPhraseCredit: 0.5,
@@ -326,7 +329,7 @@ export function scorePassage(
           titleMarks.markRanges(passage.titleRanges(ranges), ranges);
           titleMarked = true;
         }
-        c = unitMatch(unit, titleMarks, end) * tuning.titleCredit;
+        c = unitMatch(unit, titleMarks, end) * (passage.refersBack ? tuning.backTitleCredit : tuning.titleCredit);
       }
       if (unit.corrected) c *= tuning.correctedCredit;
       if (pass === 0) credit = c;
