@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { dateWords, REFERS_BACK } from '../../src/retrieval/corpus/passages.ts';
+import { buildPassageDatabase } from '../../src/retrieval/index/database.ts';
+import { corpusPhrases, createRetriever } from '../../src/retrieval/retriever.ts';
+import type { CorpusDocument } from '../../src/retrieval/types.ts';
+
+const doc = (id: string, title: string, date: string, body: string): CorpusDocument => ({ id, title, publisher: 'Test', date, language: 'en', body, file: `${id}.md` });
+
+describe('an article’s date as part of its title', () => {
+  it('spells out a day, a month or a year the way questions name them', () => {
+    expect(dateWords('2022-05-30')).toBe('30 May 2022');
+    expect(dateWords('2022-06')).toBe('June 2022');
+    expect(dateWords('2022')).toBe('2022');
+    expect(dateWords('spring 2022')).toBe('spring 2022');
+  });
+
+  it('tells apart two reports of the same kind of meeting by the day asked about', () => {
+    const filler = 'Voters went to the polls. Some 20 observers and 30 journalists watched the count. The commission published the lists. Parties campaigned in the regions. ';
+    const first = doc('first', 'Platform holds its first meeting', '2022-01-20', `${filler}The platform met online to discuss the events.\n\nThe event was chaired by Ambassador Ivanov.`);
+    const second = doc('second', 'Platform discusses the referendum', '2022-05-30', `${filler}The platform met online to discuss the referendum.\n\nThe event was chaired by Ambassador Petrov.`);
+    // Ranking is what is tested here; whether a two-article corpus answers at all is abstention's business.
+    const retriever = createRetriever([first, second], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who chaired the platform meeting on 30 May?')[0]?.excerpt).toContain('Petrov');
+    expect(retriever.search('Who chaired the platform meeting on 20 January 2022?')[0]?.excerpt).toContain('Ivanov');
+  });
+});
+
+describe('sentences that refer back', () => {
+  it('are those that open with a pronoun or a definite description, not with a name', () => {
+    for (const s of ['The event was chaired by Usen Suleimen.', 'He noted the importance of the vote.', 'In his opening remarks, he stressed ...', 'The meeting was moderated by Yerkin Tukumov.']) expect(s).toMatch(REFERS_BACK);
+    for (const s of ['The Ministry of Foreign Affairs held a meeting.', 'Usen Suleimen chaired the event.', 'Heads of election commissions attended.']) expect(s).not.toMatch(REFERS_BACK);
+  });
+
+  it('take the sentence before as context across a paragraph break; other sentences only their own paragraph', () => {
+    const body = 'A snap meeting of the platform took place in Astana.\n\nThe event was chaired by Ambassador Petrov.\n\nAmbassador Ivanov spoke next. Questions followed.';
+    const { passages } = buildPassageDatabase([doc('a', 'News', '2022', body)]);
+    expect(passages.neighbours(1)).toBe('A snap meeting of the platform took place in Astana.');
+    expect(passages.neighbours(2)).toBe('Questions followed.');
+  });
+});
+
+describe('lexicon renderings read as phrases', () => {
+  const body = 'The Prosecutor General will be able to appeal to the Constitutional Court. There is general support for the constitutional amendments in court. Usen Suleimen chaired it. Suleimen thanked everyone.';
+  const isPhrase = corpusPhrases(buildPassageDatabase([doc('a', 'News', '2022', body)]));
+
+  it('are words that stand side by side in the sources', () => {
+    expect(isPhrase('Prosecutor General')).toBe(true);
+    expect(isPhrase('Constitutional Court')).toBe(true);
+    expect(isPhrase('General Prosecutor')).toBe(false);
+    expect(isPhrase('chaired headed led')).toBe(false);
+    expect(isPhrase('court')).toBe(false);
+  });
+
+  it('except a person’s name, which any one of its words names', () => {
+    expect(isPhrase('Usen Suleimen')).toBe(false);
+  });
+});
