@@ -63,6 +63,8 @@ const CUE_WORDS = new Set([
   'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
   // How a request is framed ("I want to know", "can you explain", "see the link"), not what it is about.
   'explain', 'describe', 'show', 'want', 'wonder', 'curious', 'need', 'see', 'look', 'interested', 'learn', 'details', 'info', 'information', 'ask', 'wondering',
+  // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
+  'happen', 'happens', 'happened', 'happening',
 ]);
 
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
@@ -178,7 +180,11 @@ function questionUnits(
   const focusStarts = focusWords(ws);
   // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
   const habitStarts = new Set<number>();
-  for (let i = 0; i + 1 < ws.length; i++) if (ws[i]!.surface.toLowerCase() === 'used' && ws[i + 1]!.surface.toLowerCase() === 'to') habitStarts.add(ws[i]!.start);
+  // "used to", and "going to" before a verb (the future, "What is going to happen"): grammar, not what is asked about.
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const [word, next] = [ws[i]!.surface.toLowerCase(), ws[i + 1]!.surface.toLowerCase()];
+    if ((word === 'used' || word === 'going') && next === 'to' && (word === 'used' || (ws[i + 2] !== undefined && !/^the$|^an?$/i.test(ws[i + 2]!.surface)))) habitStarts.add(ws[i]!.start);
+  }
   // Which group each content word belongs to, found on the words before spelling correction (same count and order).
   const originalContent = original.filter((w) => w.term !== null);
   const groups = allGroups && contentWords.length === originalContent.length ? allGroups : undefined;
