@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, cleanQuestion, detectAnswerType } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -30,5 +30,20 @@ describe('chat spelling', () => {
     expect(cleanQuestion('ok so whats the sample size, why didnt ppl vote?')).toBe('ok so what is the sample size, why did not people vote?');
     // Whole words only: "whatsoever", "pressure" and "governor" stay as they are.
     expect(cleanQuestion('whatsoever pressure governor')).toBe('whatsoever pressure governor');
+  });
+});
+
+describe('a misspelt question word', () => {
+  it('is read as the question word meant, a dropped letter first', () => {
+    expect(misspeltQuestionWord('Wht')).toBe('What');
+    expect(misspeltQuestionWord('waht')).toBe('what');
+    expect(misspeltQuestionWord('wher')).toBe('where');
+    expect(misspeltQuestionWord('whn')).toBe('when');
+    expect(cleanQuestion('Wht did the CEC say?')).toBe('What did the CEC say?');
+  });
+
+  it('leaves real words and question words alone', () => {
+    for (const word of ['Were', 'Here', 'Whole', 'How', 'Way', 'hat', 'What']) expect(misspeltQuestionWord(word)).toBeNull();
+    expect(cleanQuestion('Were observers present?')).toBe('Were observers present?');
   });
 });

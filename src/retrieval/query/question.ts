@@ -1,7 +1,8 @@
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
-import { dictionaryCorrection, everydayUse, relatedWords } from './wordnet.ts';
+import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
+import { editDistance } from './spelling.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'other';
@@ -124,7 +125,29 @@ export function cleanQuestion(raw: string): string {
     // List numbering ("1. When ...", "... (2)") is not part of the question.
     .replace(/^\s*\d{1,2}[.)]\s+|\(\d{1,2}\)/g, ' ')
     .slice(0, MAX_QUESTION_CHARS)
-    .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word);
+    .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word)
+    .replace(/^(\s*)(\p{L}{2,5})\b/u, (all, space: string, word: string) => space + (misspeltQuestionWord(word) ?? word));
+}
+
+const isSubsequence = (short: string, long: string) => {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+};
+
+const QUESTION_WORDS = ['what', 'who', 'when', 'where', 'which', 'why', 'how', 'whose', 'whom'];
+
+/** "Wht", "Waht", "hwo" opening a question: the question word meant (one letter off or two swapped), else null. */
+export function misspeltQuestionWord(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (QUESTION_WORDS.includes(lower) || !/^[wh]/.test(lower) || lower.length < 3) return null;
+  // A dropped letter is the likeliest slip ("wher" is "where", not "when"), so such a reading goes first.
+  const near = QUESTION_WORDS.filter((q) => editDistance(lower, q, 2) === 1);
+  const meant = near.find((q) => q.length === lower.length + 1 && isSubsequence(lower, q)) ?? near[0];
+  if (!meant) return null;
+  // Real words a question may open with ("Were", "Here", "Whole") stay: only letter strings that are no English word.
+  if (lower === 'were' || lower === 'here' || knowsWord(lower)) return null;
+  return word[0] === word[0]!.toUpperCase() ? meant[0]!.toUpperCase() + meant.slice(1) : meant;
 }
 
 /** How chat spells words: contractions without the apostrophe ("whats", "didnt") and common short forms ("ppl"). */
