@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, DefinitionPattern } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -45,5 +45,20 @@ describe('a misspelt question word', () => {
   it('leaves real words and question words alone', () => {
     for (const word of ['Were', 'Here', 'Whole', 'How', 'Way', 'hat', 'What']) expect(misspeltQuestionWord(word)).toBeNull();
     expect(cleanQuestion('Were observers present?')).toBe('Were observers present?');
+  });
+});
+
+describe('definition questions that name whose definition', () => {
+  it('are definition questions of the subject alone', () => {
+    expect(detectAnswerType('What is a fair state according to Aubakirova?')).toBe('define');
+    expect(detectAnswerType('What is constitutional reform, in the view of Arystan Akhpanov?')).toBe('define');
+    expect(detectAnswerType('What did Aubakirova say according to the report?')).not.toBe('define');
+  });
+
+  it('find the defining sentence of a translated subject through any two of its renderings', () => {
+    const loose = new DefinitionPattern('fair justice state', { loose: true });
+    expect(loose.test('“A fair state is a state of equal opportunities.')).toBe(true);
+    expect(new DefinitionPattern('fair justice state').test('“A fair state is a state of equal opportunities.')).toBe(false);
+    expect(loose.test('The state is strong.')).toBe(false);
   });
 });

@@ -148,6 +148,12 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('Что сказал президент о Сенате?')).toBeNull();
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
   });
+
+  it('sets apart whose definition is asked for ("по мнению X", "X-тың пікірінше")', () => {
+    expect(definitionFrame('Что такое справедливое государство по мнению Аубакировой?')).toEqual({ ask: 'What', subject: 'справедливое государство', according: 'Аубакировой' });
+    expect(definitionFrame('Что такое, по словам Ахпанова, конституционная реформа?')).toEqual({ ask: 'What', subject: 'конституционная реформа', according: 'Ахпанова' });
+    expect(definitionFrame('Ахпановтың пікірінше, конституциялық реформа дегеніміз не?')).toEqual({ ask: 'What', subject: 'конституциялық реформа', according: 'Ахпановтың' });
+  });
 });
 
 describe('the general Russian dictionary', () => {

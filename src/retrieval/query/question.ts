@@ -83,8 +83,11 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
 ];
 
-/** "What is the Mazhilis?", "who is Yerkin Tukumov", "What's KazISS?": a short subject and nothing more. */
-const DEFINITION = /^\W*(?:what|who)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?([\p{L}\p{N}][\p{L}\p{N}'’.\/-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’.\/-]*){0,3})\s*[?.!]*\s*$/iu;
+/**
+ * "What is the Mazhilis?", "who is Yerkin Tukumov", "What's KazISS?": a short subject and nothing more, or only
+ * whose definition is asked for ("What is a fair state according to Aubakirova?").
+ */
+const DEFINITION = /^\W*(?:what|who)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?([\p{L}\p{N}][\p{L}\p{N}'’.\/-]*(?:\s+(?!according\b)[\p{L}\p{N}][\p{L}\p{N}'’.\/-]*){0,3})(?:\s*,?\s+(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of)\s+[\p{L}\p{N}][\p{L}\p{N}'’.\s-]{0,60})?\s*[?.!]*\s*$/iu;
 
 /** The subject of a definition question, or null ("who is the chairman" asks for a person, not a definition). */
 export function definedSubject(question: string): string | null {
@@ -177,7 +180,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;
-  const defines = subject ? new DefinitionPattern(subject) : undefined;
+  const defines = subject ? new DefinitionPattern(subject, { loose: options.groups !== undefined && options.groups.length > 0 }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
   for (const w of original) surfaces.add(w.surface.toLowerCase());
@@ -446,6 +449,13 @@ function termOfRelated(word: string): string | null {
 }
 
 
+/** Every choice of the words in their order (2^n - 1 of them; callers keep n small). */
+function orderedSubsets(words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let mask = 1; mask < 1 << words.length; mask++) out.push(words.filter((_, i) => (mask & (1 << i)) !== 0));
+  return out;
+}
+
 /**
  * Where a sentence says what X is: "X, a lower chamber ...", "X is the ...", "..., X, said", "X (the ...)".
  * Case-insensitive; the last word of X may be inflected ("Mazhilis" / "Mazhilis's"). As the one pattern
@@ -456,9 +466,15 @@ function termOfRelated(word: string): string | null {
 export class DefinitionPattern {
   private readonly subject: RegExp;
 
-  constructor(subject: string) {
-    const escaped = subject.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
-    this.subject = new RegExp(escaped, 'giu');
+  /**
+   * `loose`: the subject is a translation, whose words may be several renderings of one word ("fair justice state"
+   * for "справедливое государство"): any two or more of them in order stand for it.
+   */
+  constructor(subject: string, { loose = false } = {}) {
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const words = subject.split(/\s+/).filter(Boolean);
+    const forms = loose && words.length >= 3 && words.length <= 5 ? orderedSubsets(words).filter((s) => s.length >= 2) : [words];
+    this.subject = new RegExp(forms.map((f) => f.map(escape).join('\\s+')).sort((a, b) => b.length - a.length).join('|'), 'giu');
   }
 
   test(text: string): boolean {

@@ -64,15 +64,24 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const cleaned = cleanQuestion(question);
     const language = detectQuestionLanguage(cleaned);
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
-    lexicons ??= defaultLexicons();
-    const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons, dictionary: russianDictionary })) : undefined;
+    const lexicon = (lexicons ??= defaultLexicons());
+    const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
     const frame = definitionFrame(cleaned);
-    const parts = translateQuestionParts(frame?.subject ?? cleaned, language, lexicons, { resolve: (word) => corpusWordFor(word, language), ...(correct ? { correct } : {}) });
-    const prefix = frame ? `${frame.ask} is ` : '';
-    const translated = frame ? `${prefix}${parts.text}?` : parts.text;
-    const groups = parts.groups
-      .filter((g) => !isCorpusPhrase?.(parts.text.slice(g.start, g.end)))
-      .map((g) => ({ start: g.start + prefix.length, end: g.end + prefix.length }));
+    const translate = (text: string) => translateQuestionParts(text, language, lexicon, { resolve: (word) => corpusWordFor(word, language), ...(correct ? { correct } : {}) });
+    // A definition question reads "What is <subject>?", and "... according to <person>?" when it names whose.
+    const pieces: Array<string | ReturnType<typeof translate>> = frame ? [`${frame.ask} is `, translate(frame.subject)] : [translate(cleaned)];
+    if (frame?.according) pieces.push(' according to ', translate(frame.according));
+    if (frame) pieces.push('?');
+    let translated = '';
+    const groups: Array<{ start: number; end: number }> = [];
+    for (const piece of pieces) {
+      if (typeof piece === 'string') {
+        translated += piece;
+        continue;
+      }
+      for (const g of piece.groups) if (!isCorpusPhrase?.(piece.text.slice(g.start, g.end))) groups.push({ start: g.start + translated.length, end: g.end + translated.length });
+      translated += piece.text;
+    }
     const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
@@ -83,15 +92,26 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
  * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?": a definition question, whose word order
  * word-by-word translation would lose ("X деген не" → "X what"); its subject is translated on its own.
  */
-const RUSSIAN_DEFINITION = /^[\s\p{P}]*(что|кто)\s+(?:это\s+)?(?:такое|такой|такая|такие|это|представляет\s+собой|являет(?:ся|ся\s+собой))\s+(.+?)[\s?!.]*$/iu;
+const RUSSIAN_DEFINITION = /^[\s\p{P}]*(что|кто)\s+(?:это\s+)?(?:такое|такой|такая|такие|это|представляет\s+собой|являет(?:ся|ся\s+собой))[\s,]+(.+?)[\s?!.]*$/iu;
 const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким)[\s?!.]*(?:ма|ме)?[\s?!.]*$/iu;
 
-export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string } | null {
+export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string; according?: string } | null {
   const russian = RUSSIAN_DEFINITION.exec(question);
-  if (russian) return { ask: russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', subject: unquoted(russian[2]!) };
+  if (russian) return attributed(russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', unquoted(russian[2]!));
   const kazakh = KAZAKH_DEFINITION.exec(question);
-  if (kazakh) return { ask: /^к/i.test(kazakh[2]!) ? 'Who' : 'What', subject: unquoted(kazakh[1]!) };
+  if (kazakh) return attributed(/^к/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!));
   return null;
+}
+
+/** "по мнению Аубакировой", "по словам политолога", "Ахпановтың пікірінше": whose definition is asked for. */
+const RUSSIAN_ATTRIBUTION = /[\s,]*(?:по\s+(?:мнению|словам|версии)|согласно|как\s+(?:считает|говорит|пишет))\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)[\s,]*/iu;
+const KAZAKH_ATTRIBUTION = /[\s,]*([\p{L}-]+?(?:тың|тің|дың|дің|ның|нің|тын|тин|дын|дин|нын|нин))\s+(?:пікірінше|пикиринше|айтуынша|айтуынша|сөзінше|созинше|ойынша|пайымдауынша|көзқарасынша)[\s,]*/iu;
+
+function attributed(ask: 'What' | 'Who', subject: string): { ask: 'What' | 'Who'; subject: string; according?: string } {
+  const m = RUSSIAN_ATTRIBUTION.exec(subject) ?? KAZAKH_ATTRIBUTION.exec(subject);
+  if (!m) return { ask, subject };
+  const rest = (subject.slice(0, m.index) + ' ' + subject.slice(m.index + m[0].length)).trim();
+  return rest ? { ask, subject: rest, according: m[1]! } : { ask, subject };
 }
 
 const unquoted = (subject: string) => subject.replace(/[«»“”„"]/g, '').trim();
