@@ -10,6 +10,9 @@ describe('the kind of answer a question asks for', () => {
     ['Which part of parliament appointed the commission?', 'other'],
     ['Who chaired the meeting?', 'who'],
     ['What is the Senate?', 'define'],
+    ['Why did the president call a referendum?', 'why'],
+    ['What was the purpose of the survey?', 'why'],
+    ['So why is the Constitutional Court needed?', 'why'],
     ['How long is the term of the commission?', 'how_long'],
     ['What position does he hold?', 'role'],
   ])('%s → %s', (question, type) => {
@@ -60,5 +63,16 @@ describe('definition questions that name whose definition', () => {
     expect(loose.test('“A fair state is a state of equal opportunities.')).toBe(true);
     expect(new DefinitionPattern('fair justice state').test('“A fair state is a state of equal opportunities.')).toBe(false);
     expect(loose.test('The state is strong.')).toBe(false);
+  });
+});
+
+describe('a "why" question', () => {
+  it('prefers, among sentences about the same thing, the one that gives a reason', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const filler = 'Voters went to the polls. Observers watched the count. The commission published the lists. Parties campaigned in the regions. ';
+    const body = `${filler}The Constitutional Court will review laws, experts said on Tuesday.\n\nThe Constitutional Court will review laws so that citizens can defend their rights.`;
+    const retriever = createRetriever([{ id: 'a', title: 'News', publisher: 'Test', date: '2022', language: 'en', body, file: 'a.md' }], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Why will the Constitutional Court review laws?')[0]?.excerpt).toContain('so that');
+    expect(retriever.search('When will the Constitutional Court review laws?')[0]?.excerpt).toContain('Tuesday');
   });
 });

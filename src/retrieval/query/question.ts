@@ -5,7 +5,7 @@ import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wo
 import { editDistance } from './spelling.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
-export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'other';
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'other';
 
 /** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
 export interface QueryUnit {
@@ -81,6 +81,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
+  ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:reason|purpose|aim|goal|point)s?\b|\bhow\s+come\b/],
 ];
 
 /**
@@ -95,6 +96,8 @@ export function definedSubject(question: string): string | null {
   if (!m) return null;
   const subject = m[1]!;
   if (/^who/i.test(question.trim()) && !/^\p{Lu}/u.test(subject)) return null;
+  // "What was the purpose of the survey?" asks why, not what a purpose is.
+  if (/^(?:reason|purpose|aim|goal|point)s?\b/i.test(subject)) return null;
   return subject;
 }
 
