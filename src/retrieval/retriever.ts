@@ -1,6 +1,6 @@
 import { buildPassageDatabase, DEFAULT_INDEX_TUNING, firstStagePassages, type IndexTuning, type PassageDatabase } from './index/database.ts';
 import type { Lexicons } from './query/lexicon.ts';
-import { createQuestionReader } from './query/readings.ts';
+import { createQuestionReader, type PhraseKind } from './query/readings.ts';
 import { buildVocabulary } from './query/spelling.ts';
 import { createAnswerBuilder } from './rank/answers.ts';
 import { DEFAULT_RANKER_TUNING, type CorpusStats, type RankerTuning } from './rank/ranker.ts';
@@ -38,7 +38,7 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
   const vocabulary = buildVocabulary(new Map(db.surfaceWords.map((w, i) => [w, db.surfaceCounts[i]!])), stats.documentFrequency);
   const sources: Source[] = db.documents.map(toSource);
   const documentLanguage = db.documents.map((d) => textLanguage(d.language));
-  const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons, isCorpusPhrase: corpusPhrases(db) });
+  const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons, phraseKind: phraseKinds(db) });
   const rerank = { firstStage: (text: string, language: Parameters<typeof firstStagePassages>[2]) => firstStagePassages(db, text, language, indexTuning), passages: db.passages, stats, tuning };
   const buildAnswers = createAnswerBuilder({ passages: db.passages, sources, documentLanguage, tuning });
 
@@ -93,13 +93,13 @@ function corpusStats(db: PassageDatabase): CorpusStats {
 }
 
 /**
- * Whether a text's words (two or more) stand in this order, each next to the one before, in some sentence, and
- * are not a person's name (every word capitalised and never written in lowercase in the sources: any one of them
- * names the person, "Suleimen" for "Usen Suleimen"). Read from the postings of the rarest word, and remembered per
- * text: lexicon renderings repeat from question to question.
+ * What a text of two or more words is in the sources: a 'phrase' when its words stand in this order, each next to
+ * the one before, in some sentence; a 'name' when, besides, every word is capitalised and never written in
+ * lowercase there (a person: any one of the words names them, "Suleimen" for "Usen Suleimen"); else 'none'.
+ * Read from the postings of the rarest word, and remembered per text: the same texts come question after question.
  */
-export function corpusPhrases(db: PassageDatabase): (text: string) => boolean {
-  const known = new Map<string, boolean>();
+export function phraseKinds(db: PassageDatabase): (text: string) => PhraseKind {
+  const known = new Map<string, PhraseKind>();
   const { postingStart, postingPassage } = db.sentencePostings;
   const postingsOf = (id: number) => postingPassage.subarray(postingStart[id]!, postingStart[id + 1]!);
   const usedInLowercase = (word: string, id: number) => {
@@ -108,20 +108,23 @@ export function corpusPhrases(db: PassageDatabase): (text: string) => boolean {
     return false;
   };
   return (text) => {
-    let answer = known.get(text);
-    if (answer !== undefined) return answer;
+    let kind = known.get(text);
+    if (kind !== undefined) return kind;
     const words = terms(text).filter((t) => t.span === 1 && !t.term.startsWith(CONCEPT_PREFIX));
     const ids = words.map((t) => db.dictionary.id(t.term) ?? -1);
-    answer = false;
+    kind = 'none';
     if (ids.length >= 2 && ids.every((id) => id >= 0)) {
       const rarest = ids.reduce((a, b) => (postingsOf(b).length < postingsOf(a).length ? b : a));
-      for (const p of postingsOf(rarest)) if ((answer = holdsInOrder(db.passages.passage(p), ids))) break;
+      for (const p of postingsOf(rarest)) {
+        if (!holdsInOrder(db.passages.passage(p), ids)) continue;
+        kind = 'phrase';
+        break;
+      }
       const surfaces = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const name = surfaces.length === ids.length && surfaces.every((w, i) => /^\p{Lu}/u.test(w) && !usedInLowercase(w, ids[i]!));
-      if (name) answer = false;
+      if (kind === 'phrase' && surfaces.length === ids.length && surfaces.every((w, i) => /^\p{Lu}/u.test(w) && !usedInLowercase(w, ids[i]!))) kind = 'name';
     }
-    if (known.size < 10_000) known.set(text, answer);
-    return answer;
+    if (known.size < 10_000) known.set(text, kind);
+    return kind;
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dateWords, REFERS_BACK } from '../../src/retrieval/corpus/passages.ts';
+import { dateWords, quotations, REFERS_BACK } from '../../src/retrieval/corpus/passages.ts';
+import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
 import { buildPassageDatabase } from '../../src/retrieval/index/database.ts';
-import { corpusPhrases, createRetriever } from '../../src/retrieval/retriever.ts';
+import { phraseKinds, createRetriever } from '../../src/retrieval/retriever.ts';
 import type { CorpusDocument } from '../../src/retrieval/types.ts';
 
 const doc = (id: string, title: string, date: string, body: string): CorpusDocument => ({ id, title, publisher: 'Test', date, language: 'en', body, file: `${id}.md` });
@@ -41,7 +42,8 @@ describe('sentences that refer back', () => {
 
 describe('lexicon renderings read as phrases', () => {
   const body = 'The Prosecutor General will be able to appeal to the Constitutional Court. There is general support for the constitutional amendments in court. Usen Suleimen chaired it. Suleimen thanked everyone.';
-  const isPhrase = corpusPhrases(buildPassageDatabase([doc('a', 'News', '2022', body)]));
+  const kind = phraseKinds(buildPassageDatabase([doc('a', 'News', '2022', body)]));
+  const isPhrase = (text: string) => kind(text) === 'phrase';
 
   it('are words that stand side by side in the sources', () => {
     expect(isPhrase('Prosecutor General')).toBe(true);
@@ -52,6 +54,35 @@ describe('lexicon renderings read as phrases', () => {
   });
 
   it('except a person’s name, which any one of its words names', () => {
-    expect(isPhrase('Usen Suleimen')).toBe(false);
+    expect(kind('Usen Suleimen')).toBe('name');
+    expect(kind('Suleimen Usen')).toBe('none');
+  });
+});
+
+describe('a quotation', () => {
+  const body = [
+    'Voters went to the polls. Observers watched the count.',
+    '',
+    'In her speech, Commissioner Elvira Azimova spoke about the amendments. “Statistics say most citizens accept them. Let’s put it in practice. We must cultivate a responsible attitude to elections,” the expert stressed.',
+    '',
+    'Parliament adjourned at noon.',
+  ].join('\n');
+
+  it('is found sentence by sentence, with the sentences that say whose words it is', () => {
+    const sentences = splitSentences(body);
+    const ends = quotations(sentences);
+    const at = (text: string) => sentences.findIndex((s) => s.text.startsWith(text));
+    expect(ends[at('We must cultivate')]).toEqual({ lead: at('In her speech'), tail: at('We must cultivate') });
+    expect(ends[at('Let’s put')]).toEqual({ lead: at('In her speech'), tail: at('We must cultivate') });
+    expect(ends[at('Parliament adjourned')]).toBeNull();
+    expect(ends[at('Voters went')]).toBeNull();
+  });
+
+  it('gives each of its sentences the speaker as context', () => {
+    const { passages } = buildPassageDatabase([doc('a', 'News', '2022', body)]);
+    const cultivate = [...Array(passages.count).keys()].find((p) => passages.span(p).text.startsWith('We must cultivate'))!;
+    expect(passages.neighbours(cultivate)).toContain('Elvira Azimova');
+    const ended = [...Array(passages.count).keys()].find((p) => passages.span(p).text.startsWith('Parliament adjourned'))!;
+    expect(passages.neighbours(ended)).toBe('');
   });
 });

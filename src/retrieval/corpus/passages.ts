@@ -33,13 +33,14 @@ export interface Passage {
   readonly termSet: TermLookup;
   /**
    * Terms of the neighbouring sentences in the same paragraph, as ranges of the corpus' term ids written into
-   * `into` (from1, to1, from2, to2: the previous sentence's and the next one's, empty when not in the paragraph);
+   * `into` (from1, to1, from2, to2: the previous sentence's and the next one's, empty when not in the paragraph;
+   * then from3, to3, from4, to4: the sentences that say whose words a quotation's sentence is, or empty);
    * returns the term id array they index.
    */
   contextRanges(into: Int32Array): Int32Array;
   /**
    * Terms of the document's title (questions often name the event an article reports on), as contextRanges gives
-   * the neighbours' (from, to, 0, 0); returns the title term id array they index.
+   * the neighbours' (from, to, then empty ranges); returns the title term id array they index.
    */
   titleRanges(into: Int32Array): Int32Array;
   /** Number of content words, for length normalisation. */
@@ -75,6 +76,12 @@ export interface PassageArrays {
   termSpan: UintArray;
   /** Per passage: 1 when the sentence opens by referring back ("The event was ...", "He said ..."): see REFERS_BACK. */
   refersBack: Uint8Array;
+  /**
+   * Per passage inside a quotation: the sentences that say whose words they are (the one that opens the quotation,
+   * or the one before it when the quotation opens a sentence; the one that closes it), as passage numbers, else -1.
+   */
+  quoteLead: Int32Array;
+  quoteTail: Int32Array;
   /** The distinct terms of each document's title (document d: titleStart[d] up to titleStart[d + 1]). */
   titleStart: Int32Array;
   titleTerm: Int32Array;
@@ -103,6 +110,38 @@ export function dateWords(date: string): string {
  */
 export const REFERS_BACK = /^(?:(?:The|This|That|These|Those|Such)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:was|were|is|are|has|have|had|will|would|also|[a-z]+ed)\b|(?:It|He|She|They|Its|His|Her|Their)\s|(?:In|At|During)\s+(?:his|her|their|its)\s|According to (?:him|her|them|the (?:head|director|expert|speaker))\b)/;
 
+const OPENING_QUOTE = /[“«„]/g;
+const CLOSING_QUOTE = /[”»]/g;
+
+/**
+ * The quotations of a document's sentences: for each sentence inside one (within a paragraph), the sentences that
+ * say whose words they are. "X expressed the opinion that ... . “Statistics say ... . We must cultivate ...,” the
+ * expert stressed." — every sentence of the quotation is X's, though only the first and last name X.
+ */
+export function quotations(sentences: readonly SentenceSpan[]): Array<{ lead: number; tail: number } | null> {
+  const out: Array<{ lead: number; tail: number } | null> = sentences.map(() => null);
+  let open = -1;
+  let lead = -1;
+  const close = (tail: number) => {
+    for (let s = open; s <= tail; s++) out[s] = { lead, tail };
+    open = -1;
+  };
+  sentences.forEach((sentence, i) => {
+    if (open >= 0 && sentence.paragraph !== sentences[open]!.paragraph) close(i - 1);
+    const opens = sentence.text.match(OPENING_QUOTE)?.length ?? 0;
+    const closes = sentence.text.match(CLOSING_QUOTE)?.length ?? 0;
+    if (open < 0 && opens > closes) {
+      open = i;
+      const before = sentences[i - 1];
+      lead = /^\s*[“«„]/.test(sentence.text) && before && before.paragraph === sentence.paragraph ? i - 1 : i;
+    } else if (open >= 0 && closes > opens) {
+      close(i);
+    }
+  });
+  if (open >= 0) close(sentences.length - 1);
+  return out;
+}
+
 /** Splits every document into sentences and tokenizes each sentence once; everything else is derived from that. */
 export function buildPassages(documents: readonly CorpusDocument[], dictionary: TermDictionary): PassageBuild {
   const documentStart = new IntList(documents.length + 1);
@@ -112,6 +151,8 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   const [termStart, termId, termPosition, termSpan] = [new IntList(), new IntList(), new IntList(), new IntList()];
   const [titleStart, titleTerm] = [new IntList(documents.length + 1), new IntList()];
   const refersBack: number[] = [];
+  const quoteLead: number[] = [];
+  const quoteTail: number[] = [];
   const surfaces = new Map<string, number>();
 
   documents.forEach((doc, documentIndex) => {
@@ -150,6 +191,11 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
         termSpan.push(t.span);
       }
     });
+    const first = quoteLead.length;
+    for (const [i, ends] of quotations(sentences).entries()) {
+      quoteLead.push(ends ? first + ends.lead : -1);
+      quoteTail.push(ends ? first + ends.tail : -1);
+    }
     bodyBytes += Buffer.byteLength(doc.body, 'utf8');
   });
   documentStart.push(document.length);
@@ -171,6 +217,8 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       termPosition: termPosition.toUnsigned(),
       termSpan: termSpan.toUnsigned(),
       refersBack: Uint8Array.from(refersBack),
+      quoteLead: Int32Array.from(quoteLead),
+      quoteTail: Int32Array.from(quoteTail),
       titleStart: titleStart.toArray(),
       titleTerm: titleTerm.toArray(),
     },
@@ -239,6 +287,7 @@ export class PassageStore {
     const texts: string[] = [];
     if (p > a.documentStart[d]! && (a.paragraph[p - 1] === a.paragraph[p] || a.refersBack[p] === 1)) texts.push(this.span(p - 1).text);
     if (p + 1 < a.documentStart[d + 1]! && a.paragraph[p + 1] === a.paragraph[p]) texts.push(this.span(p + 1).text);
+    for (const q of quoteSpeakers(a, p)) texts.push(this.span(q).text);
     return texts.join(' ');
   }
 
@@ -249,6 +298,13 @@ export class PassageStore {
 }
 
 /** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
+/** The sentences of p's quotation that say whose words they are, beyond p and its neighbours (see quotations). */
+function quoteSpeakers(a: PassageArrays, p: number): number[] {
+  const out: number[] = [];
+  for (const q of [a.quoteLead[p]!, a.quoteTail[p]!]) if (q >= 0 && Math.abs(q - p) > 1 && !out.includes(q)) out.push(q);
+  return out;
+}
+
 class TermRange implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
@@ -336,6 +392,11 @@ class PassageView implements Passage {
     into[1] = prev ? a.termStart[p]! : 0;
     into[2] = next ? a.termStart[p + 1]! : 0;
     into[3] = next ? a.termStart[p + 2]! : 0;
+    const [lead, tail] = quoteSpeakers(a, p);
+    into[4] = lead !== undefined ? a.termStart[lead]! : 0;
+    into[5] = lead !== undefined ? a.termStart[lead + 1]! : 0;
+    into[6] = tail !== undefined ? a.termStart[tail]! : 0;
+    into[7] = tail !== undefined ? a.termStart[tail + 1]! : 0;
     return a.termId;
   }
 
@@ -343,8 +404,7 @@ class PassageView implements Passage {
     const a = this.store.arrays;
     into[0] = a.titleStart[this.documentIndex]!;
     into[1] = a.titleStart[this.documentIndex + 1]!;
-    into[2] = 0;
-    into[3] = 0;
+    into.fill(0, 2);
     return a.titleTerm;
   }
 }

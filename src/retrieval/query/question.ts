@@ -57,6 +57,8 @@ export interface AnalyseOptions {
   groups?: ReadonlyArray<{ start: number; end: number }>;
   /** Look up related words in WordNet (English readings; default true). */
   expand?: boolean;
+  /** The question is a translation (its definition subject may hold several renderings of one word). */
+  translated?: boolean;
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
@@ -183,7 +185,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;
-  const defines = subject ? new DefinitionPattern(subject, { loose: options.groups !== undefined && options.groups.length > 0 }) : undefined;
+  const defines = subject ? new DefinitionPattern(subject, { loose: options.translated === true }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
   for (const w of original) surfaces.add(w.surface.toLowerCase());

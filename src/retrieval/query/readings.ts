@@ -21,6 +21,8 @@ export interface QuestionReadings {
   readings: Reading[];
 }
 
+export type PhraseKind = 'phrase' | 'name' | 'none';
+
 export interface ReaderOptions {
   vocabulary: Vocabulary;
   /** Languages other than English that some documents are written in: questions in them are also read as written. */
@@ -28,18 +30,18 @@ export interface ReaderOptions {
   /** The bilingual lexicons (default: the shipped ones, read at the first Russian or Kazakh question). */
   lexicons?: Lexicons;
   /**
-   * Do these English words stand side by side in the sources ("Prosecutor General", "Constitutional Court")? A
-   * lexicon rendering that does is a phrase, whose words are all looked for; otherwise its words are alternatives
-   * ("chaired headed led"), any one of which renders the question's word.
+   * What some English words are in the sources (see phraseKinds in retriever.ts). A lexicon rendering that is a
+   * 'phrase' there ("Prosecutor General", "Constitutional Court") needs all its words; other renderings' words are
+   * alternatives ("chaired headed led"), any one of which renders the question's word.
    */
-  isCorpusPhrase?: (english: string) => boolean;
+  phraseKind?: (english: string) => PhraseKind;
 }
 
 /**
  * The ways a question is read: English as it is; a Russian or Kazakh question through the lexicon into English
  * (for the English documents) and, when there are documents in its language, also as written.
  */
-export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given, isCorpusPhrase }: ReaderOptions): (question: string) => QuestionReadings {
+export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: given, phraseKind }: ReaderOptions): (question: string) => QuestionReadings {
   // Read at the first Russian or Kazakh question: an English-only workload never pays for them (~10 MB, ~60 ms).
   let lexicons = given;
   // Made at the first Russian question; it reads the dictionary at the first word it cannot find in the lexicons.
@@ -79,10 +81,10 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
         translated += piece;
         continue;
       }
-      for (const g of piece.groups) if (!isCorpusPhrase?.(piece.text.slice(g.start, g.end))) groups.push({ start: g.start + translated.length, end: g.end + translated.length });
+      for (const g of piece.groups) if (phraseKind?.(piece.text.slice(g.start, g.end)) !== 'phrase') groups.push({ start: g.start + translated.length, end: g.end + translated.length });
       translated += piece.text;
     }
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
   };

@@ -239,11 +239,10 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
     }
   }
 
-  /** Marks the terms of ids[ranges[0], ranges[1]) and ids[ranges[2], ranges[3]) (a passage's neighbours or title). */
+  /** Marks the terms of ids[ranges[0], ranges[1]), ids[ranges[2], ranges[3]), ... (a passage's context or title). */
   markRanges(ids: Int32Array, ranges: Int32Array): void {
     this.clear();
-    for (let i = ranges[0]!; i < ranges[1]!; i++) this.mark(ids[i]!);
-    for (let i = ranges[2]!; i < ranges[3]!; i++) this.mark(ids[i]!);
+    for (let r = 0; r + 1 < ranges.length; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]!; i++) this.mark(ids[i]!);
   }
 
   private mark(id: number): void {
@@ -269,7 +268,7 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
 const sentenceMarks = new TermMarks();
 const contextMarks = new TermMarks();
 const titleMarks = new TermMarks();
-const ranges = new Int32Array(4);
+const ranges = new Int32Array(8);
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {
