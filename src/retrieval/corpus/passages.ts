@@ -392,11 +392,15 @@ class PassageView implements Passage {
     into[1] = prev ? a.termStart[p]! : 0;
     into[2] = next ? a.termStart[p + 1]! : 0;
     into[3] = next ? a.termStart[p + 2]! : 0;
-    const [lead, tail] = quoteSpeakers(a, p);
-    into[4] = lead !== undefined ? a.termStart[lead]! : 0;
-    into[5] = lead !== undefined ? a.termStart[lead + 1]! : 0;
-    into[6] = tail !== undefined ? a.termStart[tail]! : 0;
-    into[7] = tail !== undefined ? a.termStart[tail + 1]! : 0;
+    // No array per call: this runs for most candidates of every question.
+    const lead = a.quoteLead[p]!;
+    const tail = a.quoteTail[p]!;
+    const withLead = lead >= 0 && (lead < p - 1 || lead > p + 1);
+    const withTail = tail >= 0 && tail !== lead && (tail < p - 1 || tail > p + 1);
+    into[4] = withLead ? a.termStart[lead]! : 0;
+    into[5] = withLead ? a.termStart[lead + 1]! : 0;
+    into[6] = withTail ? a.termStart[tail]! : 0;
+    into[7] = withTail ? a.termStart[tail + 1]! : 0;
     return a.termId;
   }
 
