@@ -135,7 +135,7 @@ describe('groups', () => {
     await t.handle(b.groupText(text, { entities: mention(text) }));
     expect(lastSent().text).toContain('65 precincts');
     const botMessage = { message_id: 77, date: 0, chat: DEFAULT_GROUP, from: BOT_INFO, text: 'previous answer' } as unknown as Message;
-    await t.handle(b.groupText('and in how many countries could people vote from abroad?', { replyTo: botMessage }));
+    await t.handle(b.groupText('and in how many countries were there polling stations?', { replyTo: botMessage }));
     expect(lastSent().text).toContain('52 countries');
     const otherUsersMessage = { ...botMessage, from: { id: 5, is_bot: false, first_name: 'X' } } as unknown as Message;
     await t.handle(b.groupText('how many countries?', { replyTo: otherUsersMessage }));

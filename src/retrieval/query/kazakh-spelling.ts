@@ -1,4 +1,4 @@
-import { editDistance } from './spelling.ts';
+import { editDistance } from './edit-distance.ts';
 
 /**
  * The lexicon key closest to a Kazakh word the lexicon does not know, for a dropped, doubled or wrong letter

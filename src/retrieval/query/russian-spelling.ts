@@ -1,7 +1,7 @@
 import { isStopWord, lookupForms } from '../text/languages.ts';
 import type { Lexicons } from './lexicon.ts';
 import type { WordList } from './russian-dictionary.ts';
-import { editDistance } from './spelling.ts';
+import { editDistance } from './edit-distance.ts';
 
 /**
  * Russian words typed wrong ("референдме", "наблюдатилей", "охватываютт") put right before the lexicon reads them,
