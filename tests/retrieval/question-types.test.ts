@@ -76,3 +76,14 @@ describe('a "why" question', () => {
     expect(retriever.search('When will the Constitutional Court review laws?')[0]?.excerpt).toContain('Tuesday');
   });
 });
+
+describe('chat register', () => {
+  it('is not looked for in the text ("or nah", "yo", "lol")', () => {
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+    const terms = analyseQuestion('yo did the sco send observers or nah lol', vocabulary).units.map((u) => u.term);
+    expect(terms).not.toContain('nah');
+    expect(terms).not.toContain('yo');
+    expect(terms).not.toContain('lol');
+    expect(terms.length).toBeGreaterThan(0);
+  });
+});

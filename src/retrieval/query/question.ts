@@ -68,6 +68,8 @@ const CUE_WORDS = new Set([
   'explain', 'describe', 'show', 'want', 'wonder', 'curious', 'need', 'see', 'look', 'interested', 'learn', 'details', 'info', 'information', 'ask', 'wondering',
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
   'happen', 'happens', 'happened', 'happening',
+  // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
+  'yo', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
 ]);
 
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
