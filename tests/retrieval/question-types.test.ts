@@ -11,6 +11,8 @@ describe('the kind of answer a question asks for', () => {
     ['Who chaired the meeting?', 'who'],
     ['What is the Senate?', 'define'],
     ['Why did the president call a referendum?', 'why'],
+    ['Was the session held online?', 'yesno'],
+    ['Did observers from the CIS attend?', 'yesno'],
     ['What was the purpose of the survey?', 'why'],
     ['So why is the Constitutional Court needed?', 'why'],
     ['How long is the term of the commission?', 'how_long'],
@@ -85,5 +87,16 @@ describe('chat register', () => {
     expect(terms).not.toContain('yo');
     expect(terms).not.toContain('lol');
     expect(terms.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a yes/no question', () => {
+  it('is recognised in Russian and Kazakh by its particle', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { loadCorpus } = await import('../../src/retrieval/corpus/load.ts');
+    const retriever = createRetriever(loadCorpus('corpus')) as unknown as { explain(q: string): Array<{ type: string }> };
+    expect(retriever.explain('Были ли на референдуме иностранные наблюдатели?')[0]?.type).toBe('yesno');
+    expect(retriever.explain('Референдумда шетелдік бақылаушылар болды ма?')[0]?.type).toBe('yesno');
+    expect(retriever.explain('Кто наблюдал за референдумом?')[0]?.type).toBe('who');
   });
 });

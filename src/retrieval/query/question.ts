@@ -5,7 +5,7 @@ import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wo
 import { editDistance } from './edit-distance.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
-export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'other';
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'yesno' | 'other';
 
 /** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
 export interface QueryUnit {
@@ -109,8 +109,11 @@ export function detectAnswerType(question: string): AnswerType {
   if (definedSubject(question) !== null) return 'define';
   const lower = question.toLowerCase();
   for (const [type, pattern] of TYPE_PATTERNS) if (pattern.test(lower)) return type;
-  return 'other';
+  return YES_NO.test(lower) ? 'yesno' : 'other';
 }
+
+/** "Was the session held online?", "Did observers attend?": asks whether, opening with an auxiliary verb. */
+const YES_NO = /^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|must|may|might|isn't|wasn't|didn't|doesn't|don't|hasn't|haven't|won't|can't)\b/;
 
 export interface Vocabulary {
   /** Is this term (stemmed) anywhere in the corpus? */

@@ -3,7 +3,7 @@ import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { russianDictionary } from './russian-dictionary.ts';
 import { createRussianSpeller, type Speller } from './russian-spelling.ts';
-import { analyseQuestion, cleanQuestion, type AnalysedQuestion, type Vocabulary } from './question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType, type AnalysedQuestion, type Vocabulary } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
 
 /** Shorter Latin spellings match too many corpus words by accident. */
@@ -84,11 +84,16 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
       for (const g of piece.groups) if (phraseKind?.(piece.text.slice(g.start, g.end)) !== 'phrase') groups.push({ start: g.start + translated.length, end: g.end + translated.length });
       translated += piece.text;
     }
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true }), text: translated };
+    // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
+    const type = !frame && detectAnswerType(translated) === 'other' && YES_NO_PARTICLE.test(cleaned) ? 'yesno' : undefined;
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, ...(type ? { type } : {}) }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
   };
 }
+
+/** "Были ли ...?", "Правда ли ...?", "... өтті ме?", "... бар ма?": the particles of a Russian or Kazakh yes/no question. */
+const YES_NO_PARTICLE = /(?<![\p{L}])(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}])/iu;
 
 /**
  * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?": a definition question, whose word order

@@ -297,6 +297,9 @@ export function scorePassage(
   let knownMatched = 0;
   let heaviest = 0;
   let missing = 0;
+  /** The weight of the question's specific words found in the sentence itself (not its neighbours or title). */
+  let inSentence = 0;
+  let specificTotal = 0;
   let specificMatch = false;
   sentenceMarks.markSentence(passage);
   let contextMarked = false;
@@ -307,6 +310,7 @@ export function scorePassage(
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     total += unit.weight;
+    if (!unit.generic) specificTotal += unit.weight;
     // Twice when the unit has word-vector neighbours: with them for the score, without them for the evidence.
     let credit = 0;
     let evidence = 0;
@@ -315,6 +319,7 @@ export function scorePassage(
       const end = pass === 0 ? unit.ids.length : unit.similarStart;
       let c = unitMatch(unit, sentenceMarks, end);
       if (c === 1 && phrases.length > 0) c = phraseCredit(i, units, phrases, passage, sentenceMarks, tuning);
+      if (pass === ends - 1 && !unit.generic) inSentence += unit.weight * c;
       if (c > 0 && !unit.generic && pass === ends - 1) specificMatch = true;
       if (c === 0) {
         if (!contextMarked) {
@@ -350,7 +355,8 @@ export function scorePassage(
 
   const meanWeight = total / units.length;
   const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
-  const fit = matched > 0 ? answerTypeFit(question, passage, questionSurfaces) : 0;
+  // A yes/no question is settled by a sentence that states the whole proposition itself, not one that needs its neighbours.
+  const fit = matched === 0 ? 0 : question.type === 'yesno' ? (specificTotal > 0 ? inSentence / specificTotal : 0) : answerTypeFit(question, passage, questionSurfaces);
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return writeScore(into, score, evidenced / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
 }
