@@ -130,7 +130,7 @@ describe.skipIf(!haveRedis)('two webhook replicas sharing one Redis', () => {
     expect(tg.calls.filter((call) => !call.ok && call.error?.error_code === 429)).toEqual([]);
   }, 40_000);
 
-  it('when one replica is killed mid-burst, every question is answered exactly once by the other', async () => {
+  it('when one replica is killed mid-burst, every question is answered by the other, and twice only if it was being sent at the kill', async () => {
     const askers = Array.from({ length: 40 }, (_, i) => b.user({ id: 7000 + i, language_code: 'en' }));
     const updates = askers.map((asker) => tg.recordIncoming(b.privateText(QUESTION, { from: asker })));
     const before = tg.sentMessages().length;
@@ -141,7 +141,12 @@ describe.skipIf(!haveRedis)('two webhook replicas sharing one Redis', () => {
     await tg.waitFor(() => askers.every((asker) => answersTo(asker.id).length >= 1), 30_000);
     await new Promise((r) => setTimeout(r, 500));
     const counts = askers.map((asker) => answersTo(asker.id).length);
-    expect(counts).toEqual(askers.map(() => 1));
+    // Nothing is lost. An answer Telegram had taken when SIGKILL came, before the replica could mark its update
+    // done in Redis, is answered again by the survivor (at least once: the alternative would lose answers whose
+    // send the kill cut short); that can only be the few sends in flight at that instant.
+    expect(counts.every((n) => n >= 1), JSON.stringify(counts)).toBe(true);
+    expect(counts.filter((n) => n > 1).length, JSON.stringify(counts)).toBeLessThanOrEqual(2);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(2);
     expect(handledBy.filter((replica) => replica === c).length).toBeGreaterThan(20);
     expect(await c.health()).toMatchObject({ status: 200, body: { ready: true, redis: 'up' } });
   }, 60_000);
