@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dateWords, quotations, REFERS_BACK } from '../../src/retrieval/corpus/passages.ts';
 import { splitSentences } from '../../src/retrieval/corpus/sentences.ts';
 import { buildPassageDatabase } from '../../src/retrieval/index/database.ts';
-import { phraseKinds, createRetriever } from '../../src/retrieval/retriever.ts';
-import type { CorpusDocument } from '../../src/retrieval/types.ts';
+import { phraseKinds } from '../../src/retrieval/index/phrases.ts';
+import { createRetriever } from '../../src/retrieval/retriever.ts';
+import { FILLER, testDocument } from '../support/test-corpus.ts';
 
-const doc = (id: string, title: string, date: string, body: string): CorpusDocument => ({ id, title, publisher: 'Test', date, language: 'en', body, file: `${id}.md` });
+const doc = (id: string, title: string, date: string, body: string) => testDocument(id, body, { title, date });
 
 describe('an article’s date as part of its title', () => {
   it('spells out a day, a month or a year the way questions name them', () => {
@@ -16,9 +17,8 @@ describe('an article’s date as part of its title', () => {
   });
 
   it('tells apart two reports of the same kind of meeting by the day asked about', () => {
-    const filler = 'Voters went to the polls. Some 20 observers and 30 journalists watched the count. The commission published the lists. Parties campaigned in the regions. ';
-    const first = doc('first', 'Platform holds its first meeting', '2022-01-20', `${filler}The platform met online to discuss the events.\n\nThe event was chaired by Ambassador Ivanov.`);
-    const second = doc('second', 'Platform discusses the referendum', '2022-05-30', `${filler}The platform met online to discuss the referendum.\n\nThe event was chaired by Ambassador Petrov.`);
+    const first = doc('first', 'Platform holds its first meeting', '2022-01-20', `${FILLER}The platform met online to discuss the events.\n\nThe event was chaired by Ambassador Ivanov.`);
+    const second = doc('second', 'Platform discusses the referendum', '2022-05-30', `${FILLER}The platform met online to discuss the referendum.\n\nThe event was chaired by Ambassador Petrov.`);
     // Ranking is what is tested here; whether a two-article corpus answers at all is abstention's business.
     const retriever = createRetriever([first, second], { judge: (f) => f.specific === 1 });
     expect(retriever.search('Who chaired the platform meeting on 30 May?')[0]?.excerpt).toContain('Petrov');

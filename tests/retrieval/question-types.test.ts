@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILLER, testDocument } from '../support/test-corpus.ts';
 import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, DefinitionPattern } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
@@ -71,9 +72,8 @@ describe('definition questions that name whose definition', () => {
 describe('a "why" question', () => {
   it('prefers, among sentences about the same thing, the one that gives a reason', async () => {
     const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const filler = 'Voters went to the polls. Observers watched the count. The commission published the lists. Parties campaigned in the regions. ';
-    const body = `${filler}The Constitutional Court will review laws, experts said on Tuesday.\n\nThe Constitutional Court will review laws so that citizens can defend their rights.`;
-    const retriever = createRetriever([{ id: 'a', title: 'News', publisher: 'Test', date: '2022', language: 'en', body, file: 'a.md' }], { judge: (f) => f.specific === 1 });
+    const body = `${FILLER}The Constitutional Court will review laws, experts said on Tuesday.\n\nThe Constitutional Court will review laws so that citizens can defend their rights.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
     expect(retriever.search('Why will the Constitutional Court review laws?')[0]?.excerpt).toContain('so that');
     expect(retriever.search('When will the Constitutional Court review laws?')[0]?.excerpt).toContain('Tuesday');
   });

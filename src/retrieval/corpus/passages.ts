@@ -192,7 +192,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       }
     });
     const first = quoteLead.length;
-    for (const [i, ends] of quotations(sentences).entries()) {
+    for (const ends of quotations(sentences)) {
       quoteLead.push(ends ? first + ends.lead : -1);
       quoteTail.push(ends ? first + ends.tail : -1);
     }
@@ -287,7 +287,10 @@ export class PassageStore {
     const texts: string[] = [];
     if (p > a.documentStart[d]! && (a.paragraph[p - 1] === a.paragraph[p] || a.refersBack[p] === 1)) texts.push(this.span(p - 1).text);
     if (p + 1 < a.documentStart[d + 1]! && a.paragraph[p + 1] === a.paragraph[p]) texts.push(this.span(p + 1).text);
-    for (const q of quoteSpeakers(a, p)) texts.push(this.span(q).text);
+    for (const end of ['lead', 'tail'] as const) {
+      const q = quoteSpeaker(a, p, end);
+      if (q >= 0) texts.push(this.span(q).text);
+    }
     return texts.join(' ');
   }
 
@@ -297,14 +300,19 @@ export class PassageStore {
   }
 }
 
-/** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
-/** The sentences of p's quotation that say whose words they are, beyond p and its neighbours (see quotations). */
-function quoteSpeakers(a: PassageArrays, p: number): number[] {
-  const out: number[] = [];
-  for (const q of [a.quoteLead[p]!, a.quoteTail[p]!]) if (q >= 0 && Math.abs(q - p) > 1 && !out.includes(q)) out.push(q);
-  return out;
+/**
+ * The sentence of p's quotation that says whose words they are, at its opening ('lead') or its close ('tail'),
+ * or -1 when there is none beyond p and its neighbours (see quotations). No array per call: ranking asks for most
+ * candidates of every question.
+ */
+function quoteSpeaker(a: PassageArrays, p: number, end: 'lead' | 'tail'): number {
+  const lead = a.quoteLead[p]!;
+  const q = end === 'lead' ? lead : a.quoteTail[p]!;
+  if (q < 0 || Math.abs(q - p) <= 1 || (end === 'tail' && q === lead)) return -1;
+  return q;
 }
 
+/** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
 class TermRange implements TermLookup {
   constructor(
     private readonly dictionary: TermDictionary,
@@ -392,15 +400,12 @@ class PassageView implements Passage {
     into[1] = prev ? a.termStart[p]! : 0;
     into[2] = next ? a.termStart[p + 1]! : 0;
     into[3] = next ? a.termStart[p + 2]! : 0;
-    // No array per call: this runs for most candidates of every question.
-    const lead = a.quoteLead[p]!;
-    const tail = a.quoteTail[p]!;
-    const withLead = lead >= 0 && (lead < p - 1 || lead > p + 1);
-    const withTail = tail >= 0 && tail !== lead && (tail < p - 1 || tail > p + 1);
-    into[4] = withLead ? a.termStart[lead]! : 0;
-    into[5] = withLead ? a.termStart[lead + 1]! : 0;
-    into[6] = withTail ? a.termStart[tail]! : 0;
-    into[7] = withTail ? a.termStart[tail + 1]! : 0;
+    const lead = quoteSpeaker(a, p, 'lead');
+    const tail = quoteSpeaker(a, p, 'tail');
+    into[4] = lead >= 0 ? a.termStart[lead]! : 0;
+    into[5] = lead >= 0 ? a.termStart[lead + 1]! : 0;
+    into[6] = tail >= 0 ? a.termStart[tail]! : 0;
+    into[7] = tail >= 0 ? a.termStart[tail + 1]! : 0;
     return a.termId;
   }
 

@@ -59,6 +59,8 @@ export interface AnalyseOptions {
   expand?: boolean;
   /** The question is a translation (its definition subject may hold several renderings of one word). */
   translated?: boolean;
+  /** The original (untranslated) question asks whether: read as yes/no when no other kind is found. */
+  asksWhether?: boolean;
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
@@ -176,7 +178,8 @@ const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'g
 /** Reads a cleaned question (see cleanQuestion): its answer type, its content words and what to search for. */
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
-  const type = options.type ?? detectAnswerType(question);
+  const detected = options.type ?? detectAnswerType(question);
+  const type = detected === 'other' && options.asksWhether ? 'yesno' : detected;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);

@@ -3,7 +3,7 @@ import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { russianDictionary } from './russian-dictionary.ts';
 import { createRussianSpeller, type Speller } from './russian-spelling.ts';
-import { analyseQuestion, cleanQuestion, detectAnswerType, type AnalysedQuestion, type Vocabulary } from './question.ts';
+import { analyseQuestion, cleanQuestion, type AnalysedQuestion, type Vocabulary } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
 
 /** Shorter Latin spellings match too many corpus words by accident. */
@@ -85,8 +85,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
       translated += piece.text;
     }
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
-    const type = !frame && detectAnswerType(translated) === 'other' && YES_NO_PARTICLE.test(cleaned) ? 'yesno' : undefined;
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, ...(type ? { type } : {}) }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: YES_NO_PARTICLE.test(cleaned) }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
   };
@@ -112,7 +111,7 @@ export function definitionFrame(question: string): { ask: 'What' | 'Who'; subjec
 
 /** "по мнению Аубакировой", "по словам политолога", "Ахпановтың пікірінше": whose definition is asked for. */
 const RUSSIAN_ATTRIBUTION = /[\s,]*(?:по\s+(?:мнению|словам|версии)|согласно|как\s+(?:считает|говорит|пишет))\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)[\s,]*/iu;
-const KAZAKH_ATTRIBUTION = /[\s,]*([\p{L}-]+?(?:тың|тің|дың|дің|ның|нің|тын|тин|дын|дин|нын|нин))\s+(?:пікірінше|пикиринше|айтуынша|айтуынша|сөзінше|созинше|ойынша|пайымдауынша|көзқарасынша)[\s,]*/iu;
+const KAZAKH_ATTRIBUTION = /[\s,]*([\p{L}-]+?(?:тың|тің|дың|дің|ның|нің|тын|тин|дын|дин|нын|нин))\s+(?:пікірінше|пикиринше|айтуынша|сөзінше|созинше|ойынша|пайымдауынша|көзқарасынша)[\s,]*/iu;
 
 function attributed(ask: 'What' | 'Who', subject: string): { ask: 'What' | 'Who'; subject: string; according?: string } {
   const m = RUSSIAN_ATTRIBUTION.exec(subject) ?? KAZAKH_ATTRIBUTION.exec(subject);

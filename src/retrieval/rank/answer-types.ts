@@ -94,7 +94,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return !question.wantsName && namesOtherRole(role[passage.index]!, questionTerms) ? 0.6 : 0;
     }
     case 'why':
-      return cueFit(passage, 'reason', REASON);
+      return reasonFit(passage);
     default:
       return 0;
   }
@@ -103,10 +103,10 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
 /** A sentence that gives a reason or a purpose ("because", "in order to", "will allow", "is needed"). */
 const REASON = /\b(?:because|since|so\s+that|in\s+order|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|therefore|thus|hence|reasons?|purposes?|aims?\s+(?:to|at)|goal|to\s+(?:ensure|guarantee|strengthen|protect|allow|enable|increase|give|make)|will\s+(?:allow|help|make|ensure|enable|lead|give|contribute)|(?:is|are)\s+(?:needed|necessary|required|important)|means?\s+that|with\s+a\s+view\s+to|given\s+that|in\s+view\s+of)\b/i;
 
-function cueFit(passage: Passage, key: 'reason', cue: RegExp): number {
-  const memo = passage.memo[key];
-  if (memo[passage.index] === -1) memo[passage.index] = cue.test(checkedText(passage)) ? 1 : 0;
-  return memo[passage.index]!;
+function reasonFit(passage: Passage): number {
+  const { reason } = passage.memo;
+  if (reason[passage.index] === -1) reason[passage.index] = REASON.test(checkedText(passage)) ? 1 : 0;
+  return reason[passage.index]!;
 }
 
 function rolesIn(text: string): number {
