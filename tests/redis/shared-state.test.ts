@@ -69,15 +69,20 @@ describe.skipIf(!haveRedis)('shared state in Redis', () => {
       );
     const started = Date.now();
     await Promise.all(Array.from({ length: 12 }, (_, i) => send(limiters[i % 2]!, i < 6 ? -100 : 7 + (i % 3))));
+    // The limiter grants sends their times; a send is stamped when its callback runs, which a busy event loop can
+    // delay by some milliseconds, narrowing the gap to the next one. So single gaps get that much slack, and the
+    // pace is held to over the whole run: n sends cannot be spread over less than (n - 1) paces.
+    const JITTER = 15;
     const group = sent.filter((s) => s.chat === -100).map((s) => s.at - started);
     // at least 60 ms apart, and at most 3 + t/150 sends in any t ms (a burst of 3, then one per 150 ms): 6 take 450 ms
-    for (let i = 1; i < group.length; i++) expect(group[i]! - group[i - 1]!).toBeGreaterThanOrEqual(55);
-    expect(group[5]! - group[0]!).toBeGreaterThanOrEqual(440);
+    for (let i = 1; i < group.length; i++) expect(group[i]! - group[i - 1]!).toBeGreaterThanOrEqual(60 - JITTER);
+    expect(group[5]! - group[0]!).toBeGreaterThanOrEqual(450 - JITTER);
     const all = sent.map((s) => s.at).sort((x, y) => x - y);
-    for (let i = 1; i < all.length; i++) expect(all[i]! - all[i - 1]!).toBeGreaterThanOrEqual(25);
+    for (let i = 1; i < all.length; i++) expect(all[i]! - all[i - 1]!).toBeGreaterThanOrEqual(30 - JITTER);
+    expect(all[all.length - 1]! - all[0]!).toBeGreaterThanOrEqual((all.length - 1) * 30 - JITTER);
     for (const chat of [7, 8, 9]) {
       const times = sent.filter((s) => s.chat === chat).map((s) => s.at);
-      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(95);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(100 - JITTER);
     }
   });
 
