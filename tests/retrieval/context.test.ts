@@ -86,3 +86,21 @@ describe('a quotation', () => {
     expect(passages.neighbours(ended)).toBe('');
   });
 });
+
+describe('a question about what someone said', () => {
+  const body = [
+    FILLER,
+    'Minister Anna Petrova opened the session on the referendum. She underscored the country’s commitment to free and competitive elections.',
+    '',
+    'Anna Petrova said the session on elections was well organised and thanked the hosts.',
+  ].join('\n');
+  const retriever = createRetriever([doc('a', 'News', '2022', body)], { judge: (f) => f.specific === 1 });
+
+  it('finds what was said, where the speaker is only “she” and the verb is another verb of saying', () => {
+    expect(retriever.search('What did Petrova say about free elections?')[0]?.excerpt).toContain('free and competitive elections');
+  });
+
+  it('still takes the speaker’s own sentence when it holds what is asked about', () => {
+    expect(retriever.search('What did Petrova say about how the session was organised?')[0]?.excerpt).toContain('well organised');
+  });
+});

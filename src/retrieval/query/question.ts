@@ -46,6 +46,8 @@ export interface AnalysedQuestion {
   language: TextLanguage;
   /** The question's words as written (lowercase, before spelling correction): names it mentions are not its answer. */
   surfaces: ReadonlySet<string>;
+  /** It asks what someone said or thinks ("What did X say about Y?", "according to X"): X may be named only around the answer. */
+  reportsSpeech: boolean;
 }
 
 export interface AnalyseOptions {
@@ -72,6 +74,17 @@ const CUE_WORDS = new Set([
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
   'yo', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
+]);
+
+/**
+ * Words that report speech ("What did X say about Y?", "according to X", "what does X think"): the answer is what
+ * was said, in a sentence that may name the speaker only by "he" or inside a quotation.
+ */
+const REPORTING_WORDS = new Set([
+  'say', 'says', 'said', 'saying', 'speak', 'speaks', 'spoke', 'spoken', 'speaking', 'talk', 'talks', 'talked', 'talking', 'told', 'according',
+  'note', 'notes', 'noted', 'mention', 'mentions', 'mentioned', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed',
+  'stress', 'stresses', 'stressed', 'emphasize', 'emphasizes', 'emphasized', 'emphasise', 'emphasises', 'emphasised', 'underscore', 'underscored',
+  'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'remark', 'remarked', 'comment', 'commented', 'stated', 'opinion',
 ]);
 
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
@@ -198,7 +211,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const surfaces = new Set<string>();
   for (const w of original) surfaces.add(w.surface.toLowerCase());
   const wantsName = type === 'who' && WANTS_NAME.test(question);
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, ...(defines ? { defines } : {}) };
+  let reportsSpeech = false;
+  for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
@@ -304,9 +319,12 @@ function focusWords(ws: readonly Word[]): Set<number> {
   while (i < ws.length && LINKING.has(ws[i]!.surface.toLowerCase())) i += 1;
   for (let n = 0; n < 2 && i < ws.length; n++, i++) {
     const w = ws[i]!;
+    // "What Abdirov said about ...": the words before a reporting verb are who spoke, not what is asked for.
+    if (REPORTING_WORDS.has(w.surface.toLowerCase())) return new Set();
     if (w.term === null || CUE_WORDS.has(w.surface.toLowerCase()) || /^\d/.test(w.surface)) break;
     out.add(w.start);
   }
+  if (i < ws.length && REPORTING_WORDS.has(ws[i]!.surface.toLowerCase())) return new Set();
   return out;
 }
 

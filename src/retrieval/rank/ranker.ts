@@ -19,6 +19,8 @@ export interface RankerTuning {
   contextCredit: number;
   /** The same for the thing asked about ("Which ministries ..."): the answer should name it itself. */
   focusContextCredit: number;
+  /** The same for a name in a question about what someone said: the answer may name the speaker only by "he" or a quotation. */
+  speakerContextCredit: number;
   /** Credit for a word found only in the document's title. */
   titleCredit: number;
   /** The same for a sentence that refers back to what came before ("The event was chaired by ..."). */
@@ -59,6 +61,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   conceptCredit: 0.8,
   contextCredit: 0.45,
   focusContextCredit: 0.3,
+  speakerContextCredit: 0.8,
   titleCredit: 0.35,
   backTitleCredit: 0.6,
   lengthPenalty: 0.2,
@@ -326,7 +329,7 @@ export function scorePassage(
           contextMarks.markRanges(passage.contextRanges(ranges), ranges);
           contextMarked = true;
         }
-        c = unitMatch(unit, contextMarks, end) * (unit.focus ? tuning.focusContextCredit : tuning.contextCredit);
+        c = unitMatch(unit, contextMarks, end) * (unit.focus ? tuning.focusContextCredit : question.reportsSpeech && NAME.test(unit.surface) ? tuning.speakerContextCredit : tuning.contextCredit);
       }
       if (c === 0) {
         if (!titleMarked) {
@@ -360,6 +363,8 @@ export function scorePassage(
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return writeScore(into, score, evidenced / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
 }
+
+const NAME = /^\p{Lu}/u;
 
 export const NO_PHRASES: readonly number[] = [];
 /** The first stage's best few are enough to tell a phrase the text uses (and the search runs for every question). */

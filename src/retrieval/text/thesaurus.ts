@@ -37,6 +37,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   youth: ['youth', 'young people', 'younger generation', 'young'],
   court: ['constitutional court', 'constitutional council'],
   term: ['term', 'tenure', 'mandate', 'term of office'],
+  say: ['say', 'speak', 'talk', 'note', 'stress', 'emphasize', 'emphasise', 'underscore', 'mention', 'remark', 'comment', 'according to', 'reiterate', 'point out', 'tell', 'express', 'in the words of', 'in the opinion of'],
   appoint: ['appoint', 'appointment', 'nominate', 'designate'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
