@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswerKind, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
+import { holdsAnswerKind, namesOtherRank, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
+import { createRetriever } from '../../src/retrieval/retriever.ts';
+import { FILLER, testDocument } from '../support/test-corpus.ts';
 import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
 
 const unit = (term: string, weight: number, unknown: boolean): WeightedUnit => ({
@@ -33,5 +35,38 @@ describe('holdsAnswerKind', () => {
     expect(holdsAnswerKind('percent', sentence('most people'))).toBe(false);
     expect(holdsAnswerKind('who', sentence('anything'))).toBe(true);
     expect(holdsAnswerKind('other', sentence('anything'))).toBe(true);
+  });
+});
+
+describe('a question that asks for a time of day or for who holds an office', () => {
+  const surfaces = (q: string) => new Set(q.toLowerCase().split(/\s+/));
+
+  it('wants a time of day, not a date', () => {
+    const clock = { type: 'when' as const, asksClock: true };
+    expect(holdsAnswerKind(clock, sentence('Polling stations opened on 5 June.', 1))).toBe(false);
+    expect(holdsAnswerKind(clock, sentence('Polling stations opened at 7 a.m. on 5 June.', 1))).toBe(true);
+    expect(holdsAnswerKind(clock, sentence('Участки открылись в 8 часов утра.'))).toBe(true);
+    expect(holdsAnswerKind(clock, sentence('Voting ended at 20:00.'))).toBe(true);
+  });
+
+  it('wants a name holding that very office: a deputy is another office', () => {
+    expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the minister of foreign affairs'))).toBe(true);
+    expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the deputy minister of foreign affairs'))).toBe(false);
+    expect(namesOtherRank('Minister Ivanov and his deputy minister spoke.', surfaces('who is the minister'))).toBe(false);
+    const officeHolder = { type: 'who' as const, wantsName: true, surfaces: surfaces('who is the prosecutor general') };
+    expect(holdsAnswerKind(officeHolder, sentence('This is the task of the Ombudsman and the Prosecutor General.', 0))).toBe(false);
+    expect(holdsAnswerKind(officeHolder, sentence('Prosecutor General Ivan Petrov spoke.', 1))).toBe(true);
+  });
+
+  it('is told "not in my sources" when the sentence lacks it, however many words match', () => {
+    const body = `${FILLER}In his welcoming speech, Deputy Minister of Foreign Affairs Roman Vassilenko noted the importance of the vote. Polling stations opened across the country on 5 June. The Prosecutor General protects human rights.`;
+    const retriever = createRetriever([testDocument('a', body)]);
+    expect(retriever.search('Who is the Minister of Foreign Affairs?')).toEqual([]);
+    expect(retriever.search('Кто министр иностранных дел?')).toEqual([]);
+    expect(retriever.search('Who is the Prosecutor General?')).toEqual([]);
+    expect(retriever.search('What time did polling stations open on 5 June?')).toEqual([]);
+    expect(retriever.search('Во сколько открылись избирательные участки?')).toEqual([]);
+    expect(retriever.search('Who is the Deputy Minister of Foreign Affairs?')[0]?.excerpt).toContain('Roman Vassilenko');
+    expect(retriever.search('When did polling stations open?')[0]?.excerpt).toContain('5 June');
   });
 });

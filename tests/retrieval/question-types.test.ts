@@ -100,3 +100,22 @@ describe('a yes/no question', () => {
     expect(retriever.explain('Кто наблюдал за референдумом?')[0]?.type).toBe('who');
   });
 });
+
+describe('who holds an office', () => {
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  const wants = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).wantsName;
+  it('is asked as "who is <office>", with or without whose office; not by a question about what the office does', () => {
+    expect(wants("Who is Kazakhstan's Minister of Justice?")).toBe(true);
+    expect(wants("who's the current foreign minister")).toBe(true);
+    expect(analyseQuestion("Who is Kazakhstan's Prosecutor General?", noCorpus, { expand: false }).type).toBe('who');
+    expect(wants('Who appoints the CEC chairman?')).toBe(false);
+    expect(wants('Who was appointed by the chairman?')).toBe(false);
+    expect(analyseQuestion('Who is Yerkin Tukumov?', noCorpus, { expand: false }).type).toBe('define');
+  });
+
+  it('and a time of day as "what time", which is a "when" question', () => {
+    const q = analyseQuestion('What time did the polls open?', noCorpus, { expand: false });
+    expect([q.type, q.asksClock]).toEqual(['when', true]);
+    expect(analyseQuestion('When did the polls open?', noCorpus, { expand: false }).asksClock).toBe(false);
+  });
+});

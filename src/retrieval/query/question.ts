@@ -48,6 +48,8 @@ export interface AnalysedQuestion {
   surfaces: ReadonlySet<string>;
   /** It asks what someone said or thinks ("What did X say about Y?", "according to X"): X may be named only around the answer. */
   reportsSpeech: boolean;
+  /** "What time ...?", "Во сколько ...?": a time of day is asked for, not a date. */
+  asksClock: boolean;
 }
 
 export interface AnalyseOptions {
@@ -63,7 +65,14 @@ export interface AnalyseOptions {
   translated?: boolean;
   /** The original (untranslated) question asks whether: read as yes/no when no other kind is found. */
   asksWhether?: boolean;
+  /** The original question asks for a time of day ("Во сколько ...?"). */
+  asksClock?: boolean;
+  /** The original question asks who holds an office ("Кто генеральный прокурор?"): a person's name answers. */
+  wantsName?: boolean;
 }
+
+/** "What time did ...?", "at what hour": a time of day. */
+const CLOCK_QUESTION = /\bwhat\s+time\b|\b(?:what|which)\s+hour\b/i;
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
 const CUE_WORDS = new Set([
@@ -114,7 +123,7 @@ export function definedSubject(question: string): string | null {
   const m = DEFINITION.exec(question);
   if (!m) return null;
   const subject = m[1]!;
-  if (/^who/i.test(question.trim()) && !/^\p{Lu}/u.test(subject)) return null;
+  if (/^who/i.test(question.trim()) && (!/^\p{Lu}/u.test(subject) || asksOfficeHolder(question))) return null;
   // "What was the purpose of the survey?" asks why, not what a purpose is.
   if (/^(?:reason|purpose|aim|goal|point)s?\b/i.test(subject)) return null;
   return subject;
@@ -191,7 +200,8 @@ const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'g
 /** Reads a cleaned question (see cleanQuestion): its answer type, its content words and what to search for. */
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
-  const detected = options.type ?? detectAnswerType(question);
+  const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
+  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(question));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
@@ -210,10 +220,10 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
   for (const w of original) surfaces.add(w.surface.toLowerCase());
-  const wantsName = type === 'who' && WANTS_NAME.test(question);
+  const wantsName = type === 'who' && (options.wantsName ?? (WANTS_NAME.test(question) || asksOfficeHolder(question)));
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
@@ -306,6 +316,16 @@ const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|a
 
 /** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
 const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b)/i;
+
+/** "Who is Kazakhstan's Minister of Justice?", "who's the current foreign minister": who holds an office. */
+const OFFICE_HOLDER = /^\W*who(?:'s|\s+(?:is|was|are|were))\s+((?:[\p{L}'’-]+\s+){0,3}?)(?:minister|chairman|chairwoman|chairperson|chair|director|president|secretary|prosecutor|ambassador|commissioner|ombudsman|rector|dean|governor|mayor|speaker|head|leader)s?\b/iu;
+/** Words before the office that make it another question: "Who was appointed by the chairman?". */
+const NOT_OFFICE_LEAD = /(?:ed|ing)\s|\b(?:by|to|for|with|at|in|on|from|about)\s/i;
+
+function asksOfficeHolder(question: string): boolean {
+  const m = OFFICE_HOLDER.exec(question);
+  return m !== null && !NOT_OFFICE_LEAD.test(m[1]!);
+}
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);

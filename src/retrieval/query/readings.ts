@@ -85,11 +85,24 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
       translated += piece.text;
     }
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: YES_NO_PARTICLE.test(cleaned) }), text: translated };
+    const asksClock = CLOCK_QUESTION.test(cleaned);
+    const wantsName = OFFICE_HOLDER_RU.test(cleaned) || OFFICE_HOLDER_KK.test(cleaned);
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: YES_NO_PARTICLE.test(cleaned), asksClock, wantsName }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
-    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type }), text: cleaned }] };
+    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock }), text: cleaned }] };
   };
 }
+
+/** "Во сколько ...?", "В котором часу ...?", "Сағат нешеде ...?": a time of day is asked for. */
+const CLOCK_QUESTION = /(?<![\p{L}])(?:во\s+сколько|в\s+котором\s+часу|в\s+какое\s+время\s+суток|сағат\s+(?:нешеде|қаншада|нешіде|неше)|нешеде)(?![\p{L}])/iu;
+
+/**
+ * "Кто (сейчас) генеральный прокурор?", "Кто был председателем ...?", "Сенат төрағасы кім?": who holds an office
+ * (an adjective may stand before it; a verb, as in "Кто назначал председателя?", makes another question).
+ */
+const OFFICES_RU = '(?:министр|председател|глав|руководител|директор|президент|секретар|прокурор|посол|уполномоченн|омбудсмен|спикер|аким|ректор|декан|заместител)';
+const OFFICE_HOLDER_RU = new RegExp(`^[\\s\\p{P}]*кто\\s+(?:(?:сейчас|теперь|тогда|был|была|является|являлся|являлась|стал|стала)\\s+)*(?:\\p{L}+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ым|им|ом|ем)\\s+)?${OFFICES_RU}`, 'iu');
+const OFFICE_HOLDER_KK = /(?:министр|төраға|басшы|директор|президент|хатшы|прокурор|елші|уәкіл|омбудсмен|спикер|әкім|ректор|декан|орынбасар)\p{L}*\s+(?:кім|ким)(?![\p{L}])/iu;
 
 /** "Были ли ...?", "Правда ли ...?", "... өтті ме?", "... бар ма?": the particles of a Russian or Kazakh yes/no question. */
 const YES_NO_PARTICLE = /(?<![\p{L}])(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}])/iu;

@@ -6,6 +6,7 @@
 import { hasCyrillic } from '../../language.ts';
 import type { AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
+import { CLOCK_TIME } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
@@ -27,11 +28,43 @@ const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[й�
 /** A date in Russian or Kazakh text: "5 июня", "июнь 2022", "2022 года", "2022 жылғы". */
 const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\p{L}*\\s+\\d{4}|\\d{4}\\s*(?:год|г\\.|жыл)`, 'iu');
 
+/** What the answer-kind checks need to know of a question: its type, or the type and what else it asks for. */
+export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean; wantsName?: boolean; surfaces?: ReadonlySet<string> };
+
+
+/**
+ * "Who is the Minister of Foreign Affairs?" is not answered by "Deputy Minister of Foreign Affairs ...": a rank the
+ * question does not name (deputy, vice, former, acting) makes another office. True when every mention of an office
+ * the question names is so ranked.
+ */
+export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boolean {
+  for (const head of OFFICE_HEADS) {
+    if (!surfaces.has(head)) continue;
+    let mentions = 0;
+    let ranked = 0;
+    const pattern = new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi');
+    for (const m of text.slice(0, 4000).matchAll(pattern)) {
+      mentions += 1;
+      if (m[1] !== undefined && !surfaces.has(m[1].toLowerCase())) ranked += 1;
+    }
+    if (mentions > 0 && ranked === mentions) return true;
+  }
+  return false;
+}
+const OFFICE_HEADS = ['minister', 'chairman', 'chairwoman', 'chairperson', 'director', 'president', 'secretary', 'prosecutor', 'ambassador', 'commissioner', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'head', 'chair'];
+const RANKS = 'deputy|vice|former|acting|assistant|ex';
+
 /**
  * A question that asks for a date, a count, a share or a duration is only answered by a sentence that holds one:
- * "When was Tokayev born?" matches sentences about Tokayev, but none of them has a date of his birth.
+ * "When was Tokayev born?" matches sentences about Tokayev, but none of them has a date of his birth. "What time
+ * ...?" wants a time of day; "Who is the ...?" a person's name, holding that very office.
  */
-export function holdsAnswerKind(type: string, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
+export function holdsAnswerKind(question: KindQuestion, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
+  const type = typeof question === 'string' ? question : question.type;
+  if (typeof question !== 'string') {
+    if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
+    if (type === 'who' && question.wantsName) return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, question.surfaces ?? new Set());
+  }
   if (type === 'when') {
     if (best.fit > 0) return true;
     const text = best.passage.sentence.text.slice(0, 4000);
@@ -45,9 +78,10 @@ export function holdsAnswerKind(type: string, best: { fit: number; passage: { se
  * Does the sentence offer the kind of answer asked for? As holdsAnswerKind, and for "who" a person or an office,
  * for "What is X?" a sentence that says what X is: a sentence about the topic without them is a weaker first answer.
  */
-export function offersAnswerKind(type: string, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
-  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0;
-  return holdsAnswerKind(type, candidate);
+export function offersAnswerKind(question: KindQuestion, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
+  const type = typeof question === 'string' ? question : question.type;
+  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && (typeof question === 'string' || holdsAnswerKind(question, candidate));
+  return holdsAnswerKind(question, candidate);
 }
 
 /** A scored candidate as abstention sees it: its scores and its sentence. */
@@ -56,7 +90,7 @@ export interface EvidenceCandidate extends PassageScore {
 }
 
 /** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
-export function abstentionFeatures(type: AnswerType, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean, keywords = false): Record<string, number> {
+export function abstentionFeatures(question: KindQuestion, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean, keywords = false): Record<string, number> {
   const best = scored[0]!;
   const second = scored[1];
   let total = 0;
@@ -67,7 +101,9 @@ export function abstentionFeatures(type: AnswerType, units: readonly WeightedUni
     if (u.unknown) unknown += u.weight;
     if (u.expandedOnly) expanded += u.weight;
   }
+  const type = typeof question === 'string' ? question : question.type;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
+  const strict = typeof question !== 'string' && (question.asksClock === true || (type === 'who' && question.wantsName === true));
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
@@ -75,7 +111,9 @@ export function abstentionFeatures(type: AnswerType, units: readonly WeightedUni
     unknownShare: total > 0 ? unknown / total : 1,
     expandedShare: total > 0 ? expanded / total : 0,
     focusUnknown: focusIsUnknown(units) ? 1 : 0,
-    kindMissing: needsKind && !holdsAnswerKind(type, best) ? 1 : 0,
+    kindMissing: needsKind && !holdsAnswerKind(question, best) ? 1 : 0,
+    // A time of day or an office holder's name asked for and not there: no amount of matching words makes up for it.
+    strictKindMissing: strict && !holdsAnswerKind(question, best) ? 1 : 0,
     fit: best.fit,
     specific: best.specificMatch ? 1 : 0,
     translated: translated ? 1 : 0,
@@ -101,7 +139,7 @@ const STRONG_COVERAGE = 0.75;
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
-  if (features.specific !== 1) return false;
+  if (features.specific !== 1 || features.strictKindMissing === 1) return false;
   // Most of a Russian or Kazakh question is words no lexicon could read: whatever matched, it was not the question.
   if ((features.untranslated ?? 0) >= MAX_UNTRANSLATED_SHARE) return false;
   // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.

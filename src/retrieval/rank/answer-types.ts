@@ -2,6 +2,9 @@ import type { Passage } from '../corpus/passages.ts';
 import type { AnswerType, DefinitionPattern } from '../query/question.ts';
 import type { NameRun } from './sentence-memo.ts';
 
+/** A time of day: "at 7 a.m.", "20:00", "noon", "в 8 часов", "сағат 7-де". */
+export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\bo['’]clock\b|\bnoon\b|\bmidnight\b|\d{1,2}\s*(?:час|сағат)|сағат\s*\d/iu;
+
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const FULL_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?=\\W|$)|\\d{4}-\\d{2}-\\d{2})`, 'i');
 const PARTIAL_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{4}|(?:in|since|from|until|by)\\s+(?:19|20)\\d{2})\\b`, 'i');
@@ -54,6 +57,8 @@ export interface FitQuestion {
   defines?: DefinitionPattern;
   /** "Who is the ...?": a person's name answers, an office does not. */
   wantsName?: boolean;
+  /** "What time ...?": a time of day answers, a date does not. */
+  asksClock?: boolean;
 }
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
@@ -61,6 +66,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
   const { countedTerms, defines } = question;
   switch (question.type) {
     case 'when': {
+      if (question.asksClock) return CLOCK_TIME.test(checkedText(passage)) ? 1 : 0;
       const { date } = passage.memo;
       if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(checkedText(passage)) ? 2 : PARTIAL_DATE.test(checkedText(passage)) ? 1 : 0;
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;

@@ -60,12 +60,12 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
   const answering = results.filter(({ analysed, units, scored }) => {
     const best = scored[0];
     if (best === undefined) return false;
-    if (!offersAnswerKind(analysed.type, best)) {
+    if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
-      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed.type, c));
+      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed, c));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
-    return judge(abstentionFeatures(analysed.type, units, scored, translated, analysed.keywords));
+    return judge(abstentionFeatures(analysed, units, scored, translated, analysed.keywords));
   });
   if (answering.length <= 1) return answering[0]?.scored ?? [];
   // Scores add up question-word weights, so readings are compared per unit of their own question's weight.
