@@ -66,7 +66,11 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
   const { countedTerms, defines } = question;
   switch (question.type) {
     case 'when': {
-      if (question.asksClock) return CLOCK_TIME.test(checkedText(passage)) ? 1 : 0;
+      if (question.asksClock) {
+        const { clock } = passage.memo;
+        if (clock[passage.index] === -1) clock[passage.index] = CLOCK_TIME.test(checkedText(passage)) ? 1 : 0;
+        return clock[passage.index]!;
+      }
       const { date } = passage.memo;
       if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(checkedText(passage)) ? 2 : PARTIAL_DATE.test(checkedText(passage)) ? 1 : 0;
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
