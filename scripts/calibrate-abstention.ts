@@ -38,7 +38,7 @@ for (const file of TUNE) {
     captured = null;
     const answers = retriever.search(q.q, { limit: 3 });
     const f = captured as Record<string, number> | null;
-    if (!f || f.specific !== 1) continue; // refused whatever the model says
+    if (!f || f.specific !== 1 || f.strictKindMissing === 1) continue; // refused whatever the model says
     const x = FEATURES.map((n) => f[n] ?? 0);
     if (q.expect.length === 0) examples.push({ x, y: 0, partial: false });
     else if (answers[0] && isHit(answers[0].excerpt, q.expect)) examples.push({ x, y: 1, partial: false });
