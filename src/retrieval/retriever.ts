@@ -3,6 +3,8 @@ import type { Lexicons } from './query/lexicon.ts';
 import { createQuestionReader } from './query/readings.ts';
 import { phraseKinds } from './index/phrases.ts';
 import { buildVocabulary } from './query/spelling.ts';
+import { acronymTable } from './query/acronyms.ts';
+import type { Vocabulary } from './query/question.ts';
 import { createAnswerBuilder } from './rank/answers.ts';
 import { DEFAULT_RANKER_TUNING, type CorpusStats, type RankerTuning } from './rank/ranker.ts';
 import { scoreReading, selectAnswers, type AnswerJudge } from './rank/select.ts';
@@ -34,7 +36,12 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
   const tuning: RankerTuning = { ...DEFAULT_RANKER_TUNING, ...options.ranker };
   const indexTuning: IndexTuning = { ...DEFAULT_INDEX_TUNING, ...options.index };
   const stats = corpusStats(db);
-  const vocabulary = buildVocabulary(new Map(db.surfaceWords.map((w, i) => [w, db.surfaceCounts[i]!])), stats.documentFrequency);
+  // Made at the first question with a word the corpus lacks that could be initials (a pass over every sentence).
+  let acronyms: Map<string, string> | undefined;
+  const vocabulary: Vocabulary = {
+    ...buildVocabulary(new Map(db.surfaceWords.map((w, i) => [w, db.surfaceCounts[i]!])), stats.documentFrequency),
+    expandAcronym: (word) => (acronyms ??= acronymTable(sentenceTexts(db))).get(word.toLowerCase()) ?? null,
+  };
   const sources: Source[] = db.documents.map(toSource);
   const documentLanguage = db.documents.map((d) => textLanguage(d.language));
   const read = createQuestionReader({ vocabulary, nativeLanguages: [...new Set(documentLanguage)].filter((l) => l !== 'en'), lexicons: options.lexicons, phraseKind: phraseKinds(db) });
@@ -93,4 +100,8 @@ function corpusStats(db: PassageDatabase): CorpusStats {
 
 function clamp(n: number, lo: number, hi: number): number {
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : lo;
+}
+
+function* sentenceTexts(db: PassageDatabase): Iterable<string> {
+  for (let p = 0; p < db.passages.count; p++) yield db.passages.span(p).text;
 }

@@ -146,6 +146,8 @@ export interface Vocabulary {
   documentFrequency(term: string): number;
   /** A corpus word within a small edit distance of `word`, or null. */
   closestWord(word: string): string | null;
+  /** The name the sources spell out for an acronym ("sco" → "Shanghai Cooperation Organization"), or null. */
+  expandAcronym?(word: string): string | null;
 }
 
 const MAX_QUESTION_CHARS = 1000;
@@ -203,6 +205,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(question));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected;
+  question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);
@@ -347,6 +350,32 @@ function focusWords(ws: readonly Word[]): Set<number> {
   if (i < ws.length && REPORTING_WORDS.has(ws[i]!.surface.toLowerCase())) return new Set();
   return out;
 }
+
+/**
+ * "did the sco send observers": an acronym the corpus never uses, of a name it spells out, is read as that name. A
+ * lowercase word that is an English word ("art", "car") is that word, not initials, and so is a capitalised one.
+ */
+function expandAcronyms(question: string, vocabulary: Vocabulary): string {
+  if (!vocabulary.expandAcronym) return question;
+  let out = '';
+  let last = 0;
+  ACRONYM_CANDIDATE.lastIndex = 0;
+  for (let m = ACRONYM_CANDIDATE.exec(question); m !== null; m = ACRONYM_CANDIDATE.exec(question)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    // Initials are typed in capitals or, in chat, in lowercase: "What", "Did" are words.
+    if (word !== lower && word !== word.toUpperCase()) continue;
+    const name = vocabulary.expandAcronym(word);
+    if (!name || vocabulary.hasTerm(lower)) continue;
+    // Stop words ("is", "at") are never initials; nor is a word the corpus has, or a lowercase English word.
+    const own = words(word);
+    if (own.length !== 1 || own[0]!.term === null || vocabulary.hasTerm(own[0]!.term) || (word === lower && knowsWord(lower))) continue;
+    out += question.slice(last, m.index) + name;
+    last = m.index + word.length;
+  }
+  return last === 0 ? question : out + question.slice(last);
+}
+const ACRONYM_CANDIDATE = /(?<![\p{L}\p{N}'’-])\p{L}{2,6}(?![\p{L}\p{N}'’-])/gu;
 
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
 function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, language: TextLanguage): string {
