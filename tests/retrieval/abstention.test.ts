@@ -53,6 +53,8 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the minister of foreign affairs'))).toBe(true);
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the deputy minister of foreign affairs'))).toBe(false);
     expect(namesOtherRank('Minister Ivanov and his deputy minister spoke.', surfaces('who is the minister'))).toBe(false);
+    expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who was the deputy chairman of the cec'))).toBe(true);
+    expect(namesOtherRank('Deputy Chairman Ivan Petrov and Deputy Minister Roman Vassilenko', surfaces('who was the deputy chairman of the cec'))).toBe(false);
     const officeHolder = { type: 'who' as const, wantsName: true, surfaces: surfaces('who is the prosecutor general') };
     expect(holdsAnswerKind(officeHolder, sentence('This is the task of the Ombudsman and the Prosecutor General.', 0))).toBe(false);
     expect(holdsAnswerKind(officeHolder, sentence('Prosecutor General Ivan Petrov spoke.', 1))).toBe(true);
@@ -64,6 +66,8 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(retriever.search('Who is the Minister of Foreign Affairs?')).toEqual([]);
     expect(retriever.search('Кто министр иностранных дел?')).toEqual([]);
     expect(retriever.search('Who is the Prosecutor General?')).toEqual([]);
+    expect(retriever.search('What is the name of the Prosecutor General?')).toEqual([]);
+    expect(retriever.search('Как зовут генерального прокурора?')).toEqual([]);
     expect(retriever.search('What time did polling stations open on 5 June?')).toEqual([]);
     expect(retriever.search('Во сколько открылись избирательные участки?')).toEqual([]);
     expect(retriever.search('Who is the Deputy Minister of Foreign Affairs?')[0]?.excerpt).toContain('Roman Vassilenko');

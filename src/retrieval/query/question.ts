@@ -204,7 +204,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const language = options.language ?? 'en';
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(question));
-  const type = detected === 'other' && options.asksWhether ? 'yesno' : detected;
+  const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
@@ -320,8 +320,8 @@ const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|a
 /** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
 const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b)/i;
 
-/** "Who is Kazakhstan's Minister of Justice?", "who's the current foreign minister": who holds an office. */
-const OFFICE_HOLDER = /^\W*who(?:'s|\s+(?:is|was|are|were))\s+((?:[\p{L}'’-]+\s+){0,3}?)(?:minister|chairman|chairwoman|chairperson|chair|director|president|secretary|prosecutor|ambassador|commissioner|ombudsman|rector|dean|governor|mayor|speaker|head|leader)s?\b/iu;
+/** "Who is Kazakhstan's Minister of Justice?", "who's the current foreign minister", "What is the name of the Prosecutor General?": who holds an office. */
+const OFFICE_HOLDER = /^\W*(?:who(?:'s|\s+(?:is|was|are|were))|what(?:'s|\s+(?:is|was))\s+(?:the\s+)?name\s+of)\s+((?:[\p{L}'’-]+\s+){0,3}?)(?:minister|chairman|chairwoman|chairperson|chair|director|president|secretary|prosecutor|ambassador|commissioner|ombudsman|rector|dean|governor|mayor|speaker|head|leader)s?\b/iu;
 /** Words before the office that make it another question: "Who was appointed by the chairman?". */
 const NOT_OFFICE_LEAD = /(?:ed|ing)\s|\b(?:by|to|for|with|at|in|on|from|about)\s/i;
 

@@ -10,7 +10,7 @@ const PHRASES = [
   'hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'sup', 'greetings', 'good morning', 'good afternoon', 'good evening', 'good night', 'good day',
   "what's up", 'whats up', 'how are you', 'how are you doing', 'how is it going', "how's it going", 'nice to meet you',
   'thanks', 'thank you', 'thank you very much', 'thanks a lot', 'many thanks', 'thx', 'ty', 'cheers', 'appreciate it', 'much appreciated',
-  'ok', 'okay', 'k', 'cool', 'great', 'nice', 'good', 'fine', 'awesome', 'perfect', 'got it', 'i see', 'understood', 'alright', 'all right', 'yes', 'no', 'yep', 'nope', 'sure',
+  'ok', 'okay', 'k', 'cool', 'great', 'nice', 'good', 'fine', 'awesome', 'perfect', 'got it', 'i see', 'understood', 'clear', 'makes sense', 'that makes sense', 'that helps', 'that helped', 'alright', 'all right', 'yes', 'no', 'yep', 'nope', 'sure',
   'bye', 'goodbye', 'good bye', 'see you', 'see ya', 'later', 'take care',
   'help', 'help me', 'start', 'menu', 'commands', 'command', 'settings', 'options', 'info', 'about', 'test', 'testing', 'ping', 'stop', 'cancel', 'back', 'home',
   "what's new", 'whats new', 'morning', 'evening', 'gm', 'thank u', 'thanks u', 'np', 'no problem', 'lol', 'haha', 'wow', 'hello there', 'welcome', 'how r u', 'how are u',
@@ -36,7 +36,7 @@ const PHRASES = [
   'сен кімсің', 'сен кимсин', 'кімсің', 'кимсин', 'не істей аласың', 'не истей аласын', 'не білесің', 'не билесин', 'сен ботсың ба',
 ];
 /** Words that add nothing to a greeting ("hi there bot", "thanks so much!"). */
-const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
+const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'всё', 'все', 'теперь', 'now', 'everything', 'бәрі', 'бари', 'енді', 'енди', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
 const MAX_WORDS = 8;
 
 /** Kazakh letters as people type them without a Kazakh layout, so "рақмет" and "рахмет" are one word. */

@@ -38,21 +38,34 @@ export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean;
  * the question names is so ranked.
  */
 export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boolean {
+  const checked = text.slice(0, 4000);
+  let asksHead = false;
   for (const head of OFFICE_HEADS) {
     if (!surfaces.has(head)) continue;
+    asksHead = true;
     let mentions = 0;
     let ranked = 0;
     const pattern = new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi');
-    for (const m of text.slice(0, 4000).matchAll(pattern)) {
+    for (const m of checked.matchAll(pattern)) {
       mentions += 1;
       if (m[1] !== undefined && !surfaces.has(m[1].toLowerCase())) ranked += 1;
     }
     if (mentions > 0 && ranked === mentions) return true;
   }
-  return false;
+  // "Who was the deputy chairman?" is not answered by "Deputy Minister ...": the rank asked about, of another office.
+  if (!asksHead) return false;
+  let other = false;
+  for (const m of checked.matchAll(RANKED_OFFICE)) {
+    const [rank, head] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    if (!surfaces.has(rank) || !OFFICE_HEADS.includes(head)) continue;
+    if (surfaces.has(head)) return false;
+    other = true;
+  }
+  return other;
 }
 const OFFICE_HEADS = ['minister', 'chairman', 'chairwoman', 'chairperson', 'director', 'president', 'secretary', 'prosecutor', 'ambassador', 'commissioner', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'head', 'chair'];
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
+const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
 
 /**
  * A question that asks for a date, a count, a share or a duration is only answered by a sentence that holds one:
