@@ -11,6 +11,9 @@ describe('tokenizer', () => {
     expect(normaliseNumber('76.4')).toBe('76.4');
     expect(normaliseNumber('76,4')).toBe('76.4');
     expect(termList('10 012 polling places')).toContain('10012');
+    // A space groups thousands only: two numbers side by side stay two ("1st meeting in 2022 2022" was "2022.2022").
+    expect(termList('meeting in 2022 2022')).toEqual(['meet', '2022', '2022']);
+    expect(termList('in 2022 30 people')).toEqual(['2022', '30', 'peopl']);
   });
 
   it('splits a percentage into the number and a percent term', () => {

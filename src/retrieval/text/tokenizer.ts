@@ -33,7 +33,7 @@ export function normaliseForMatching(text: string): string {
     .toLowerCase();
 }
 
-const WORD_PATTERN = /\d+(?:[.,\u00a0 ]\d+)*(?:%|(?:st|nd|rd|th)\b)?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
+const WORD_PATTERN = /\d+(?:[.,]\d+|[\u00a0 ]\d{3}(?!\d))*(?:%|(?:st|nd|rd|th)\b)?|[\p{L}\p{M}]+(?:['][\p{L}]+)*|%/gu;
 
 /**
  * Splits text into words with character offsets (numbers keep their decimal point and thousands separators).
