@@ -74,3 +74,12 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(retriever.search('When did polling stations open?')[0]?.excerpt).toContain('5 June');
   });
 });
+
+describe('a question whose thing asked for the sources never name', () => {
+  it('is "not in my sources", however well the rest of it matches', () => {
+    const body = `${FILLER}The referendum on the amendments was held on 5 June in 10,012 polling places.`;
+    const retriever = createRetriever([testDocument('a', body)]);
+    expect(retriever.search('What was the official turnout of the referendum on the amendments?')).toEqual([]);
+    expect(retriever.search('What was the date of the referendum on the amendments?')[0]?.excerpt).toContain('5 June');
+  });
+});

@@ -119,3 +119,14 @@ describe('who holds an office', () => {
     expect(analyseQuestion('When did the polls open?', noCorpus, { expand: false }).asksClock).toBe(false);
   });
 });
+
+describe('the thing a "what is the ..." question asks for', () => {
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  const asksFor = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).asksFor;
+  it('is the last word of the noun phrase before a preposition or the end', () => {
+    expect(asksFor('What was the official voter turnout in the 5 June 2022 referendum?')).toBe('turnout');
+    expect(asksFor('What was the margin of error of the survey?')).toBe('margin');
+    expect(asksFor("What's the population?")).toBe('population');
+    expect(asksFor('Which international partners attended the meeting?')).toBeUndefined();
+  });
+});

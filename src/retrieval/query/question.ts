@@ -50,6 +50,8 @@ export interface AnalysedQuestion {
   reportsSpeech: boolean;
   /** "What time ...?", "Во сколько ...?": a time of day is asked for, not a date. */
   asksClock: boolean;
+  /** "What was the official voter turnout in ...?": the noun asked for ("turnout"), lowercase, if the question has that shape. */
+  asksFor?: string;
 }
 
 export interface AnalyseOptions {
@@ -226,7 +228,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const wantsName = type === 'who' && (options.wantsName ?? (WANTS_NAME.test(question) || asksOfficeHolder(question)));
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, ...(defines ? { defines } : {}) };
+  const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
@@ -319,6 +322,10 @@ const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|a
 
 /** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
 const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b)/i;
+
+/** "What was the margin of error of ...?", "What is the population?": the noun phrase asked for, before a preposition or the end. */
+const PREPOSITION = '(?:of|in|for|on|at|during|after|before|from|by|to|between|among)\\b';
+const ASKS_FOR = new RegExp(`^\\W*(?:what|which)(?:'s|\\s+(?:is|was|are|were))\\s+(?:the\\s+|an?\\s+)?((?:(?!${PREPOSITION})[\\p{L}-]+\\s+){0,2}(?!${PREPOSITION})[\\p{L}-]+)\\s*(?:\\b${PREPOSITION}|[?.!]*\\s*$)`, 'iu');
 
 /** "Who is Kazakhstan's Minister of Justice?", "who's the current foreign minister", "What is the name of the Prosecutor General?": who holds an office. */
 const OFFICE_HOLDER = /^\W*(?:who(?:'s|\s+(?:is|was|are|were))|what(?:'s|\s+(?:is|was))\s+(?:the\s+)?name\s+of)\s+((?:[\p{L}'’-]+\s+){0,3}?)(?:minister|chairman|chairwoman|chairperson|chair|director|president|secretary|prosecutor|ambassador|commissioner|ombudsman|rector|dean|governor|mayor|speaker|head|leader)s?\b/iu;

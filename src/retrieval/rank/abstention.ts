@@ -29,7 +29,7 @@ const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[й�
 const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\p{L}*\\s+\\d{4}|\\d{4}\\s*(?:год|г\\.|жыл)`, 'iu');
 
 /** What the answer-kind checks need to know of a question: its type, or the type and what else it asks for. */
-export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean; wantsName?: boolean; surfaces?: ReadonlySet<string> };
+export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean; wantsName?: boolean; surfaces?: ReadonlySet<string>; asksFor?: string };
 
 
 /**
@@ -127,6 +127,8 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
     kindMissing: needsKind && !holdsAnswerKind(question, best) ? 1 : 0,
     // A time of day or an office holder's name asked for and not there: no amount of matching words makes up for it.
     strictKindMissing: strict && !holdsAnswerKind(question, best) ? 1 : 0,
+    // "What was the official voter turnout?": the thing asked for is a word the sources never use, nor any relative of it.
+    askedForUnknown: typeof question !== 'string' && question.asksFor !== undefined && units.some((u) => u.unknown && u.surface.toLowerCase() === question.asksFor) ? 1 : 0,
     fit: best.fit,
     specific: best.specificMatch ? 1 : 0,
     translated: translated ? 1 : 0,
@@ -152,7 +154,7 @@ const STRONG_COVERAGE = 0.75;
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
-  if (features.specific !== 1 || features.strictKindMissing === 1) return false;
+  if (features.specific !== 1 || features.strictKindMissing === 1 || features.askedForUnknown === 1) return false;
   // Most of a Russian or Kazakh question is words no lexicon could read: whatever matched, it was not the question.
   if ((features.untranslated ?? 0) >= MAX_UNTRANSLATED_SHARE) return false;
   // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.
