@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
+import { createRetriever } from '../../src/retrieval/retriever.ts';
 import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, DefinitionPattern } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
@@ -18,6 +19,8 @@ describe('the kind of answer a question asks for', () => {
     ['So why is the Constitutional Court needed?', 'why'],
     ['How long is the term of the commission?', 'how_long'],
     ['What position does he hold?', 'role'],
+    ['Which NGOs took an active part in the discussion?', 'organisation'],
+    ['What international organisations sent observers?', 'organisation'],
   ])('%s → %s', (question, type) => {
     expect(detectAnswerType(question)).toBe(type);
   });
@@ -128,5 +131,13 @@ describe('the thing a "what is the ..." question asks for', () => {
     expect(asksFor('What was the margin of error of the survey?')).toBe('margin');
     expect(asksFor("What's the population?")).toBe('population');
     expect(asksFor('Which international partners attended the meeting?')).toBeUndefined();
+  });
+});
+
+describe('a question about which organisations', () => {
+  it('prefers the sentence that names them over one that only repeats its words', () => {
+    const body = `${FILLER}The discussion of the events was constructive.\n\nRepresentatives of the Public Association Dignity and the Foundation for Parliamentarism took part.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Which NGOs took part in the discussion of the events?')[0]?.excerpt).toContain('Public Association Dignity');
   });
 });

@@ -5,7 +5,7 @@ import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wo
 import { editDistance } from './edit-distance.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
-export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'yesno' | 'other';
+export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'yesno' | 'organisation' | 'other';
 
 /** One content word of the question and the terms that match it (the word itself, then its synonym concepts). */
 export interface QueryUnit {
@@ -111,6 +111,8 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
+  // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
+  ['organisation', /\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)\b/],
   ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:reason|purpose|aim|goal|point)s?\b|\bhow\s+come\b/],
 ];
 

@@ -19,12 +19,14 @@ export interface SentenceMemo {
   reason: Int8Array;
   /** The sentence has a time of day (1) or not (0). */
   clock: Int8Array;
+  /** The sentence names an organisation (1) or not (0). */
+  organisation: Int8Array;
   names: Map<number, NameRun[]>;
   /** Per term id: is the term a number that counts something (1) or not (0). */
   numberTerm: Int8Array;
 }
 
 export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
 }
 
