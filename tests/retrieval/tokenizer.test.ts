@@ -16,6 +16,13 @@ describe('tokenizer', () => {
     expect(termList('in 2022 30 people')).toEqual(['2022', '30', 'peopl']);
   });
 
+  it('gives British and American spellings one term', () => {
+    for (const [british, american] of [['dialogue', 'dialog'], ['organisation', 'organization'], ['analysed', 'analyzed'], ['centre', 'center'], ['colour', 'color'], ['defence', 'defense'], ['programme', 'program']]) {
+      expect(termList(british)).toEqual(termList(american!));
+    }
+    expect(termList('rise')).not.toEqual(termList('rize'));
+  });
+
   it('splits a percentage into the number and a percent term', () => {
     expect(termList('76.4% of Kazakhstanis')).toEqual(expect.arrayContaining(['76.4', 'percent']));
   });

@@ -86,8 +86,26 @@ function wordTerm(raw: string): string | null {
   if (word.length === 0) return null;
   if (!/^[a-z]+$/.test(word)) return word; // not English: keep the word whole (Cyrillic, Kazakh letters, accents)
   const lemma = IRREGULAR_LEMMAS[word] ?? word;
-  return englishStem(lemma);
+  return englishStem(americanSpelling(lemma));
 }
+
+/**
+ * British and American spellings of a word meet at one term ("dialogue" / "dialog", "organisation" / "organization",
+ * "centre" / "center", "colour" / "color"): users write either, whatever the article used. Applied to every text
+ * alike, so a rewrite that makes no real word ("advize") still only meets the word it came from.
+ */
+export function americanSpelling(word: string): string {
+  if (word.length < 5) return word;
+  const british = BRITISH_WORDS.get(word);
+  if (british) return british;
+  return word
+    .replace(/(?<=[a-z]{3})ogue(s?)$/, 'og$1')
+    .replace(/(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/(?<=[a-z]{2})ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/(?<=[a-z]{2}[^aeiou])tre(s?)$/, 'ter$1')
+    .replace(/^(col|fav|hon|lab|behavi|neighb|harb|hum|rum|vig|val|arm|od|flav|rig|savi|endeav|clam|parl|tum|vap|ferv|cand|splend|ard)our/, '$1or');
+}
+const BRITISH_WORDS = new Map([['defence', 'defense'], ['offence', 'offense'], ['licence', 'license'], ['pretence', 'pretense'], ['programme', 'program'], ['programmes', 'programs']]);
 
 /** "10,012" / "10 012" / "10012" → "10012"; "76,4" / "76.4" → "76.4"; "76.4%" → "76.4" (the % is a separate concept). */
 export function normaliseNumber(raw: string): string {
