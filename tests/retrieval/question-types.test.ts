@@ -141,3 +141,20 @@ describe('a question about which organisations', () => {
     expect(retriever.search('Which NGOs took part in the discussion of the events?')[0]?.excerpt).toContain('Public Association Dignity');
   });
 });
+
+describe('a two-part question', () => {
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  it('takes its kind from the first part and weighs the second part’s words less', () => {
+    const q = analyseQuestion('Who appoints the CEC chairman, and for how long?', noCorpus, { expand: false });
+    expect(q.type).toBe('who');
+    const chaired = analyseQuestion('Who chaired the meeting, and was it held online?', noCorpus, { expand: false });
+    expect(chaired.units.filter((u) => u.secondary).map((u) => u.surface)).toEqual(['held', 'online']);
+    expect(chaired.units.filter((u) => !u.secondary).map((u) => u.surface)).toEqual(['chaired', 'meeting']);
+  });
+
+  it('answers the first part first', () => {
+    const body = `${FILLER}The meeting was chaired by Ambassador Ivan Petrov.\n\nThe meeting was held online, Anna Sidorova said.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who chaired the meeting, and was it held online?')[0]?.excerpt).toContain('Petrov');
+  });
+});

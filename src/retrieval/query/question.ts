@@ -27,6 +27,8 @@ export interface QueryUnit {
   corrected: boolean;
   /** The thing asked about: the words right after "which"/"what"/"who is the" ("Which UN convention ..."). */
   focus: boolean;
+  /** In the second part of a two-part question ("Who chaired it, and was it online?"): the first part is answered first. */
+  secondary?: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -72,6 +74,9 @@ export interface AnalyseOptions {
   /** The original question asks who holds an office ("Кто генеральный прокурор?"): a person's name answers. */
   wantsName?: boolean;
 }
+
+/** Where a second question starts: "Who chaired the meeting, and was it held online?", "... and who moderated it?". */
+const SECOND_QUESTION = /,\s*and\s+(?:what|who|whom|which|when|where|why|how|was|were|is|are|did|does|do|has|have|can|could|will|would|for|with|under|in)\b|\s+and\s+(?:what|who|whom|which|when|where|why|how)\b|\?\s+(?=\p{L})/iu;
 
 /** "What time did ...?", "at what hour": a time of day. */
 const CLOCK_QUESTION = /\bwhat\s+time\b|\b(?:what|which)\s+hour\b/i;
@@ -207,7 +212,8 @@ const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'g
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
-  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(question));
+  const second = SECOND_QUESTION.exec(question)?.index ?? -1;
+  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const original = words(question, language);
@@ -220,6 +226,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   if (fixedText !== question) for (let i = 0; i < ws.length; i++) if (ws[i]!.surface !== original[i]?.surface) corrected.add(ws[i]!.start);
   const contentWords = ws.filter((w) => w.term !== null);
   const units = questionUnits(ws, contentWords, original, type, vocabulary, corrected, language, options.groups);
+  if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;

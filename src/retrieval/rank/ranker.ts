@@ -55,6 +55,8 @@ export interface RankerTuning {
   genericShare: number;
   /** Extra answer-type weight for "who" questions, where a sentence naming nobody rarely answers. */
   whoWeight: number;
+  /** Weight of the words of a two-part question's second part: the answer to the first part comes first. */
+  secondPartWeight: number;
 }
 
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
@@ -78,6 +80,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   minCoverage: 0.4,
   genericShare: 0.4,
   whoWeight: 1.4,
+  secondPartWeight: 0.5,
 };
 
 /**
@@ -177,7 +180,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
     return {
       surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, similar: unit.similar, everyday: unit.everyday, position, corrected, focus,
-      ids, credits, exact, similarStart: similar, weight: focus ? weight * tuning.focusWeight : weight, generic, unknown: !known, expandedOnly: known && !ownOrConcept,
+      ids, credits, exact, similarStart: similar, weight: (focus ? weight * tuning.focusWeight : weight) * (unit.secondary ? tuning.secondPartWeight : 1), generic, unknown: !known, expandedOnly: known && !ownOrConcept,
     };
   });
 }
