@@ -24,6 +24,12 @@ describe('an article’s date as part of its title', () => {
     expect(retriever.search('Who chaired the platform meeting on 30 May?')[0]?.excerpt).toContain('Petrov');
     expect(retriever.search('Who chaired the platform meeting on 20 January 2022?')[0]?.excerpt).toContain('Ivanov');
   });
+
+  it('counts as fully as the sentence’s own date: the date names the event, the sentence answers about it', () => {
+    const body = `${FILLER}On 17 May 2022 the expert platform met.\n\nThe meeting was moderated by Yerkin Tukumov.`;
+    const retriever = createRetriever([doc('a', 'Experts discuss the reform', '2022-05-17', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who moderated the expert platform on 17 May?')[0]?.excerpt).toContain('Tukumov');
+  });
 });
 
 describe('sentences that refer back', () => {

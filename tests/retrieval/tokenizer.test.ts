@@ -23,6 +23,14 @@ describe('tokenizer', () => {
     expect(termList('rise')).not.toEqual(termList('rize'));
   });
 
+  it('keeps the month May, not the verb may', () => {
+    expect(termList('the meeting on 30 May')).toContain('may');
+    expect(termList('On May 17, 2022 the institute met')).toContain('may');
+    expect(termList('held in May')).toContain('may');
+    expect(termList('people may vote')).not.toContain('may');
+    expect(termList('May I ask?')).not.toContain('may');
+  });
+
   it('splits a percentage into the number and a percent term', () => {
     expect(termList('76.4% of Kazakhstanis')).toEqual(expect.arrayContaining(['76.4', 'percent']));
   });

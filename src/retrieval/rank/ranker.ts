@@ -339,7 +339,8 @@ export function scorePassage(
           titleMarks.markRanges(passage.titleRanges(ranges), ranges);
           titleMarked = true;
         }
-        c = unitMatch(unit, titleMarks, end) * (passage.refersBack ? tuning.backTitleCredit : tuning.titleCredit);
+        // A date names the event asked about: the article's date says it as well as the sentence does.
+        c = unitMatch(unit, titleMarks, end) * (DATE_TERM.test(unit.term) ? 1 : passage.refersBack ? tuning.backTitleCredit : tuning.titleCredit);
       }
       if (unit.corrected) c *= tuning.correctedCredit;
       if (pass === 0) credit = c;
@@ -368,6 +369,8 @@ export function scorePassage(
 }
 
 const NAME = /^\p{Lu}/u;
+/** A day, a month or a year ("30", "may", "2022"). */
+const DATE_TERM = /^(?:[1-9]|[12]\d|3[01]|(?:19|20)\d\d|januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb)$/;
 
 export const NO_PHRASES: readonly number[] = [];
 /** The first stage's best few are enough to tell a phrase the text uses (and the search runs for every question). */

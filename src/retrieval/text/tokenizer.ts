@@ -55,10 +55,17 @@ export function words(text: string, language: TextLanguage = 'en'): Word[] {
       out.push({ surface: '%', start: start + number.length, end: start + surface.length, term: 'percent', key: 'percent' });
       continue;
     }
-    const term = termOf(surface, language);
+    const term = termOf(surface, language) ?? monthMay(text, start, start + surface.length);
     out.push({ surface: text.slice(start, start + surface.length), start, end: start + surface.length, term, key: term ?? surface });
   }
   return out;
+}
+
+/** "May" is a stop word as a verb ("may vote") but the month in "30 May", "May 17", "in May 2022" and "May" mid-sentence. */
+function monthMay(text: string, start: number, end: number): string | null {
+  if (end - start !== 3 || text.slice(start, end).toLowerCase() !== 'may') return null;
+  const capitalisedInside = text[start] === 'M' && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, start - 3), start));
+  return capitalisedInside || /\d[\s.,]*$/.test(text.slice(Math.max(0, start - 3), start)) || /^[\s.,]*\d/.test(text.slice(end, end + 3)) ? 'may' : null;
 }
 
 /** Stemming is the slow part of tokenizing; words repeat, so each word's term is remembered (bounded). */
