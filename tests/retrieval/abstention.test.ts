@@ -5,7 +5,7 @@ import { FILLER, testDocument } from '../support/test-corpus.ts';
 import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
 
 const unit = (term: string, weight: number, unknown: boolean): WeightedUnit => ({
-  surface: term, term, alternatives: [], concepts: [], related: [], broader: [], similar: [], everyday: 0, position: 0, corrected: false, focus: false, ids: Int32Array.of(-1), credits: Float64Array.of(1), exact: 1, similarStart: 1, weight, generic: unknown, unknown, expandedOnly: false,
+  surface: term, term, alternatives: [], concepts: [], related: [], broader: [], similar: [], everyday: 0, position: 0, corrected: false, focus: false, ids: Int32Array.of(-1), credits: Float64Array.of(1), exact: 1, similarStart: 1, weight, generic: unknown, unknown, expandedOnly: false, contextCredit: 0.45, titleCredit: 0.35, backTitleCredit: 0.6,
 });
 const sentence = (text: string, fit = 0) => ({ fit, passage: { sentence: { text } } });
 

@@ -45,8 +45,7 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
     asksHead = true;
     let mentions = 0;
     let ranked = 0;
-    const pattern = new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi');
-    for (const m of checked.matchAll(pattern)) {
+    for (const m of checked.matchAll(OFFICE_PATTERNS.get(head)!)) {
       mentions += 1;
       if (m[1] !== undefined && !surfaces.has(m[1].toLowerCase())) ranked += 1;
     }
@@ -65,6 +64,7 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
 }
 const OFFICE_HEADS = ['minister', 'chairman', 'chairwoman', 'chairperson', 'director', 'president', 'secretary', 'prosecutor', 'ambassador', 'commissioner', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'head', 'chair'];
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
+const OFFICE_PATTERNS = new Map(OFFICE_HEADS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
 
 /**

@@ -109,6 +109,10 @@ export interface WeightedUnit extends QueryUnit {
   unknown: boolean;
   /** Only WordNet relations of the word occur in the corpus, not the word or a thesaurus synonym. */
   expandedOnly: boolean;
+  /** Credit for the unit found only in the neighbouring sentences, and only in the article's title or date. */
+  contextCredit: number;
+  titleCredit: number;
+  backTitleCredit: number;
 }
 
 export function idf(stats: CorpusStats, term: string): number {
@@ -178,9 +182,14 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     for (let i = 0; i < terms.length; i++) ids[i] = stats.termId(terms[i]!);
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
     const { surface, term, alternatives, concepts, position, corrected, focus } = unit;
+    // What a match outside the sentence is worth, worked out once per question: the thing asked about should be in
+    // the sentence itself; who said it may be named around it; a date names the event as well from the article's date.
+    const date = DATE_TERM.test(term);
+    const contextCredit = focus ? tuning.focusContextCredit : question.reportsSpeech && NAME.test(surface) ? tuning.speakerContextCredit : tuning.contextCredit;
     return {
       surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, similar: unit.similar, everyday: unit.everyday, position, corrected, focus,
       ids, credits, exact, similarStart: similar, weight: (focus ? weight * tuning.focusWeight : weight) * (unit.secondary ? tuning.secondPartWeight : 1), generic, unknown: !known, expandedOnly: known && !ownOrConcept,
+      contextCredit, titleCredit: date ? 1 : tuning.titleCredit, backTitleCredit: date ? 1 : tuning.backTitleCredit,
     };
   });
 }
@@ -332,7 +341,7 @@ export function scorePassage(
           contextMarks.markRanges(passage.contextRanges(ranges), ranges);
           contextMarked = true;
         }
-        c = unitMatch(unit, contextMarks, end) * (unit.focus ? tuning.focusContextCredit : question.reportsSpeech && NAME.test(unit.surface) ? tuning.speakerContextCredit : tuning.contextCredit);
+        c = unitMatch(unit, contextMarks, end) * unit.contextCredit;
       }
       if (c === 0) {
         if (!titleMarked) {
@@ -340,7 +349,7 @@ export function scorePassage(
           titleMarked = true;
         }
         // A date names the event asked about: the article's date says it as well as the sentence does.
-        c = unitMatch(unit, titleMarks, end) * (DATE_TERM.test(unit.term) ? 1 : passage.refersBack ? tuning.backTitleCredit : tuning.titleCredit);
+        c = unitMatch(unit, titleMarks, end) * (passage.refersBack ? unit.backTitleCredit : unit.titleCredit);
       }
       if (unit.corrected) c *= tuning.correctedCredit;
       if (pass === 0) credit = c;
