@@ -110,3 +110,12 @@ describe('a question about what someone said', () => {
     expect(retriever.search('What did Petrova say about how the session was organised?')[0]?.excerpt).toContain('well organised');
   });
 });
+
+describe('a yes/no question about how a meeting was held', () => {
+  it('is settled by the sentence naming the format it was held in', () => {
+    const body = `${FILLER}The platform discussed the amendments at length.\n\nThe session was held via videoconference.`;
+    const retriever = createRetriever([doc('a', 'News', '2022', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Was the session held in person?')[0]?.excerpt).toContain('videoconference');
+    expect(retriever.search('Заседание проходило очно?')[0]?.excerpt).toContain('videoconference');
+  });
+});

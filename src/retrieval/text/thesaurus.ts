@@ -37,6 +37,8 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   youth: ['youth', 'young people', 'younger generation', 'young'],
   court: ['constitutional court', 'constitutional council'],
   term: ['term', 'tenure', 'mandate', 'term of office'],
+  // How a meeting was held: a question about one format is settled by a sentence naming another.
+  format: ['online', 'videoconference', 'video conference', 'via videoconference', 'in person', 'in-person', 'face-to-face', 'face to face', 'offline', 'virtual', 'virtually', 'remotely', 'video link'],
   say: ['say', 'speak', 'talk', 'note', 'stress', 'emphasize', 'emphasise', 'underscore', 'mention', 'remark', 'comment', 'according to', 'reiterate', 'point out', 'tell', 'express', 'in the words of', 'in the opinion of'],
   appoint: ['appoint', 'appointment', 'nominate', 'designate'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
