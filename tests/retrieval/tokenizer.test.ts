@@ -23,6 +23,10 @@ describe('tokenizer', () => {
     expect(termList('rise')).not.toEqual(termList('rize'));
   });
 
+  it('drops indefinite pronouns, which name nothing to look for', () => {
+    expect(termList('she called on everybody to vote')).toEqual(termList('she called on to vote'));
+  });
+
   it('keeps the month May, not the verb may', () => {
     expect(termList('the meeting on 30 May')).toContain('may');
     expect(termList('On May 17, 2022 the institute met')).toContain('may');

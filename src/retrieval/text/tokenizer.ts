@@ -9,7 +9,11 @@ import { SYNONYM_GROUPS } from './thesaurus.ts';
 /** Concept tokens stand for a synonym group; the prefix cannot come out of normal text. */
 export const CONCEPT_PREFIX = '~';
 
-const STOP_WORDS = new Set(englishStopwords.map((w) => w.replace(/’/g, "'")));
+/** Orama's English stop words, and the indefinite pronouns it lacks ("everybody", "something"): they name nothing to look for. */
+const STOP_WORDS = new Set([
+  ...englishStopwords.map((w) => w.replace(/’/g, "'")),
+  ...['everybody', 'everyone', 'anybody', 'anyone', 'somebody', 'someone', 'nobody', 'everything', 'anything', 'something', 'nothing'],
+]);
 
 /** A word of the text with its position (in characters) and its normalised term, or null for a stop word. */
 export interface Word {
