@@ -369,7 +369,8 @@ function focusWords(ws: readonly Word[]): Set<number> {
 
 /**
  * "did the sco send observers": an acronym the corpus never uses, of a name it spells out, is read as that name. A
- * lowercase word that is an English word ("art", "car") is that word, not initials, and so is a capitalised one.
+ * lowercase word that is an everyday English word ("art", "car") is that word, not initials (WordNet lists "mfa" and
+ * "osce" too, but nobody types them as words), and so is a capitalised one.
  */
 function expandAcronyms(question: string, vocabulary: Vocabulary): string {
   if (!vocabulary.expandAcronym) return question;
@@ -385,7 +386,7 @@ function expandAcronyms(question: string, vocabulary: Vocabulary): string {
     if (!name || vocabulary.hasTerm(lower)) continue;
     // Stop words ("is", "at") are never initials; nor is a word the corpus has, or a lowercase English word.
     const own = words(word);
-    if (own.length !== 1 || own[0]!.term === null || vocabulary.hasTerm(own[0]!.term) || (word === lower && knowsWord(lower))) continue;
+    if (own.length !== 1 || own[0]!.term === null || vocabulary.hasTerm(own[0]!.term) || (word === lower && knowsWord(lower) && everydayUse(lower) > 0)) continue;
     out += question.slice(last, m.index) + name;
     last = m.index + word.length;
   }
