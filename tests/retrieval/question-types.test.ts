@@ -91,6 +91,13 @@ describe('chat register', () => {
     expect(terms).not.toContain('lol');
     expect(terms.length).toBeGreaterThan(0);
   });
+
+  it('frames a question without being part of it ("quick one:", "so like", "or what")', () => {
+    expect(cleanQuestion('quick one: did any mps join the call?')).toBe('did any mps join the call?');
+    expect(cleanQuestion('so like is voting abroad a thing')).toBe('is voting abroad a thing');
+    expect(cleanQuestion('was the meeting online or what?')).toBe('was the meeting online?');
+    expect(cleanQuestion('Which is better, online or offline?')).toBe('Which is better, online or offline?');
+  });
 });
 
 describe('a yes/no question', () => {

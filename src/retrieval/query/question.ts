@@ -172,6 +172,10 @@ export function cleanQuestion(raw: string): string {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     // List numbering ("1. When ...", "... (2)") is not part of the question.
     .replace(/^\s*\d{1,2}[.)]\s+|\(\d{1,2}\)/g, ' ')
+    // How chat frames a question ("quick one:", "so like ...", "... or what?"), not what it asks.
+    .replace(/^\s*(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*\s*/i, '')
+    .replace(/^\s*so\s+like\b[\s,]*/i, '')
+    .replace(/[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i, '$1')
     .slice(0, MAX_QUESTION_CHARS)
     .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word)
     .replace(/^(\s*)(\p{L}{2,5})\b/u, (all, space: string, word: string) => space + (misspeltQuestionWord(word) ?? word));
