@@ -33,6 +33,12 @@ describe('Kazakh stemming: inflected forms meet at one stem', () => {
     expect(kazakhStemCandidates('заңдылығы')).toContain('заңдылық');
   });
 
+  it('strips the hearsay past ("қолдапты", "айтыпты") like the plain past', () => {
+    expect(kazakhStem('қолдапты')).toBe(kazakhStem('қолдады'));
+    expect(kazakhStem('айтыпты')).toBe(kazakhStem('айтты'));
+    expect(kazakhStem('келіпті')).toBe(kazakhStem('келді'));
+  });
+
   it('strips endings written after a hyphen on abbreviations', () => {
     expect(kazakhStem('оск-ны')).toBe('оск');
     expect(kazakhStem('үеұ-лар')).toBe('үеұ');

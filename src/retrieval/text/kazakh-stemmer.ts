@@ -107,12 +107,14 @@ const ENDINGS: Record<Slot, Ending[]> = {
     // The future "-мақ" is also the end of many nouns (аймақ, тармақ, еңбек).
     ...[...pair('мақ', 'мек', 'VRL'), ...pair('бақ', 'бек', 'ZN'), ...pair('пақ', 'пек', 'K')].map((e) => ({ ...e, minStem: 3, unlikely: true })),
   ],
-  // Finite verb endings: past "-ды", present 3rd person "-ады/-йды", conditional "-са", converb "-ып/-п".
+  // Finite verb endings: past "-ды", present 3rd person "-ады/-йды", conditional "-са", converb "-ып/-п", hearsay "-ыпты".
   tense: [
     ...pair('ды', 'ді', 'VRLZN', { tag: 'past' }), ...pair('ты', 'ті', 'K', { tag: 'past' }),
     ...pair('йды', 'йді', 'V'), ...pair('ады', 'еді', CONSONANT),
     ...pair('са', 'се', 'VRLZNK', { tag: 'past' }),
     ...pair('ып', 'іп', CONSONANT), { text: 'п', after: 'V', unlikely: true },
+    // The hearsay past "-ыпты/-пты" (қолдапты, айтыпты: "it is said to have ...").
+    ...pair('ыпты', 'іпті', CONSONANT, { tag: 'past' }), ...pair('пты', 'пті', 'V', { tag: 'past' }),
   ],
   // The present "-а/-е/-й" before a person ending ("барамын"); on its own (the question "сақтай ма?") only "-й", and
   // only as a candidate: "-а/-е" and "-й" end too many other words.
