@@ -145,6 +145,8 @@ const lexicons: Lexicons = {
       'қазақстандық\tKazakhstanis',
       'оск\tCEC',
       'сақтау\tupheld',
+      'елу\t50',
+      'ел\tcountry',
     ].join('\n'),
     'kk',
     'kk-en.tsv',
@@ -158,6 +160,9 @@ describe('Kazakh words in the lexicon', () => {
     expect(lexicons.kk.match(['қазақстандағы'], 0)?.english).toBe('Kazakhstan');
     expect(lexicons.kk.match(['қазақстандықтар'], 0)?.english).toBe('Kazakhstanis');
     expect(lexicons.kk.match(['оск-ны'], 0)?.english).toBe('CEC');
+    // "елу" (fifty) stems to "ел" (country) too: the form spelled as the word goes first.
+    expect(lexicons.kk.match(['ел'], 0)?.english).toBe('country');
+    expect(lexicons.kk.match(['елу'], 0)?.english).toBe('50');
     // The present "-й" before a particle written apart: "сақтай ма?".
     expect(translateQuestion('Сақтай ма?', 'kk', lexicons)).toBe('upheld?');
   });

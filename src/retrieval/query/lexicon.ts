@@ -94,7 +94,7 @@ export class Lexicon {
       return k;
     };
     const byLength = new Map<number, LexiconMatch>();
-    for (const { entry } of this.reachedBy(keysAt(at), words[at]!.length)) {
+    for (const { entry } of this.reachedBy(keysAt(at), words[at]!)) {
       const length = entry.words.length;
       // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
       // Question words are function words too, and meet their own forms ("скольких" is "сколько").
@@ -127,11 +127,15 @@ export class Lexicon {
    * The entries a word's keys reach, best first. Russian: by the word's keys, longest first. Kazakh: by how little of
    * the word and of the entry's word was stripped to meet, so the two closest forms meet first: "келеді" (кел-еді)
    * is "келу" (arrive), not "келесі" (next, келе-сі), though "келе" is the longer key; "қазақстандағы" is
-   * "қазақстан" before "қазақстандық". Ties go to the longer key.
+   * "қазақстан" before "қазақстандық". Ties go to the longer key. In both, a form spelled as the word goes first.
    */
-  private reachedBy(keys: readonly string[], wordLength: number): Keyed[] {
-    const reached = keys.flatMap((key) => (this.byKey.get(key) ?? []).map((k) => ({ ...k, stripped: k.stripped + Math.max(0, wordLength - key.length) })));
-    return this.language === 'kk' ? reached.sort((a, b) => a.stripped - b.stripped) : reached;
+  private reachedBy(keys: readonly string[], word: string): Keyed[] {
+    const reached = keys.flatMap((key) => (this.byKey.get(key) ?? []).map((k) => ({ ...k, stripped: k.stripped + Math.max(0, word.length - key.length) })));
+    if (this.language === 'kk') reached.sort((a, b) => a.stripped - b.stripped);
+    // A form spelled exactly as the word goes first: "ел" is the country, though the number "елу" stems to it too.
+    const exact = plainKazakh(word);
+    const spelled = (k: Keyed) => (plainKazakh(k.entry.words[0]!.surface) === exact ? 0 : 1);
+    return reached.sort((a, b) => spelled(a) - spelled(b));
   }
 }
 
