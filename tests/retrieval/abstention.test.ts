@@ -71,6 +71,9 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(retriever.search('What time did polling stations open on 5 June?')).toEqual([]);
     expect(retriever.search('Во сколько открылись избирательные участки?')).toEqual([]);
     expect(retriever.search('Who is the Deputy Minister of Foreign Affairs?')[0]?.excerpt).toContain('Roman Vassilenko');
+    // "Who from the ministry explained ...?" asks who spoke for it, not who holds an office.
+    const ministry = createRetriever([testDocument('b', `${FILLER}The representative of the Ministry of Justice elaborated on the content of the amendments.`)]);
+    expect(ministry.search('Түзетулердің мазмұнын Әділет министрлігінен кім түсіндірді?')[0]?.excerpt).toContain('Ministry of Justice');
     expect(retriever.search('When did polling stations open?')[0]?.excerpt).toContain('5 June');
   });
 });
