@@ -173,9 +173,8 @@ export function cleanQuestion(raw: string): string {
     // List numbering ("1. When ...", "... (2)") is not part of the question.
     .replace(/^\s*\d{1,2}[.)]\s+|\(\d{1,2}\)/g, ' ')
     // How chat frames a question ("quick one:", "so like ...", "... or what?"), not what it asks.
-    .replace(/^\s*(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*\s*/i, '')
-    .replace(/^\s*so\s+like\b[\s,]*/i, '')
-    .replace(/[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i, '$1')
+    .replace(CHAT_OPENING, '')
+    .replace(CHAT_ENDING, '$1')
     .slice(0, MAX_QUESTION_CHARS)
     .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word)
     .replace(/^(\s*)(\p{L}{2,5})\b/u, (all, space: string, word: string) => space + (misspeltQuestionWord(word) ?? word));
@@ -201,6 +200,10 @@ export function misspeltQuestionWord(word: string): string | null {
   if (lower === 'were' || lower === 'here' || knowsWord(lower)) return null;
   return word[0] === word[0]!.toUpperCase() ? meant[0]!.toUpperCase() + meant.slice(1) : meant;
 }
+
+const CHAT_OPENING = /^\s*(?:(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*|so\s+like\b[\s,]*)\s*/i;
+/** "... or what?", "... or not?" at the very end (anchored there: the regex starts at the last "or"). */
+const CHAT_ENDING = /(?<=[^\s,])[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i;
 
 /** How chat spells words: contractions without the apostrophe ("whats", "didnt") and common short forms ("ppl"). */
 const CHAT_FORMS = new Map([

@@ -109,6 +109,7 @@ export function americanSpelling(word: string): string {
   if (word.length < 5) return word;
   const british = BRITISH_WORDS.get(word);
   if (british) return british;
+  if (!MAYBE_BRITISH.test(word)) return word;
   return word
     .replace(/(?<=[a-z]{3})ogue(s?)$/, 'og$1')
     .replace(/(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
@@ -116,6 +117,8 @@ export function americanSpelling(word: string): string {
     .replace(/(?<=[a-z]{2}[^aeiou])tre(s?)$/, 'ter$1')
     .replace(/^(col|fav|hon|lab|behavi|neighb|harb|hum|rum|vig|val|arm|od|flav|rig|savi|endeav|clam|parl|tum|vap|ferv|cand|splend|ard)our/, '$1or');
 }
+/** One test before the rewrites: most words have none of these endings. */
+const MAYBE_BRITISH = /(?:ogues?|is(?:e|es|ed|ing|ation|ations|er|ers)|ys(?:e|es|ed|ing)|tres?)$|our/;
 const BRITISH_WORDS = new Map([['defence', 'defense'], ['offence', 'offense'], ['licence', 'license'], ['pretence', 'pretense'], ['programme', 'program'], ['programmes', 'programs']]);
 
 /** "10,012" / "10 012" / "10012" → "10012"; "76,4" / "76.4" → "76.4"; "76.4%" → "76.4" (the % is a separate concept). */
