@@ -48,6 +48,9 @@ describe('a misspelt question word', () => {
     expect(misspeltQuestionWord('waht')).toBe('what');
     expect(misspeltQuestionWord('wher')).toBe('where');
     expect(misspeltQuestionWord('whn')).toBe('when');
+    // Words WordNet has but nobody opens a question with (a "wen" is a cyst, a "wat" a temple).
+    expect(misspeltQuestionWord('wen')).toBe('when');
+    expect(misspeltQuestionWord('wat')).toBe('what');
     expect(cleanQuestion('Wht did the CEC say?')).toBe('What did the CEC say?');
   });
 

@@ -196,8 +196,9 @@ export function misspeltQuestionWord(word: string): string | null {
   const near = QUESTION_WORDS.filter((q) => editDistance(lower, q, 2) === 1);
   const meant = near.find((q) => q.length === lower.length + 1 && isSubsequence(lower, q)) ?? near[0];
   if (!meant) return null;
-  // Real words a question may open with ("Were", "Here", "Whole") stay: only letter strings that are no English word.
-  if (lower === 'were' || lower === 'here' || knowsWord(lower)) return null;
+  // Real words a question may open with ("Were", "Here", "Whole") stay: only letter strings that are no English word,
+  // or a word so rare that no one opens a question with it ("wen", "wat").
+  if (lower === 'were' || lower === 'here' || (knowsWord(lower) && everydayUse(lower) > 0)) return null;
   return word[0] === word[0]!.toUpperCase() ? meant[0]!.toUpperCase() + meant.slice(1) : meant;
 }
 
