@@ -27,6 +27,11 @@ describe('tokenizer', () => {
     expect(termList('she called on everybody to vote')).toEqual(termList('she called on to vote'));
   });
 
+  it('reads a month’s short form as the month ("Dec. 7", "jan 2022")', () => {
+    expect(termList('on Dec. 7')).toEqual(termList('on December 7'));
+    expect(termList('jan 2022')).toEqual(termList('January 2022'));
+  });
+
   it('keeps the month May, not the verb may', () => {
     expect(termList('the meeting on 30 May')).toContain('may');
     expect(termList('On May 17, 2022 the institute met')).toContain('may');

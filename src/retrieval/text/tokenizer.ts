@@ -96,7 +96,7 @@ function wordTerm(raw: string): string | null {
   word = word.replace(/'/g, '');
   if (word.length === 0) return null;
   if (!/^[a-z]+$/.test(word)) return word; // not English: keep the word whole (Cyrillic, Kazakh letters, accents)
-  const lemma = IRREGULAR_LEMMAS[word] ?? word;
+  const lemma = IRREGULAR_LEMMAS[word] ?? MONTH_ABBREVIATIONS.get(word) ?? word;
   return englishStem(americanSpelling(lemma));
 }
 
@@ -117,6 +117,12 @@ export function americanSpelling(word: string): string {
     .replace(/(?<=[a-z]{2}[^aeiou])tre(s?)$/, 'ter$1')
     .replace(/^(col|fav|hon|lab|behavi|neighb|harb|hum|rum|vig|val|arm|od|flav|rig|savi|endeav|clam|parl|tum|vap|ferv|cand|splend|ard)our/, '$1or');
 }
+/** "Dec. 7", "jan 2022": a month's short form is the month ("mar" and "may" are words as well, and stay them). */
+const MONTH_ABBREVIATIONS = new Map([
+  ['jan', 'january'], ['feb', 'february'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'], ['aug', 'august'],
+  ['sep', 'september'], ['sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december'],
+]);
+
 /** One test before the rewrites: most words have none of these endings. */
 const MAYBE_BRITISH = /(?:ogues?|is(?:e|es|ed|ing|ation|ations|er|ers)|ys(?:e|es|ed|ing)|tres?)$|our/;
 const BRITISH_WORDS = new Map([['defence', 'defense'], ['offence', 'offense'], ['licence', 'license'], ['pretence', 'pretense'], ['programme', 'program'], ['programmes', 'programs']]);
