@@ -31,7 +31,6 @@ const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\
 /** What the answer-kind checks need to know of a question: its type, or the type and what else it asks for. */
 export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean; wantsName?: boolean; surfaces?: ReadonlySet<string>; asksFor?: string };
 
-
 /**
  * "Who is the Minister of Foreign Affairs?" is not answered by "Deputy Minister of Foreign Affairs ...": a rank the
  * question does not name (deputy, vice, former, acting) makes another office. True when every mention of an office
