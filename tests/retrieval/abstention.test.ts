@@ -20,21 +20,21 @@ describe('untranslatedShare', () => {
 
 describe('holdsAnswerKind', () => {
   it('wants a date for "when": a full or partial date, a year, a month, in English, Russian or Kazakh', () => {
-    expect(holdsAnswerKind('when', sentence('It happened, he said.'))).toBe(false);
-    expect(holdsAnswerKind('when', sentence('Before the constitutional reform in 2007, ...'))).toBe(true);
-    expect(holdsAnswerKind('when', sentence('in his March address'))).toBe(true);
-    expect(holdsAnswerKind('when', sentence('Референдум прошёл 5 июня.'))).toBe(true);
-    expect(holdsAnswerKind('when', sentence('Референдум 2022 жылғы маусымда өтті.'))).toBe(true);
-    expect(holdsAnswerKind('when', sentence('Мажилис и Сенат'))).toBe(false);
-    expect(holdsAnswerKind('when', sentence('no date here', 0.4))).toBe(true);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('It happened, he said.'))).toBe(false);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('Before the constitutional reform in 2007, ...'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('in his March address'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('Референдум прошёл 5 июня.'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('Референдум 2022 жылғы маусымда өтті.'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('Мажилис и Сенат'))).toBe(false);
+    expect(holdsAnswerKind({ type: 'when' }, sentence('no date here', 0.4))).toBe(true);
   });
 
   it('wants the counted thing for "how many", a share for "what percentage"; other questions take any sentence', () => {
-    expect(holdsAnswerKind('how_many', sentence('No number here.'))).toBe(false);
-    expect(holdsAnswerKind('how_many', sentence('65 precincts', 1))).toBe(true);
-    expect(holdsAnswerKind('percent', sentence('most people'))).toBe(false);
-    expect(holdsAnswerKind('who', sentence('anything'))).toBe(true);
-    expect(holdsAnswerKind('other', sentence('anything'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'how_many' }, sentence('No number here.'))).toBe(false);
+    expect(holdsAnswerKind({ type: 'how_many' }, sentence('65 precincts', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'percent' }, sentence('most people'))).toBe(false);
+    expect(holdsAnswerKind({ type: 'who' }, sentence('anything'))).toBe(true);
+    expect(holdsAnswerKind({ type: 'other' }, sentence('anything'))).toBe(true);
   });
 });
 

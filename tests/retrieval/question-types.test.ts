@@ -162,6 +162,12 @@ describe('a two-part question', () => {
     expect(chaired.units.filter((u) => !u.secondary).map((u) => u.surface)).toEqual(['chaired', 'meeting']);
   });
 
+  it('finds its second part in the question as read, after an acronym is spelled out', () => {
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null, expandAcronym: (w: string) => (w === 'sco' ? 'Shanghai Cooperation Organization' : null) };
+    const q = analyseQuestion('Did the sco observe the vote, and who chaired the meeting?', vocabulary, { expand: false });
+    expect(q.units.filter((u) => u.secondary).map((u) => u.surface)).toEqual(['chaired', 'meeting']);
+  });
+
   it('answers the first part first', () => {
     const body = `${FILLER}The meeting was chaired by Ambassador Ivan Petrov.\n\nThe meeting was held online, Anna Sidorova said.`;
     const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });

@@ -130,12 +130,13 @@ export class Lexicon {
    * "қазақстан" before "қазақстандық". Ties go to the longer key. In both, a form spelled as the word goes first.
    */
   private reachedBy(keys: readonly string[], word: string): Keyed[] {
-    const reached = keys.flatMap((key) => (this.byKey.get(key) ?? []).map((k) => ({ ...k, stripped: k.stripped + Math.max(0, word.length - key.length) })));
-    if (this.language === 'kk') reached.sort((a, b) => a.stripped - b.stripped);
     // A form spelled exactly as the word goes first: "ел" is the country, though the number "елу" stems to it too.
-    const exact = plainKazakh(word);
-    const spelled = (k: Keyed) => (plainKazakh(k.entry.words[0]!.surface) === exact ? 0 : 1);
-    return reached.sort((a, b) => spelled(a) - spelled(b));
+    const plainWord = plainKazakh(word);
+    const reached = keys.flatMap((key) =>
+      (this.byKey.get(key) ?? []).map((k) => ({ ...k, stripped: k.stripped + Math.max(0, word.length - key.length), respelled: plainKazakh(k.entry.words[0]!.surface) === plainWord ? 0 : 1 })),
+    );
+    const kazakh = this.language === 'kk';
+    return reached.sort((a, b) => a.respelled - b.respelled || (kazakh ? a.stripped - b.stripped : 0));
   }
 }
 

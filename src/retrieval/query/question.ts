@@ -219,11 +219,12 @@ const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'g
 /** Reads a cleaned question (see cleanQuestion): its answer type, its content words and what to search for. */
 export function analyseQuestion(question: string, vocabulary: Vocabulary, options: AnalyseOptions = {}): AnalysedQuestion {
   const language = options.language ?? 'en';
+  // First, so that every offset below is one in the question as read.
+  question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
-  question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);
@@ -345,7 +346,9 @@ const PREPOSITION = '(?:of|in|for|on|at|during|after|before|from|by|to|between|a
 const ASKS_FOR = new RegExp(`^\\W*(?:what|which)(?:'s|\\s+(?:is|was|are|were))\\s+(?:the\\s+|an?\\s+)?((?:(?!${PREPOSITION})[\\p{L}-]+\\s+){0,2}(?!${PREPOSITION})[\\p{L}-]+)\\s*(?:\\b${PREPOSITION}|[?.!]*\\s*$)`, 'iu');
 
 /** "Who is Kazakhstan's Minister of Justice?", "who's the current foreign minister", "What is the name of the Prosecutor General?": who holds an office. */
-const OFFICE_HOLDER = /^\W*(?:who(?:'s|\s+(?:is|was|are|were))|what(?:'s|\s+(?:is|was))\s+(?:the\s+)?name\s+of)\s+((?:[\p{L}'’-]+\s+){0,3}?)(?:minister|chairman|chairwoman|chairperson|chair|director|president|secretary|prosecutor|ambassador|commissioner|ombudsman|rector|dean|governor|mayor|speaker|head|leader)s?\b/iu;
+/** Office words: "Who is the <office>?" wants the person holding it (see abstention's office checks, which share the list). */
+export const OFFICE_WORDS = ['minister', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director', 'president', 'secretary', 'prosecutor', 'ambassador', 'commissioner', 'ombudsman', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'head', 'leader'];
+const OFFICE_HOLDER = new RegExp(`^\\W*(?:who(?:'s|\\s+(?:is|was|are|were))|what(?:'s|\\s+(?:is|was))\\s+(?:the\\s+)?name\\s+of)\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:${OFFICE_WORDS.join('|')})s?\\b`, 'iu');
 /** Words before the office that make it another question: "Who was appointed by the chairman?". */
 const NOT_OFFICE_LEAD = /(?:ed|ing)\s|\b(?:by|to|for|with|at|in|on|from|about)\s/i;
 

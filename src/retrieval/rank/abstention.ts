@@ -4,7 +4,7 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import type { AnswerType } from '../query/question.ts';
+import { OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
@@ -28,8 +28,14 @@ const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[й�
 /** A date in Russian or Kazakh text: "5 июня", "июнь 2022", "2022 года", "2022 жылғы". */
 const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\p{L}*\\s+\\d{4}|\\d{4}\\s*(?:год|г\\.|жыл)`, 'iu');
 
-/** What the answer-kind checks need to know of a question: its type, or the type and what else it asks for. */
-export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean; wantsName?: boolean; surfaces?: ReadonlySet<string>; asksFor?: string };
+/** What the answer-kind checks need to know of a question (an AnalysedQuestion has it all). */
+export interface KindQuestion {
+  type: AnswerType;
+  asksClock?: boolean;
+  wantsName?: boolean;
+  surfaces?: ReadonlySet<string>;
+  asksFor?: string;
+}
 
 /**
  * "Who is the Minister of Foreign Affairs?" is not answered by "Deputy Minister of Foreign Affairs ...": a rank the
@@ -39,7 +45,7 @@ export type KindQuestion = AnswerType | { type: AnswerType; asksClock?: boolean;
 export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boolean {
   const checked = text.slice(0, 4000);
   let asksHead = false;
-  for (const head of OFFICE_HEADS) {
+  for (const head of OFFICE_WORDS) {
     if (!surfaces.has(head)) continue;
     asksHead = true;
     let mentions = 0;
@@ -55,15 +61,14 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
   let other = false;
   for (const m of checked.matchAll(RANKED_OFFICE)) {
     const [rank, head] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
-    if (!surfaces.has(rank) || !OFFICE_HEADS.includes(head)) continue;
+    if (!surfaces.has(rank) || !OFFICE_WORDS.includes(head)) continue;
     if (surfaces.has(head)) return false;
     other = true;
   }
   return other;
 }
-const OFFICE_HEADS = ['minister', 'chairman', 'chairwoman', 'chairperson', 'director', 'president', 'secretary', 'prosecutor', 'ambassador', 'commissioner', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'head', 'chair'];
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
-const OFFICE_PATTERNS = new Map(OFFICE_HEADS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
+const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
 
 /**
@@ -72,11 +77,9 @@ const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
  * ...?" wants a time of day; "Who is the ...?" a person's name, holding that very office.
  */
 export function holdsAnswerKind(question: KindQuestion, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
-  const type = typeof question === 'string' ? question : question.type;
-  if (typeof question !== 'string') {
-    if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
-    if (type === 'who' && question.wantsName) return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, question.surfaces ?? new Set());
-  }
+  const { type } = question;
+  if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
+  if (type === 'who' && question.wantsName) return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, question.surfaces ?? new Set());
   if (type === 'when') {
     if (best.fit > 0) return true;
     const text = best.passage.sentence.text.slice(0, 4000);
@@ -91,8 +94,8 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
  * for "What is X?" a sentence that says what X is: a sentence about the topic without them is a weaker first answer.
  */
 export function offersAnswerKind(question: KindQuestion, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
-  const type = typeof question === 'string' ? question : question.type;
-  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && (typeof question === 'string' || holdsAnswerKind(question, candidate));
+  const { type } = question;
+  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && holdsAnswerKind(question, candidate);
   return holdsAnswerKind(question, candidate);
 }
 
@@ -113,9 +116,9 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
     if (u.unknown) unknown += u.weight;
     if (u.expandedOnly) expanded += u.weight;
   }
-  const type = typeof question === 'string' ? question : question.type;
+  const { type } = question;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
-  const strict = typeof question !== 'string' && (question.asksClock === true || (type === 'who' && question.wantsName === true));
+  const strict = question.asksClock === true || (type === 'who' && question.wantsName === true);
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
@@ -127,7 +130,7 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
     // A time of day or an office holder's name asked for and not there: no amount of matching words makes up for it.
     strictKindMissing: strict && !holdsAnswerKind(question, best) ? 1 : 0,
     // "What was the official voter turnout?": the thing asked for is a word the sources never use, nor any relative of it.
-    askedForUnknown: typeof question !== 'string' && question.asksFor !== undefined && units.some((u) => u.unknown && u.surface.toLowerCase() === question.asksFor) ? 1 : 0,
+    askedForUnknown: question.asksFor !== undefined && units.some((u) => u.unknown && u.surface.toLowerCase() === question.asksFor) ? 1 : 0,
     fit: best.fit,
     specific: best.specificMatch ? 1 : 0,
     translated: translated ? 1 : 0,
