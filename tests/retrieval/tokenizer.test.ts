@@ -36,6 +36,9 @@ describe('tokenizer', () => {
     expect(termList('the meeting on 30 May')).toContain('may');
     expect(termList('On May 17, 2022 the institute met')).toContain('may');
     expect(termList('held in May')).toContain('may');
+    expect(termList('the late-May session')).toContain('may');
+    expect(termList('what happened in early may')).toContain('may');
+    expect(termList('the mid-May vote')).toContain('may');
     expect(termList('people may vote')).not.toContain('may');
     expect(termList('May I ask?')).not.toContain('may');
   });

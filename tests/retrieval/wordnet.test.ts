@@ -16,6 +16,12 @@ describe('WordNet relations', () => {
     expect(words('poll', 'broader')).toContain('survey');
   });
 
+  it('relates a phrasal verb as a whole, in any inflection of its verb', () => {
+    expect(words('kicked_off')).toContain('start');
+    expect(words('took_part', 'synonym')).toContain('participate');
+    expect(words('sum_up', 'synonym')).toContain('summarize');
+  });
+
   it('knows nothing of words outside English and of non-words', () => {
     expect(relatedWords('референдум')).toEqual([]);
     expect(relatedWords('xqzzv')).toEqual([]);
@@ -46,5 +52,15 @@ describe('expansion of question words', () => {
     expect(unit('one')).toBeDefined();
     expect(unit('one')!.related).toEqual([]);
     expect(unit('one')!.broader).toEqual([]);
+  });
+
+  it('expands a verb with its particle as the phrasal verb ("kicked off" is started, not booted)', () => {
+    const units = analyseQuestion('Who kicked off the conference?', everyWord).units;
+    const expansions = (question: string) => {
+      const kick = analyseQuestion(question, everyWord).units.find((u) => u.surface === 'kicked')!;
+      return [...kick.related, ...kick.broader];
+    };
+    expect(expansions('Who kicked off the conference?')).toEqual(expect.arrayContaining(['inaugur', 'start']));
+    expect(expansions('Who kicked the ball?')).not.toContain('start');
   });
 });

@@ -27,6 +27,8 @@ export interface QueryUnit {
   corrected: boolean;
   /** The thing asked about: the words right after "which"/"what"/"who is the" ("Which UN convention ..."). */
   focus: boolean;
+  /** A phrasal verb the word opens ("kicked_off", "took_part"): WordNet's relations of it, when it has any, stand for the word's. */
+  phrasal?: string;
   /** In the second part of a two-part question ("Who chaired it, and was it online?"): the first part is answered first. */
   secondary?: boolean;
 }
@@ -302,11 +304,18 @@ function questionUnits(
       continue;
     }
     const created: QueryUnit = { surface: word.surface, term, alternatives: [], concepts, related: [], broader: [], similar: [], everyday: language === 'en' ? everydayUse(word.surface) : 0, position, corrected: corrected.has(word.start), focus: focusStarts.has(word.start) };
+    if (language === 'en') {
+      const next = ws[ws.indexOf(word) + 1];
+      if (next !== undefined && PARTICLE.test(next.surface) && /^[a-z]+$/i.test(word.surface)) created.phrasal = `${word.surface.toLowerCase()}_${next.surface.toLowerCase()}`;
+    }
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
   }
   return units;
 }
+
+/** The particles of English phrasal verbs ("kick off", "sum up", "take part"). */
+const PARTICLE = /^(?:up|off|out|down|over|on|in|back|away|through|part)$/i;
 
 /** For "how many X": the terms of X, which a number in the answer should count. */
 function countedTermsOf(fixedText: string): Set<string> {
@@ -439,7 +448,8 @@ function expandUnit(unit: QueryUnit, vocabulary: Vocabulary, asked: ReadonlySet<
   if (NUMBER_WORD.test(unit.surface)) return [];
   const own = [unit.term, ...unit.alternatives, ...unit.concepts];
   const searched: string[] = [];
-  for (const { word, relation, term } of corpusRelatedTerms(unit.surface, vocabulary)) {
+  const phrasal = unit.phrasal === undefined ? [] : corpusRelatedTerms(unit.phrasal, vocabulary);
+  for (const { word, relation, term } of phrasal.length > 0 ? phrasal : corpusRelatedTerms(unit.surface, vocabulary)) {
     if (own.includes(term)) continue;
     own.push(term);
     const list = relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader;

@@ -106,7 +106,7 @@ export function relatedWords(word: string): readonly RelatedWord[] {
 
 function lookUp(word: string): RelatedWord[] {
   const db = open();
-  if (!db || !/^[a-z][a-z'-]*$/.test(word)) return [];
+  if (!db || !/^[a-z][a-z'-]*(?:_[a-z]+)?$/.test(word)) return [];
   const found = new Map<string, Relation>();
   const add = (w: string, relation: Relation) => {
     if (w === word) return;
@@ -146,6 +146,9 @@ function rank(relation: Relation): number {
 }
 
 function baseForms(word: string, part: PartOfSpeech): string[] {
+  // A phrasal verb ("wrapped_up"): its verb inflects, its particle does not.
+  const particle = word.indexOf('_');
+  if (particle > 0) return part === 'verb' ? baseForms(word.slice(0, particle), part).map((form) => form + word.slice(particle)) : [word];
   const forms = [word];
   const irregular = IRREGULAR_LEMMAS[word];
   if (irregular && irregular !== word) forms.unshift(irregular);

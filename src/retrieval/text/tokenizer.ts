@@ -65,12 +65,14 @@ export function words(text: string, language: TextLanguage = 'en'): Word[] {
   return out;
 }
 
-/** "May" is a stop word as a verb ("may vote") but the month in "30 May", "May 17", "in May 2022" and "May" mid-sentence. */
+/** "May" is a stop word as a verb ("may vote") but the month in "30 May", "May 17", "in May 2022", "late-May", "early may" and "May" mid-sentence. */
 function monthMay(text: string, start: number, end: number): string | null {
   if (end - start !== 3 || text.slice(start, end).toLowerCase() !== 'may') return null;
-  const capitalisedInside = text[start] === 'M' && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, start - 3), start));
-  return capitalisedInside || /\d[\s.,]*$/.test(text.slice(Math.max(0, start - 3), start)) || /^[\s.,]*\d/.test(text.slice(end, end + 3)) ? 'may' : null;
+  const capitalisedInside = text[start] === 'M' && /[\p{L}\p{N},][\s-]+$/u.test(text.slice(Math.max(0, start - 3), start));
+  return capitalisedInside || PART_OF_MONTH.test(text.slice(Math.max(0, start - 7), start)) || /\d[\s.,]*$/.test(text.slice(Math.max(0, start - 3), start)) || /^[\s.,]*\d/.test(text.slice(end, end + 3)) ? 'may' : null;
 }
+
+const PART_OF_MONTH = /(?:^|[^\p{L}])(?:late|early|mid)[\s-]+$/iu;
 
 /** Stemming is the slow part of tokenizing; words repeat, so each word's term is remembered (bounded). */
 const TERM_CACHES: Record<TextLanguage, Map<string, string | null>> = { en: new Map(), ru: new Map(), kk: new Map() };
