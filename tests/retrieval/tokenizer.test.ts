@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNumber, terms, words } from '../../src/retrieval/text/tokenizer.ts';
+import { misspeltStopWord, normaliseNumber, terms, words } from '../../src/retrieval/text/tokenizer.ts';
 
 const termList = (text: string) => terms(text).map((t) => t.term);
 
@@ -71,5 +71,21 @@ describe('tokenizer', () => {
     const text = 'Ёлка <b>&amp; 🇰🇿 \u0000 ‫RTL‬ K.K. Tokayev’s';
     for (const w of words(text)) expect(text.slice(w.start, w.end)).toBe(w.surface);
     expect(() => terms('\u200b'.repeat(10_000))).not.toThrow();
+  });
+});
+
+describe('misspelt stop words', () => {
+  it('reads a stop word one slip away as that stop word', () => {
+    expect(misspeltStopWord('abot')).toBe('about');
+    expect(misspeltStopWord('becuase')).toBe('because');
+    expect(misspeltStopWord('teh')).toBe('the');
+    expect(['there', 'their', 'other']).toContain(misspeltStopWord('ther'));
+  });
+
+  it('leaves short acronyms, stop words themselves and words far from any stop word alone', () => {
+    expect(misspeltStopWord('imf')).toBeNull();
+    expect(misspeltStopWord('the')).toBeNull();
+    expect(misspeltStopWord('referendum')).toBeNull();
+    expect(misspeltStopWord('Ther')).toBeNull();
   });
 });

@@ -54,6 +54,13 @@ describe('expansion of question words', () => {
     expect(unit('one')!.broader).toEqual([]);
   });
 
+  it('drops a misspelt stop word instead of searching for it as a rare word', () => {
+    const corpusWords = { hasTerm: (t: string) => ['poll', 'station', 'referendum'].includes(t), documentFrequency: () => 1, closestWord: () => null };
+    const surfaces = (q: string) => analyseQuestion(q, corpusWords).units.map((u) => u.surface);
+    expect(surfaces('how many polling stations were ther for the referendum')).toEqual(['polling', 'stations', 'referendum']);
+    expect(surfaces('what is known abot polling stations')).not.toContain('abot');
+  });
+
   it('expands a verb with its particle as the phrasal verb ("kicked off" is started, not booted)', () => {
     const units = analyseQuestion('Who kicked off the conference?', everyWord).units;
     const expansions = (question: string) => {

@@ -1,5 +1,5 @@
 import type { TextLanguage } from '../text/languages.ts';
-import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { CONCEPT_PREFIX, misspeltStopWord, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
 import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
 import { editDistance } from './edit-distance.ts';
@@ -419,7 +419,15 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   let out = '';
   let last = 0;
   for (const w of ws) {
-    if (w.term === null || !/^\p{L}{4,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
+    if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
+    // A misspelt stop word ("ther", "abot", "becuase") is not a rare word to look for.
+    const stopWord = language === 'en' && !knowsWord(w.surface.toLowerCase()) ? misspeltStopWord(w.surface) : null;
+    if (stopWord !== null) {
+      out += question.slice(last, w.start) + stopWord;
+      last = w.end;
+      continue;
+    }
+    if (w.surface.length < 4) continue;
     // A corpus word first; else, in English, a dictionary word (whose WordNet relations may be in the corpus).
     const replacement = vocabulary.closestWord(w.surface.toLowerCase()) ?? (language === 'en' ? dictionaryCorrection(w.surface) : null);
     // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
