@@ -174,3 +174,19 @@ describe('a two-part question', () => {
     expect(retriever.search('Who chaired the meeting, and was it held online?')[0]?.excerpt).toContain('Petrov');
   });
 });
+
+describe('how a request is framed, and what it asks about', () => {
+  const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+  const surfaces = (q: string) => analyseQuestion(q, everyWord).units.map((u) => u.surface.toLowerCase());
+
+  it('drops framing words after the one asking or opening the question', () => {
+    expect(surfaces('I want to learn about the commission')).not.toContain('learn');
+    expect(surfaces('Can you explain the amendments?')).not.toContain('explain');
+    expect(surfaces('Explain the amendments')).not.toContain('explain');
+  });
+
+  it('keeps the same words where they are what is asked about', () => {
+    expect(surfaces('What did the ombudswoman say we must learn?')).toContain('learn');
+    expect(surfaces('What did the justice official explain to the meeting?')).toContain('explain');
+  });
+});

@@ -83,11 +83,31 @@ const SECOND_QUESTION = /,\s*and\s+(?:what|who|whom|which|when|where|why|how|was
 /** "What time did ...?", "at what hour": a time of day. */
 const CLOCK_QUESTION = /\bwhat\s+time\b|\b(?:what|which)\s+hour\b/i;
 
+/**
+ * How a request is framed ("I want to learn", "can you explain", "I wonder"): cue words after the one asking
+ * (I, you, me) or opening the question; elsewhere they are what is asked about ("we must learn", "what did he explain").
+ */
+const FRAME_WORDS = new Set(['explain', 'describe', 'show', 'wonder', 'curious', 'interested', 'learn', 'ask', 'wondering']);
+const ASKER = new Set(['i', "i'd", "i'm", 'im', 'id', 'you', 'me', 'please', 'pls', 'let', 'lemme', 'wanna']);
+
+/** Start offsets of the words that are cue words where they stand (see CUE_WORDS and FRAME_WORDS). */
+function cueStarts(ws: readonly Word[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < ws.length; i++) {
+    const lower = ws[i]!.surface.toLowerCase();
+    if (!CUE_WORDS.has(lower)) continue;
+    if (FRAME_WORDS.has(lower) && i > 0 && !ws.slice(Math.max(0, i - 3), i).some((w) => ASKER.has(w.surface.toLowerCase().replace(/’/g, "'")))) continue;
+    out.add(ws[i]!.start);
+  }
+  return out;
+}
+
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
 const CUE_WORDS = new Set([
   'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
-  // How a request is framed ("I want to know", "can you explain", "see the link"), not what it is about.
-  'explain', 'describe', 'show', 'want', 'wonder', 'curious', 'need', 'see', 'look', 'interested', 'learn', 'details', 'info', 'information', 'ask', 'wondering',
+  ...FRAME_WORDS, 'details', 'info', 'information',
+  // Light verbs: asking "what does X need / see / want", the answer's words are elsewhere ("must", "regard").
+  'need', 'see', 'look', 'want',
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
@@ -239,7 +259,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const units = questionUnits(ws, contentWords, original, type, vocabulary, corrected, language, options.groups);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
-  const searchText = searchTextOf(contentWords, units, vocabulary, language === 'en' && options.expand !== false);
+  const searchText = searchTextOf(contentWords, cueStarts(ws), units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;
   const defines = subject ? new DefinitionPattern(subject, { loose: options.translated === true }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
@@ -267,7 +287,8 @@ function questionUnits(
   allGroups: AnalyseOptions['groups'],
 ): QueryUnit[] {
   const terms = termsOfWords(ws);
-  const focusStarts = focusWords(ws);
+  const cues = cueStarts(ws);
+  const focusStarts = focusWords(ws, cues);
   // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
   const habitStarts = new Set<number>();
   // "used to", and "going to" before a verb (the future, "What is going to happen"): grammar, not what is asked about.
@@ -284,7 +305,7 @@ function questionUnits(
   for (let position = 0; position < contentWords.length; position++) {
     const word = contentWords[position]!;
     const term = word.term!;
-    if (CUE_WORDS.has(word.surface.toLowerCase()) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term) || habitStarts.has(word.start)) continue;
+    if (cues.has(word.start) || (type === 'role' && ROLE_CUES.has(term)) || seen.has(term) || habitStarts.has(word.start)) continue;
     // "(3)", "2)": a small number the corpus lacks numbers a list or a retry, it does not ask for anything.
     // Unknown one- or two-character words ("pl", "ok") are fragments or chat, not what is asked about.
     if ((/^\d{1,2}$/.test(term) || word.surface.length <= 2) && !vocabulary.hasTerm(term)) continue;
@@ -329,11 +350,11 @@ function countedTermsOf(fixedText: string): Set<string> {
 }
 
 /** The content words but cue words, and (expanding) the first WordNet relations of each unit that the corpus has. */
-function searchTextOf(contentWords: readonly Word[], units: readonly QueryUnit[], vocabulary: Vocabulary, expand: boolean): string {
+function searchTextOf(contentWords: readonly Word[], cues: ReadonlySet<number>, units: readonly QueryUnit[], vocabulary: Vocabulary, expand: boolean): string {
   // A loop, not filter/map/join: an empty array from filter has another kind than a full one, which deoptimizes.
   let searchText = '';
   let searched = 0;
-  for (const w of contentWords) if (!CUE_WORDS.has(w.surface.toLowerCase())) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
+  for (const w of contentWords) if (!cues.has(w.start)) searchText += searched++ === 0 ? w.surface : ` ${w.surface}`;
   if (expand) {
     const extra: string[] = [];
     const asked = new Set<string>();
@@ -370,7 +391,7 @@ const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
 
 /** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
-function focusWords(ws: readonly Word[]): Set<number> {
+function focusWords(ws: readonly Word[], cues: ReadonlySet<number>): Set<number> {
   const out = new Set<number>();
   const at = ws.findIndex((w) => WH_WORDS.has(w.surface.toLowerCase().replace(/'s$/, '')));
   if (at === -1) return out;
@@ -380,7 +401,7 @@ function focusWords(ws: readonly Word[]): Set<number> {
     const w = ws[i]!;
     // "What Abdirov said about ...": the words before a reporting verb are who spoke, not what is asked for.
     if (REPORTING_WORDS.has(w.surface.toLowerCase())) return new Set();
-    if (w.term === null || CUE_WORDS.has(w.surface.toLowerCase()) || /^\d/.test(w.surface)) break;
+    if (w.term === null || cues.has(w.start) || /^\d/.test(w.surface)) break;
     out.add(w.start);
   }
   if (i < ws.length && REPORTING_WORDS.has(ws[i]!.surface.toLowerCase())) return new Set();
