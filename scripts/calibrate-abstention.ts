@@ -13,7 +13,7 @@ import { buildPassageDatabase } from '../src/retrieval/index/database.ts';
 import { retrieverFromDatabase } from '../src/retrieval/retriever.ts';
 
 const TUNE = TUNE_SETS.filter((f) => existsSync(f));
-const FEATURES = ['coverage', 'knownCoverage', 'missing', 'unknownShare', 'expandedShare', 'focusUnknown', 'kindMissing', 'fit', 'translated', 'untranslated', 'units', 'margin'];
+const FEATURES = process.env.FEATURES?.split(',') ?? ['coverage', 'knownCoverage', 'missing', 'unknownShare', 'expandedShare', 'focusUnknown', 'kindMissing', 'fit', 'translated', 'untranslated', 'units', 'margin'];
 const L2 = 0.02;
 
 const db = buildPassageDatabase(loadCorpus('corpus'));
