@@ -73,6 +73,15 @@ describe('definition questions that name whose definition', () => {
     expect(new DefinitionPattern('fair justice state').test('“A fair state is a state of equal opportunities.')).toBe(false);
     expect(loose.test('The state is strong.')).toBe(false);
   });
+
+  it('reads a common noun right before X as saying what X is, and a name after its comma as not', () => {
+    const gps = new DefinitionPattern('KazISS GPS');
+    expect(gps.test('The institute held a regular meeting of the national expert platform “KazISS GPS” on the referendum.')).toBe(true);
+    expect(gps.test('Opening the meeting of “KazISS GPS”, Yerkin Tukumov noted the survey.')).toBe(false);
+    expect(gps.test('Experts of KazISS GPS met.')).toBe(false);
+    expect(gps.test('The KazISS GPS platform, a forum of experts, met.')).toBe(false);
+    expect(new DefinitionPattern('CEC').test('The CEC, the body that runs elections, met.')).toBe(true);
+  });
 });
 
 describe('a "why" question', () => {

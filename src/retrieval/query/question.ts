@@ -631,7 +631,7 @@ export class DefinitionPattern {
       const start = m.index;
       const end = start + m[0].length;
       DEFINITION_AFTER.lastIndex = end;
-      if (DEFINITION_AFTER.test(text)) return true;
+      if (DEFINITION_AFTER.test(text) || APPOSITION_BEFORE.test(text.slice(Math.max(0, start - 80), start))) return true;
       if (commaBefore(text, start)) {
         COMMA_AFTER.lastIndex = end;
         if (COMMA_AFTER.test(text)) return true;
@@ -643,7 +643,10 @@ export class DefinitionPattern {
 }
 
 /** What follows X where a sentence says what it is (sticky: tried right where X ends). */
-const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:an?|the|\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/iuy;
+// ("\p{Ll}" under the i flag would match capitals too: "“KazISS GPS”, Yerkin Tukumov noted" says what X is not.)
+const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/uy;
+/** What comes before X where a sentence names what it is: "the national expert platform “KazISS GPS”" (a common noun, not "of the"). */
+const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{Ll}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
 const COMMA_AFTER = /\s*,/uy;
 const SPACE = /\s/u;
 
