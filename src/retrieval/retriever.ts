@@ -55,7 +55,7 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
     return { results, answers: selectAnswers(results, reading.language !== 'en', options.judge) };
   }
 
-  const retriever: Retriever & { explain(question: string): unknown } = {
+  const retriever: Retriever & { explain(question: string, top?: number): unknown } = {
     documents: sources,
     passageCount: db.passages.count,
     isSmallTalk,
@@ -66,13 +66,13 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
       return buildAnswers(score(question).answers, Math.min(MAX_ANSWERS, offset + limit)).slice(offset, offset + limit);
     },
     /** For tuning and debugging: how a question was read and how the best sentences scored. */
-    explain(question: string) {
+    explain(question: string, top = 3) {
       return score(question).results.map((result) => ({
         language: result.analysed.language,
         searchText: result.analysed.searchText,
         type: result.analysed.type,
         units: result.units.map((u) => ({ term: u.term, alternatives: u.alternatives, concepts: u.concepts, similar: u.similar.map((s) => s.term), related: [...u.related, ...u.broader], weight: Math.round(u.weight * 100) / 100, generic: u.generic, focus: u.focus, corrected: u.corrected })),
-        top: result.scored.slice(0, 3).map((c) => ({ text: c.passage.sentence.text, score: c.score, coverage: c.coverage, specificMatch: c.specificMatch, fit: c.fit })),
+        top: result.scored.slice(0, top).map((c) => ({ index: c.index, text: c.passage.sentence.text, score: c.score, coverage: c.coverage, specificMatch: c.specificMatch, fit: c.fit })),
       }));
     },
   };
