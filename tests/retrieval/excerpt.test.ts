@@ -21,6 +21,15 @@ describe('buildExcerpt', () => {
     expect(e.text.slice(e.highlight.start, e.highlight.end)).toBe('This includes overseas, with 65 precincts in 52 countries.');
   });
 
+  it('shows an answering neighbour with the sentence, in text order, within the limit', () => {
+    const body = 'The platform met online on 30 May. The event was chaired by Usen Suleimen. Lunch followed.';
+    const sentences = splitSentences(body);
+    const withNext = buildExcerpt(body, sentences, 0, countMatches(['platform']), MAX_EXCERPT_CHARS, [], 1);
+    expect(withNext.text).toBe('The platform met online on 30 May. The event was chaired by Usen Suleimen.');
+    expect(buildExcerpt(body, sentences, 1, countMatches(['chaired']), MAX_EXCERPT_CHARS, [], 0).text).toBe(withNext.text);
+    expect(buildExcerpt(body, sentences, 0, countMatches(['platform']), 40, [], 1).text).toBe('The platform met online on 30 May.');
+  });
+
   it('never crosses a paragraph break for context', () => {
     const body = 'Earlier paragraph ends here.\n\nThis sentence starts a paragraph and is long enough to stand on its own in an excerpt.';
     const e = buildExcerpt(body, splitSentences(body), 1, countMatches(['sentence']));

@@ -46,6 +46,16 @@ describe('search', () => {
     expect(retriever.search('Who is the head of the Central Election Commission?')[0]?.excerpt).toContain('Nurlan Abdirov');
   });
 
+  it('shows two neighbouring sentences together when both answer (one names the meeting, the next who chaired it)', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const body = `${FILLER}\n\nThe Dialogue Platform held an extraordinary meeting on the referendum on 30 May. The meeting was chaired by Usen Suleimen, Ambassador-at-Large.\n\nThe platform also met in January to discuss other matters.`;
+    const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
+    const [first] = small.search('Who chaired the Dialogue Platform meeting on the referendum on 30 May?');
+    expect(first?.excerpt).toBe('The Dialogue Platform held an extraordinary meeting on the referendum on 30 May. The meeting was chaired by Usen Suleimen, Ambassador-at-Large.');
+    expect(small.search('When did the platform meet in January?')[0]?.excerpt).toBe('The platform also met in January to discuss other matters.');
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);

@@ -61,7 +61,8 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
     // tsx names every one it makes, which costs microseconds per query.)
     const probes = new Map<readonly WeightedUnit[], string[]>();
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
-    for (const candidate of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const candidate = candidates[c]!;
       if (answers.length >= needed) break;
       if (!candidate.specificMatch || candidate.coverage < tuning.minCoverage * 0.6) continue;
       const { documentIndex, sentenceIndex } = candidate.passage;
@@ -69,7 +70,8 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { units } = candidate;
       let unitProbes = probes.get(units);
       if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes);
+      const partner = answeringNeighbour(candidates, c, region.sentences, passages);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
@@ -88,6 +90,34 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
     return answers;
   };
 }
+
+/** How far down the ranking, and how close in score, a neighbouring sentence must be to be shown with the answer. */
+const PARTNER_LOOKAHEAD = 2;
+const PARTNER_SCORE = 0.5;
+
+/**
+ * The sentence index of candidate c's neighbour in the same paragraph when that neighbour is among the next few
+ * candidates and scores nearly as well: the two answer together (one names the event, the other says who chaired
+ * it; one names the speaker, the next quotes him), and a reader should see both.
+ */
+function answeringNeighbour(candidates: readonly Candidate[], c: number, sentences: readonly SentenceSpan[], passages: PassageStore): number | undefined {
+  const candidate = candidates[c]!;
+  const { documentIndex, sentenceIndex } = candidate.passage;
+  for (let k = c + 1; k < candidates.length && k <= c + PARTNER_LOOKAHEAD; k++) {
+    const other = candidates[k]!;
+    if (other.passage.documentIndex !== documentIndex || Math.abs(other.index - candidate.index) !== 1) continue;
+    if (other.score < candidate.score * PARTNER_SCORE || !other.specificMatch) continue;
+    const neighbour = other.passage.sentenceIndex;
+    if (sentences[neighbour]?.paragraph !== sentences[sentenceIndex]?.paragraph) continue;
+    // A neighbour that mostly repeats the sentence adds nothing to read.
+    if (jaccard(passages.termSetOf(other.index), passages.termSetOf(candidate.index)) >= REPEATS) continue;
+    return neighbour;
+  }
+  return undefined;
+}
+
+/** Term overlap at which a neighbour only says the sentence again. */
+const REPEATS = 0.6;
 
 /** The question's word stems as they appear in text (concept terms are not words). */
 function probesOf(units: readonly WeightedUnit[]): string[] {

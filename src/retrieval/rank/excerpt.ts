@@ -33,6 +33,8 @@ export function buildExcerpt(
   maxChars = MAX_EXCERPT_CHARS,
   /** Lowercase stems of the question's words, to find the part of an over-long sentence worth scoring. */
   probes: readonly string[] = [],
+  /** A neighbouring sentence (index ± 1) that answers too: shown with this one when both fit. */
+  partner?: number,
 ): Excerpt {
   const core = sentences[index]!;
   if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes);
@@ -41,6 +43,9 @@ export function buildExcerpt(
   let end = core.end;
   const prev = sentences[index - 1];
   const next = sentences[index + 1];
+  if (partner === index - 1 && prev && end - prev.start <= maxChars) start = prev.start;
+  if (partner === index + 1 && next && next.end - start <= maxChars) end = next.end;
+  if (start !== core.start || end !== core.end) return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: false, end: false } };
   if (prev && prev.paragraph === core.paragraph && ANAPHORIC_START.test(core.text) && end - prev.start <= maxChars) start = prev.start;
   const coreScore = relevance(core.text);
   if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
