@@ -30,6 +30,13 @@ describe('buildExcerpt', () => {
     expect(buildExcerpt(body, sentences, 0, countMatches(['platform']), 40, [], 1).text).toBe('The platform met online on 30 May.');
   });
 
+  it('adds the previous sentence to one that refers back to it ("The event was chaired by ...")', () => {
+    const body = 'The platform met online on 30 May. The event was chaired by Usen Suleimen.';
+    const sentences = splitSentences(body);
+    expect(buildExcerpt(body, sentences, 1, countMatches(['chaired']), MAX_EXCERPT_CHARS, [], undefined, true).text).toBe(body);
+    expect(buildExcerpt(body, sentences, 1, countMatches(['chaired'])).text).toBe('The event was chaired by Usen Suleimen.');
+  });
+
   it('never crosses a paragraph break for context', () => {
     const body = 'Earlier paragraph ends here.\n\nThis sentence starts a paragraph and is long enough to stand on its own in an excerpt.';
     const e = buildExcerpt(body, splitSentences(body), 1, countMatches(['sentence']));

@@ -71,7 +71,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       let unitProbes = probes.get(units);
       if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
       const partner = answeringNeighbour(candidates, c, region.sentences, passages);
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;

@@ -35,6 +35,8 @@ export function buildExcerpt(
   probes: readonly string[] = [],
   /** A neighbouring sentence (index ± 1) that answers too: shown with this one when both fit. */
   partner?: number,
+  /** The sentence opens by referring back ("The event was chaired by ..."): the one before says what it refers to. */
+  refersBack = false,
 ): Excerpt {
   const core = sentences[index]!;
   if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes);
@@ -46,7 +48,7 @@ export function buildExcerpt(
   if (partner === index - 1 && prev && end - prev.start <= maxChars) start = prev.start;
   if (partner === index + 1 && next && next.end - start <= maxChars) end = next.end;
   if (start !== core.start || end !== core.end) return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: false, end: false } };
-  if (prev && prev.paragraph === core.paragraph && ANAPHORIC_START.test(core.text) && end - prev.start <= maxChars) start = prev.start;
+  if (prev && prev.paragraph === core.paragraph && (refersBack || ANAPHORIC_START.test(core.text)) && end - prev.start <= maxChars) start = prev.start;
   const coreScore = relevance(core.text);
   if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
     end = next.end;
