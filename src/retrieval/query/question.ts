@@ -96,10 +96,16 @@ function cueStarts(ws: readonly Word[]): Set<number> {
   for (let i = 0; i < ws.length; i++) {
     const lower = ws[i]!.surface.toLowerCase();
     if (!CUE_WORDS.has(lower)) continue;
-    if (FRAME_WORDS.has(lower) && i > 0 && !ws.slice(Math.max(0, i - 3), i).some((w) => ASKER.has(w.surface.toLowerCase().replace(/’/g, "'")))) continue;
+    if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
   }
   return out;
+}
+
+/** Is one of the three words before ws[i] the one asking ("I", "you", "me")? */
+function askerBefore(ws: readonly Word[], i: number): boolean {
+  for (let j = Math.max(0, i - 3); j < i; j++) if (ASKER.has(ws[j]!.surface.toLowerCase().replace(/’/g, "'"))) return true;
+  return false;
 }
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
@@ -256,10 +262,11 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   // replacement start later, unchanged).
   if (fixedText !== question) for (let i = 0; i < ws.length; i++) if (ws[i]!.surface !== original[i]?.surface) corrected.add(ws[i]!.start);
   const contentWords = ws.filter((w) => w.term !== null);
-  const units = questionUnits(ws, contentWords, original, type, vocabulary, corrected, language, options.groups);
+  const cues = cueStarts(ws);
+  const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
-  const searchText = searchTextOf(contentWords, cueStarts(ws), units, vocabulary, language === 'en' && options.expand !== false);
+  const searchText = searchTextOf(contentWords, cues, units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;
   const defines = subject ? new DefinitionPattern(subject, { loose: options.translated === true }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
@@ -279,6 +286,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
 function questionUnits(
   ws: readonly Word[],
   contentWords: readonly Word[],
+  cues: ReadonlySet<number>,
   original: readonly Word[],
   type: AnswerType,
   vocabulary: Vocabulary,
@@ -287,7 +295,6 @@ function questionUnits(
   allGroups: AnalyseOptions['groups'],
 ): QueryUnit[] {
   const terms = termsOfWords(ws);
-  const cues = cueStarts(ws);
   const focusStarts = focusWords(ws, cues);
   // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
   const habitStarts = new Set<number>();
@@ -442,8 +449,8 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   for (const w of ws) {
     if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
     // A misspelt stop word ("ther", "abot", "becuase") is not a rare word to look for.
-    const stopWord = language === 'en' && !knowsWord(w.surface.toLowerCase()) ? misspeltStopWord(w.surface) : null;
-    if (stopWord !== null) {
+    const stopWord = language === 'en' ? misspeltStopWord(w.surface) : null;
+    if (stopWord !== null && !knowsWord(w.surface)) {
       out += question.slice(last, w.start) + stopWord;
       last = w.end;
       continue;
