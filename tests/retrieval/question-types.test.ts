@@ -199,3 +199,18 @@ describe('how a request is framed, and what it asks about', () => {
     expect(surfaces('What did the justice official explain to the meeting?')).toContain('explain');
   });
 });
+
+describe('a "how many people" question', () => {
+  it('is answered by a count of any kind of person ("1,200 respondents"), before a sentence with some other number', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const body = `${FILLER}The institute ran a telephone survey in 2022 across 17 regions.\n\nThe survey involved 1,200 respondents.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('How many people took part in the telephone survey?')[0]?.excerpt).toBe('The survey involved 1,200 respondents.');
+  });
+
+  it('knows persons from other things by WordNet', async () => {
+    const { isPersonNoun } = await import('../../src/retrieval/query/wordnet.ts');
+    expect(['respondents', 'voters', 'observers', 'journalists'].every(isPersonNoun)).toBe(true);
+    expect(['precincts', 'countries', 'regions', 'years'].some(isPersonNoun)).toBe(false);
+  });
+});

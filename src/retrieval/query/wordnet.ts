@@ -242,6 +242,50 @@ function readSynset(data: Buffer, offset: number): Synset | null {
   return synset;
 }
 
+/**
+ * Is the noun (any inflection) a kind of person in its first senses ("respondents", "voters", "observers")? Its
+ * broader words are followed up to WordNet's top; remembered per word.
+ */
+export function isPersonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  let known = personNouns.get(lower);
+  if (known === undefined) {
+    known = hasAncestor(lower, 'person');
+    if (personNouns.size >= 20_000) personNouns.clear();
+    personNouns.set(lower, known);
+  }
+  return known;
+}
+
+const personNouns = new Map<string, boolean>();
+/** Senses of a noun looked at: the commonest, where a word like "party" is still a group, not a person. */
+const PERSON_SENSES = 2;
+
+function hasAncestor(word: string, ancestor: string): boolean {
+  const db = open();
+  if (!db || !/^[a-z][a-z'-]*$/.test(word)) return false;
+  for (const lemma of baseForms(word, 'noun')) {
+    const offsets = synsetOffsets(db.index.noun, lemma);
+    if (offsets.length === 0) continue;
+    const seen = new Set<number>();
+    let frontier = offsets.slice(0, PERSON_SENSES);
+    for (let depth = 0; depth < 16 && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        const synset = readSynset(db.data.noun, offset);
+        if (!synset) continue;
+        if (synset.words.includes(ancestor)) return true;
+        for (const pointer of synset.pointers) if ((pointer.symbol === '@' || pointer.symbol === '@i') && pointer.part === 'noun') next.push(pointer.offset);
+      }
+      frontier = next;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** Is this (inflected) word in WordNet in any part of speech? */
 export function knowsWord(word: string): boolean {
   const db = open();

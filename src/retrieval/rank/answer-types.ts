@@ -1,4 +1,6 @@
 import type { Passage } from '../corpus/passages.ts';
+import { isPersonNoun } from '../query/wordnet.ts';
+import { words } from '../text/tokenizer.ts';
 import type { AnswerType, DefinitionPattern } from '../query/question.ts';
 import type { NameRun } from './sentence-memo.ts';
 
@@ -161,7 +163,30 @@ function countFit(passage: Passage, counted: ReadonlySet<string>): number {
   for (let i = 0; i < passage.termCount && !hasNumber; i++) hasNumber = isNumberAt(passage, i);
   if (!hasNumber) return 0;
   if (counted.size > 0 && numbersFollowedBy(passage, counted) > 0) return 1;
+  if (countsPeople(counted) && countsPersons(passage)) return 1;
   return 0.35;
+}
+
+/** "How many people ...": any kind of person counted answers ("1,200 respondents", "20 observers"). */
+const PEOPLE = ['peopl', 'person', 'individu', 'human'];
+function countsPeople(counted: ReadonlySet<string>): boolean {
+  for (const t of PEOPLE) if (counted.has(t)) return true;
+  return false;
+}
+
+/** Does a number in the sentence count persons (a noun WordNet files under person, within two words after it)? */
+function countsPersons(passage: Passage): boolean {
+  const { personCount } = passage.memo;
+  if (personCount[passage.index] === -1) {
+    const ws = words(checkedText(passage)).filter((w) => w.term !== null);
+    let found = false;
+    for (let i = 0; i < ws.length && !found; i++) {
+      if (!isNumberTerm(ws[i]!.term!)) continue;
+      for (let j = i + 1; j <= i + 2 && j < ws.length && !found; j++) found = /^[a-z]+$/i.test(ws[j]!.surface) && isPersonNoun(ws[j]!.surface);
+    }
+    personCount[passage.index] = found ? 1 : 0;
+  }
+  return personCount[passage.index] === 1;
 }
 
 /** How many numbers in the sentence are followed, within two content words, by one of `nouns` ("65 precincts"). */

@@ -22,11 +22,13 @@ export interface SentenceMemo {
   /** The sentence names an organisation (1) or not (0). */
   organisation: Int8Array;
   names: Map<number, NameRun[]>;
+  /** A number in the sentence counts persons ("1,200 respondents"): 1, or not: 0. */
+  personCount: Int8Array;
   /** Per term id: is the term a number that counts something (1) or not (0). */
   numberTerm: Int8Array;
 }
 
 export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), personCount: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
 }
 
