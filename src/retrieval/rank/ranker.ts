@@ -27,6 +27,8 @@ export interface RankerTuning {
   backTitleCredit: number;
   /** Length normalisation strength (0: none). */
   lengthPenalty: number;
+  /** The same for a question asking which organisations: the answer is an enumeration, long by nature. */
+  listLengthPenalty: number;
   /** Bonus for neighbouring question words that are also neighbours in the sentence, per pair. */
   proximityBonus: number;
   /**
@@ -67,6 +69,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   titleCredit: 0.35,
   backTitleCredit: 0.6,
   lengthPenalty: 0.2,
+  listLengthPenalty: 0.1,
   proximityBonus: 0.3,
   brokenPhraseCredit: 0.5,
   answerTypeWeight: 1.2,
@@ -370,7 +373,9 @@ export function scorePassage(
   if (total === 0) return writeScore(into, 0, 0, false, 0, 0, 0);
 
   const meanWeight = total / units.length;
-  const lengthNorm = 1 - tuning.lengthPenalty + tuning.lengthPenalty * (passage.length / stats.averageLength);
+  // A question asking for a list ("Which organisations ...") is answered by an enumeration, long by nature.
+  const lengthPenalty = question.type === 'organisation' ? tuning.listLengthPenalty : tuning.lengthPenalty;
+  const lengthNorm = 1 - lengthPenalty + lengthPenalty * (passage.length / stats.averageLength);
   // A yes/no question is settled by a sentence that states the whole proposition itself, not one that needs its neighbours.
   const fit = matched === 0 ? 0 : question.type === 'yesno' ? (specificTotal > 0 ? inSentence / specificTotal : 0) : answerTypeFit(question, passage, questionSurfaces);
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
