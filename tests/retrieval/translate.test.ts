@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { definitionFrame } from '../../src/retrieval/query/readings.ts';
+import { asksWhether, definitionFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
@@ -172,5 +172,18 @@ describe('the general Russian dictionary', () => {
 
   it('rejects a malformed line, naming the file and line', () => {
     expect(() => parseWordDictionary('# header\nроль\trole\n', 'dict.tsv')).toThrow(/dict\.tsv:2/);
+  });
+});
+
+describe('Russian and Kazakh yes/no questions', () => {
+  it('are told by a particle, or by a question mark with no question word', () => {
+    expect(asksWhether('Были ли на референдуме наблюдатели от ШОС?')).toBe(true);
+    expect(asksWhether('Заседание Диалоговой площадки 30 мая проходило очно?')).toBe(true);
+    expect(asksWhether('Шетелде дауыс беруге бола ма?')).toBe(true);
+    expect(asksWhether('Кто председательствовал на заседании?')).toBe(false);
+    expect(asksWhether('Когда прошёл референдум?')).toBe(false);
+    expect(asksWhether('Отырыс онлайн өтті ме, әлде бетпе-бет?')).toBe(true);
+    expect(asksWhether('Референдум қашан өтті?')).toBe(false);
+    expect(asksWhether('референдум 5 июня')).toBe(false);
   });
 });

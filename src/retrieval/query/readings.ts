@@ -87,7 +87,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
     const asksClock = CLOCK_QUESTION.test(cleaned);
     const wantsName = OFFICE_HOLDER_RU.test(cleaned) || OFFICE_HOLDER_KK.test(cleaned);
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: YES_NO_PARTICLE.test(cleaned), asksClock, wantsName }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksClock, wantsName }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock }), text: cleaned }] };
   };
@@ -107,6 +107,13 @@ const OFFICE_HOLDER_KK = /(?:министр|төраға|басшы|директ
 
 /** "Были ли ...?", "Правда ли ...?", "... өтті ме?", "... бар ма?": the particles of a Russian or Kazakh yes/no question. */
 const YES_NO_PARTICLE = /(?<![\p{L}])(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}])/iu;
+/** Russian and Kazakh question words (and "или", a choice between two): a question with none of them asks whether. */
+const QUESTION_WORD = /(?<![\p{L}])(?:кто|кого|кому|кем|ком|что|чего|чему|чем|как\p{L}*|когда|где|куда|откуда|почему|зачем|отчего|сколько|чей|чья|чье|чьё|чьи|чьих|чьим|каков\p{L}*|кім\p{L}*|не|нені|неге|неше|нешінші|қанша|қандай|қай|қайсы|қашан|қайда|қалай|неліктен|или|әлде)(?![\p{L}])/iu;
+
+/** "Заседание проходило очно?": a question mark and no question word is a yes/no question, in Russian as in Kazakh. */
+export function asksWhether(question: string): boolean {
+  return YES_NO_PARTICLE.test(question) || (/\?\s*$/.test(question) && !QUESTION_WORD.test(question));
+}
 
 /**
  * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?": a definition question, whose word order
