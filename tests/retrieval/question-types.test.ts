@@ -214,3 +214,12 @@ describe('a "how many people" question', () => {
     expect(['precincts', 'countries', 'regions', 'years'].some(isPersonNoun)).toBe(false);
   });
 });
+
+describe('the kind of answer a translated question asks for', () => {
+  it('keeps the original word order in mind: a verb right after "what" asks what, whatever ministry follows', () => {
+    expect(detectAnswerType('what condemned deputy Ministry Foreign Affairs', true)).toBe('other');
+    expect(detectAnswerType('what condemned deputy Ministry Foreign Affairs')).toBe('organisation');
+    expect(detectAnswerType('what NGOs took part meeting', true)).toBe('organisation');
+    expect(detectAnswerType('which international organizations sent observers', true)).toBe('organisation');
+  });
+});

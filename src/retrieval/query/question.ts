@@ -166,12 +166,19 @@ export function definedSubject(question: string): string | null {
   return subject;
 }
 
-export function detectAnswerType(question: string): AnswerType {
+export function detectAnswerType(question: string, translated = false): AnswerType {
   if (definedSubject(question) !== null) return 'define';
   const lower = question.toLowerCase();
-  for (const [type, pattern] of TYPE_PATTERNS) if (pattern.test(lower)) return type;
+  for (const [type, pattern] of TYPE_PATTERNS) {
+    if (!pattern.test(lower)) continue;
+    // A translation keeps the original's word order: "what condemned deputy Ministry ..." asks what, not which ministry.
+    if (type === 'organisation' && translated && !ORGANISATION_NEXT.test(lower)) continue;
+    return type;
+  }
   return YES_NO.test(lower) ? 'yesno' : 'other';
 }
+
+const ORGANISATION_NEXT = /\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)\b/;
 
 /** "Was the session held online?", "Did observers attend?": asks whether, opening with an auxiliary verb. */
 const YES_NO = /^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|must|may|might|isn't|wasn't|didn't|doesn't|don't|hasn't|haven't|won't|can't)\b/;
@@ -251,7 +258,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
-  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question));
+  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question, options.translated === true));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
   const fixedText = correctSpelling(question, original, vocabulary, language);
