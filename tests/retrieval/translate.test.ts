@@ -187,3 +187,12 @@ describe('Russian and Kazakh yes/no questions', () => {
     expect(asksWhether('референдум 5 июня')).toBe(false);
   });
 });
+
+describe('the English reading of a translated question', () => {
+  it('is the lexicons\' words as they are: no English spelling correction ("forum" stays forum, not "form")', async () => {
+    const { analyseQuestion } = await import('../../src/retrieval/query/question.ts');
+    const corpusWords = { hasTerm: (t: string) => t === 'form', documentFrequency: () => 1, closestWord: (w: string) => (w === 'forum' ? 'form' : null) };
+    expect(analyseQuestion('who spoke at the forum', corpusWords, { translated: true }).units.map((u) => u.term)).toContain('forum');
+    expect(analyseQuestion('who spoke at the forum', corpusWords).units.map((u) => u.term)).toContain('form');
+  });
+});

@@ -261,7 +261,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question, options.translated === true));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
-  const fixedText = correctSpelling(question, original, vocabulary, language);
+  // A translation is the lexicons' English: nothing in it is misspelt ("forum" is not "form").
+  const fixedText = options.translated ? question : correctSpelling(question, original, vocabulary, language);
   const ws = fixedText === question ? original : words(fixedText, language);
   // Where the corrected words now start, so their units can be marked.
   const corrected = new Set<number>();
