@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSmallTalk } from '../../src/retrieval/query/small-talk.ts';
 
 describe('isSmallTalk', () => {
-  it.each(['hi', 'Hello!', 'hey there bot', 'thanks', 'Thank you very much!', 'ok', 'bye', 'help', '/start', '/help@referendum_bot', 'what can you do?', 'привет', 'Спасибо большое!', 'что ты умеешь', 'сәлем', 'Рахмет!', 'салеметсиз бе', 'good morning', 'что нового?', 'здорово, бот', 'Саламатсыз ба!', 'кал калай', 'thank u', 'how r u', 'Привет! Спасибо, что помогаешь', 'thanks for your help!', 'Рахмет, көмегің үшін', 'Спасибо, всё понятно!', 'ok that makes sense', 'Рахмет, енді бәрі түсінікті', 'Кто тебя создал?', 'who made you?', "What's your name?", 'Сені кім жасады?', 'как тебя зовут'])(
+  it.each(['hi', 'Hello!', 'hey there bot', 'thanks', 'Thank you very much!', 'ok', 'bye', 'help', '/start', '/help@referendum_bot', 'what can you do?', 'привет', 'Спасибо большое!', 'что ты умеешь', 'сәлем', 'Рахмет!', 'салеметсиз бе', 'good morning', 'что нового?', 'здорово, бот', 'Саламатсыз ба!', 'кал калай', 'thank u', 'how r u', 'Привет! Спасибо, что помогаешь', 'thanks for your help!', 'Рахмет, көмегің үшін', 'Спасибо, всё понятно!', 'ok that makes sense', 'Рахмет, енді бәрі түсінікті', 'Кто тебя создал?', 'who made you?', "What's your name?", 'Сені кім жасады?', 'как тебя зовут', 'Сәлем! Қалайсың? Көмектескенің үшін рахмет'])(
     'knows %s is not a question about the sources',
     (message) => expect(isSmallTalk(message)).toBe(true),
   );
