@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswerKind, namesOtherRank, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
+import { holdsAnswerKind, mentionsOffice, namesOtherRank, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
 import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
@@ -84,5 +84,26 @@ describe('a question whose thing asked for the sources never name', () => {
     const retriever = createRetriever([testDocument('a', body)]);
     expect(retriever.search('What was the official turnout of the referendum on the amendments?')).toEqual([]);
     expect(retriever.search('What was the date of the referendum on the amendments?')[0]?.excerpt).toContain('5 June');
+  });
+});
+
+describe('mentionsOffice', () => {
+  const asked = (q: string) => new Set(q.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean));
+
+  it('wants the office asked about, by its word or one for the same post, next to its institution', () => {
+    expect(mentionsOffice('The event was chaired by Usen Suleimen, Ambassador-at-Large of the Ministry of Foreign Affairs.', asked('Who is the Foreign Minister?'))).toBe(false);
+    expect(mentionsOffice('In her speech, the Commissioner for Human Rights Elvira Azimova spoke.', asked('Who is the ombudsman for human rights?'))).toBe(true);
+    expect(mentionsOffice('CEC Chairman Nurlan Abdirov said the commission was the first.', asked('Who heads the CEC? Who is its chairman?'))).toBe(true);
+    expect(mentionsOffice('Opening the session, CEC Chairman Nurlan Abdirov spoke.', asked('Who is the chairman of the Supreme Court?'))).toBe(false);
+  });
+
+  it('reads an institution from its acronym ("KazISS": Kazakhstan Institute for Strategic Studies)', () => {
+    const text = 'The meeting was moderated by Yerkin Tukumov, the Director of KazISS under the President.';
+    expect(mentionsOffice(text, asked('Who is the director of the Kazakhstan Institute for Strategic Studies?'))).toBe(true);
+    expect(mentionsOffice(text, asked('Who is the director of the Central Bank?'))).toBe(false);
+  });
+
+  it('asks nothing of a question that names no office', () => {
+    expect(mentionsOffice('Anything at all.', asked('Who chaired the meeting?'))).toBe(true);
   });
 });

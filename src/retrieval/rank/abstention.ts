@@ -67,6 +67,58 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
   }
   return other;
 }
+/**
+ * Does the sentence name the office asked about ("Who is the Foreign Minister?" is not answered by "Ambassador ... of
+ * the Ministry of Foreign Affairs"), by its word or one for the same post (chairman, chair, head)? True when the
+ * question names no office.
+ */
+export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boolean {
+  const checked = text.slice(0, 4000);
+  // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
+  const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION.has(w));
+  let asked = false;
+  for (const office of OFFICE_WORDS) {
+    if (!surfaces.has(office)) continue;
+    asked = true;
+    const post = SAME_POST.get(office)!;
+    post.lastIndex = 0;
+    for (let m = post.exec(checked); m !== null; m = post.exec(checked)) {
+      const near = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH).toLowerCase();
+      if (institution.length === 0 || institution.some((w) => new RegExp(`\\b${w}`, 'u').test(near)) || namesByInitials(checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH), surfaces)) return true;
+    }
+  }
+  return !asked;
+}
+/** An acronym in the text whose capitals are the initials of words the question spells out ("KazISS": Kazakhstan Institute for Strategic Studies). */
+function namesByInitials(text: string, surfaces: ReadonlySet<string>): boolean {
+  let initials = '';
+  // Every word counts here, "Kazakhstan" too (the K of KazISS); only function words do not.
+  for (const w of surfaces) if (w.length >= 3 && /^\p{L}+$/u.test(w) && !FUNCTION_WORDS.has(w)) initials += w[0];
+  for (const m of text.matchAll(ACRONYM)) {
+    const letters = m[0].replace(/\P{Lu}/gu, '').toLowerCase();
+    if (letters.length >= 2 && initials.includes(letters)) return true;
+  }
+  return false;
+}
+const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'are', 'for', 'and', 'now', 'its']);
+const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
+
+/** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
+const INSTITUTION_REACH = 60;
+/** Question words that name no institution: question and function words, "name", "current". */
+const NOT_INSTITUTION = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'is', 'are', 'now', 'currently', 'current', 'name', 'called', 'kazakhstan', 'country', 'its', 'and', 'for', 'of']);
+const CHAIR = ['chairman', 'chairwoman', 'chairperson', 'chair', 'chaired', 'head', 'heads', 'headed', 'leader', 'led', 'leads', 'president'];
+const POSTS: Record<string, string[]> = {
+  chairman: CHAIR, chairwoman: CHAIR, chairperson: CHAIR, chair: CHAIR,
+  head: [...CHAIR, 'director', 'minister', 'secretary', 'commissioner', 'ombudsman', 'ambassador', 'rector', 'dean', 'governor', 'mayor', 'speaker', 'prosecutor'],
+  leader: [...CHAIR, 'director', 'minister'],
+  director: ['director', 'head', 'heads', 'headed'],
+  president: ['president', 'head of state'],
+  ombudsman: ['ombudsman', 'ombudswoman', 'commissioner'],
+  commissioner: ['commissioner', 'ombudsman', 'ombudswoman'],
+};
+const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(?:${(POSTS[office] ?? [office]).join('|')})\\b`, 'gi')]));
+
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
@@ -79,7 +131,10 @@ const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
 export function holdsAnswerKind(question: KindQuestion, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
   const { type } = question;
   if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
-  if (type === 'who' && question.wantsName) return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, question.surfaces ?? new Set());
+  if (type === 'who' && question.wantsName) {
+    const surfaces = question.surfaces ?? new Set<string>();
+    return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, surfaces) && mentionsOffice(best.passage.sentence.text, surfaces);
+  }
   if (type === 'when') {
     if (best.fit > 0) return true;
     const text = best.passage.sentence.text.slice(0, 4000);
