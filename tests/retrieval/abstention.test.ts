@@ -49,6 +49,17 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(holdsAnswerKind(clock, sentence('Voting ended at 20:00.'))).toBe(true);
   });
 
+  it('wants an amount of money for a question about cost, not any number', async () => {
+    const { analyseQuestion } = await import('../../src/retrieval/query/question.ts');
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    expect(analyseQuestion('How much did the referendum cost?', everyWord).asksMoney).toBe(true);
+    expect(analyseQuestion('How many polling stations were there?', everyWord).asksMoney).toBe(false);
+    const money = { type: 'how_many' as const, asksMoney: true };
+    expect(holdsAnswerKind(money, sentence('The referendum is held in 10,012 polling places.', 1))).toBe(false);
+    expect(holdsAnswerKind(money, sentence('The referendum cost 10 billion tenge.', 1))).toBe(true);
+    expect(holdsAnswerKind(money, sentence('На референдум потратили 5 млрд тенге.', 1))).toBe(true);
+  });
+
   it('wants a name holding that very office: a deputy is another office', () => {
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the minister of foreign affairs'))).toBe(true);
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the deputy minister of foreign affairs'))).toBe(false);

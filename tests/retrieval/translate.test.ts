@@ -196,3 +196,12 @@ describe('the English reading of a translated question', () => {
     expect(analyseQuestion('who spoke at the forum', corpusWords).units.map((u) => u.term)).toContain('form');
   });
 });
+
+describe('a Russian or Kazakh question about money', () => {
+  it('is read as one', async () => {
+    const { MONEY_QUESTION } = await import('../../src/retrieval/query/question.ts');
+    expect(MONEY_QUESTION.test('Сколько денег потратили на референдум?')).toBe(true);
+    expect(MONEY_QUESTION.test('Референдумға қанша ақша жұмсалды?')).toBe(true);
+    expect(MONEY_QUESTION.test('Сколько было участков?')).toBe(false);
+  });
+});

@@ -32,6 +32,7 @@ const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\
 export interface KindQuestion {
   type: AnswerType;
   asksClock?: boolean;
+  asksMoney?: boolean;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -119,6 +120,9 @@ const POSTS: Record<string, string[]> = {
 };
 const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(?:${(POSTS[office] ?? [office]).join('|')})\\b`, 'gi')]));
 
+/** An amount of money: a currency or a budget. */
+const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?|budget|funding|funds|тенге|рубл\p{L}*|доллар\p{L}*|бюджет\p{L}*|теңге)(?![\p{L}])|[₸$€£]\s?\d|\d\s?[₸$€£]/iu;
+
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
@@ -131,6 +135,7 @@ const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
 export function holdsAnswerKind(question: KindQuestion, best: { fit: number; passage: { sentence: { text: string } } }): boolean {
   const { type } = question;
   if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
+  if (question.asksMoney) return MONEY.test(best.passage.sentence.text.slice(0, 4000));
   if (type === 'who' && question.wantsName) {
     const surfaces = question.surfaces ?? new Set<string>();
     return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, surfaces) && mentionsOffice(best.passage.sentence.text, surfaces);
@@ -173,7 +178,7 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
   }
   const { type } = question;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
-  const strict = question.asksClock === true || (type === 'who' && question.wantsName === true);
+  const strict = question.asksClock === true || question.asksMoney === true || (type === 'who' && question.wantsName === true);
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
