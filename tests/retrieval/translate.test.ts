@@ -205,3 +205,11 @@ describe('a Russian or Kazakh question about money', () => {
     expect(MONEY_QUESTION.test('Сколько было участков?')).toBe(false);
   });
 });
+
+describe('lexicon phrases that stem alike', () => {
+  it('read as the one spelled like the question: the minister is not the ministry', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('Сыртқы істер министрі кім?', 'kk', lexicons).toLowerCase()).toContain('minister of foreign affairs');
+    expect(translateQuestion('Сыртқы істер министрлігі не істеді?', 'kk', lexicons)).toContain('Ministry of Foreign Affairs');
+  });
+});

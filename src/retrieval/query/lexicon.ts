@@ -93,7 +93,7 @@ export class Lexicon {
       if (!k) keys.set(i, (k = keysOf(lookupForms(words[i]!, this.language, plain), this.language)));
       return k;
     };
-    const byLength = new Map<number, LexiconMatch>();
+    const byLength = new Map<number, LexiconMatch & { exact: number }>();
     for (const { entry } of this.reachedBy(keysAt(at), words[at]!)) {
       const length = entry.words.length;
       // A function word ("тем") is not read as a stem of a content word ("тема"): only its exact spelling counts.
@@ -101,9 +101,14 @@ export class Lexicon {
       const form = entry.words[0]!.surface;
       if (length === 1 && isStopWord(words[at]!) && !isStopWord(form) && form !== words[at]) continue;
       const covered = phraseLength(entry.words, words, at, keysAt);
-      if (covered !== undefined && !byLength.has(covered)) byLength.set(covered, { length: covered, english: entry.english });
+      if (covered === undefined) continue;
+      // Of phrases that stem alike, the one spelled as the question's words: "сыртқы істер министрі" is the minister,
+      // "... министрлігі" the ministry, though both stem to "министр".
+      const exact = length > 1 ? exactWords(entry.words, words, at) : 0;
+      const kept = byLength.get(covered);
+      if (!kept || exact > kept.exact) byLength.set(covered, { length: covered, english: entry.english, exact });
     }
-    return [...byLength.values()].sort((a, b) => b.length - a.length);
+    return [...byLength.values()].sort((a, b) => b.length - a.length).map(({ length, english }) => ({ length, english }));
   }
 
   /** Whether any form has a word that `word` is a form of. */
@@ -138,6 +143,13 @@ export class Lexicon {
     const kazakh = this.language === 'kk';
     return reached.sort((a, b) => a.respelled - b.respelled || (kazakh ? a.stripped - b.stripped : 0));
   }
+}
+
+/** How many of a phrase's words are spelled exactly as the question's words from `at` (Kazakh letters or not). */
+function exactWords(phrase: ReadonlyArray<{ surface: string }>, words: readonly string[], at: number): number {
+  let n = 0;
+  for (let i = 0; i < phrase.length; i++) if (words[at + i] !== undefined && plainKazakh(phrase[i]!.surface) === plainKazakh(words[at + i]!)) n += 1;
+  return n;
 }
 
 /** A form's stems: for Kazakh, those of its most likely reading only (a dictionary form is rarely inflected). */
