@@ -60,6 +60,15 @@ describe('a question that asks for a time of day or for who holds an office', ()
     expect(holdsAnswerKind(money, sentence('На референдум потратили 5 млрд тенге.', 1))).toBe(true);
   });
 
+  it('wants a day of the month for "on what date", not a month', async () => {
+    const { DAY_QUESTION } = await import('../../src/retrieval/query/question.ts');
+    expect(['On what date was the address published?', 'Какого числа было обращение?', 'Жолдау нақты қай күні жарияланды?'].every((q) => DAY_QUESTION.test(q))).toBe(true);
+    expect(DAY_QUESTION.test('When was the address published?')).toBe(false);
+    const day = { type: 'when' as const, asksDay: true };
+    expect(holdsAnswerKind(day, sentence('The reforms announced in his March address imply changes.', 1))).toBe(false);
+    expect(holdsAnswerKind(day, sentence('In his address of 16 March the President announced reforms.', 1))).toBe(true);
+  });
+
   it('wants a name holding that very office: a deputy is another office', () => {
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the minister of foreign affairs'))).toBe(true);
     expect(namesOtherRank('Deputy Minister of Foreign Affairs Roman Vassilenko noted ...', surfaces('who is the deputy minister of foreign affairs'))).toBe(false);

@@ -56,6 +56,8 @@ export interface AnalysedQuestion {
   asksClock: boolean;
   /** "How much did it cost?", "Сколько денег потратили?": an amount of money is asked for, not any number. */
   asksMoney: boolean;
+  /** "On what date ...?", "Какого числа ...?", "қай күні ...?": a day of a month is asked for, not a month or a year. */
+  asksDay: boolean;
   /** "What was the official voter turnout in ...?": the noun asked for ("turnout"), lowercase, if the question has that shape. */
   asksFor?: string;
 }
@@ -76,6 +78,7 @@ export interface AnalyseOptions {
   /** The original question asks for a time of day ("Во сколько ...?"). */
   asksClock?: boolean;
   asksMoney?: boolean;
+  asksDay?: boolean;
   /** The original question asks who holds an office ("Кто генеральный прокурор?"): a person's name answers. */
   wantsName?: boolean;
 }
@@ -85,6 +88,9 @@ const SECOND_QUESTION = /,\s*and\s+(?:what|who|whom|which|when|where|why|how|was
 
 /** "What time did ...?", "at what hour": a time of day. */
 const CLOCK_QUESTION = /\bwhat\s+time\b|\b(?:what|which)\s+hour\b/i;
+
+/** A question for a day of the month, in English, Russian or Kazakh ("on what date", "какого числа", "қай күні"). */
+export const DAY_QUESTION = /(?<![\p{L}])(?:(?:what|which)\s+(?:exact\s+)?(?:date|day)|exact\s+date|какого\s+числа|в\s+какой\s+день|какая\s+дата|в\s+какую\s+дату|точн\p{L}*\s+дат\p{L}*|қай\s+күні|нешесінде|нақты\s+күн\p{L}*|нақты\s+қай\s+күн\p{L}*)(?![\p{L}])/iu;
 
 /** A question about money, in English, Russian or Kazakh ("how much did it cost", "сколько денег", "қанша ақша"). */
 export const MONEY_QUESTION = /(?<![\p{L}])(?:how\s+much\s+money|costs?|costing|budget|spent|spending|price|expenditures?|funding|сколько\s+денег|денег|деньги|стоимост\p{L}*|стоил\p{L}*|стоит\s+ли\s+денег|бюджет\p{L}*|затрат\p{L}*|потрачен\p{L}*|потратил\p{L}*|ақша\p{L}*|құны|шығын\p{L}*|жұмсал\p{L}*)(?![\p{L}])/iu;
@@ -264,6 +270,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   question = language === 'en' ? expandAcronyms(question, vocabulary) : question;
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
+  const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question, options.translated === true));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
@@ -291,7 +298,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler

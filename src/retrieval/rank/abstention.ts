@@ -6,7 +6,7 @@
 import { hasCyrillic } from '../../language.ts';
 import { OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
-import { CLOCK_TIME } from './answer-types.ts';
+import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
@@ -26,6 +26,7 @@ const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}s?\b|\b(?:on|by|before|after|since|u
 
 const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)';
 /** A date in Russian or Kazakh text: "5 июня", "июнь 2022", "2022 года", "2022 жылғы". */
+const CYRILLIC_DAY = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}`, 'iu');
 const CYRILLIC_DATE = new RegExp(`\\d\\s*${CYRILLIC_MONTHS}|${CYRILLIC_MONTHS}\\p{L}*\\s+\\d{4}|\\d{4}\\s*(?:год|г\\.|жыл)`, 'iu');
 
 /** What the answer-kind checks need to know of a question (an AnalysedQuestion has it all). */
@@ -33,6 +34,7 @@ export interface KindQuestion {
   type: AnswerType;
   asksClock?: boolean;
   asksMoney?: boolean;
+  asksDay?: boolean;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -136,6 +138,10 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
   const { type } = question;
   if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksMoney) return MONEY.test(best.passage.sentence.text.slice(0, 4000));
+  if (question.asksDay) {
+    const text = best.passage.sentence.text.slice(0, 4000);
+    return FULL_DATE.test(text) || (hasCyrillic(text) && CYRILLIC_DAY.test(text));
+  }
   if (type === 'who' && question.wantsName) {
     const surfaces = question.surfaces ?? new Set<string>();
     return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, surfaces) && mentionsOffice(best.passage.sentence.text, surfaces);
@@ -178,7 +184,7 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
   }
   const { type } = question;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
-  const strict = question.asksClock === true || question.asksMoney === true || (type === 'who' && question.wantsName === true);
+  const strict = question.asksClock === true || question.asksMoney === true || question.asksDay === true || (type === 'who' && question.wantsName === true);
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
