@@ -223,3 +223,17 @@ describe('the kind of answer a translated question asks for', () => {
     expect(detectAnswerType('which international organizations sent observers', true)).toBe('organisation');
   });
 });
+
+describe('a question after a preamble', () => {
+  const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+
+  it('is the last sentence: its kind and its words come first, the setting before it weighs half', () => {
+    const analysed = analyseQuestion("My uncle says the referendum was just for show. I read that experts disagreed. According to them, who chaired the meeting?", everyWord);
+    expect(analysed.type).toBe('who');
+    const secondary = (surface: string) => analysed.units.find((u) => u.surface.toLowerCase() === surface)?.secondary === true;
+    expect(secondary('uncle')).toBe(true);
+    expect(secondary('experts')).toBe(true);
+    expect(secondary('chaired')).toBe(false);
+    expect(analyseQuestion('When was the vote? Who chaired it?', everyWord).units.find((u) => u.surface === 'vote')?.secondary).not.toBe(true);
+  });
+});

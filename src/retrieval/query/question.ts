@@ -249,6 +249,19 @@ export function misspeltQuestionWord(word: string): string | null {
   return word[0] === word[0]!.toUpperCase() ? meant[0]!.toUpperCase() + meant.slice(1) : meant;
 }
 
+/**
+ * Where the question proper starts in a message of several sentences that ends with one question ("My uncle keeps
+ * saying ... I read that ... According to them, what is ...?"), or 0.
+ */
+function questionAfterPreamble(text: string): number {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('?') || trimmed.slice(0, -1).includes('?')) return 0;
+  let last = 0;
+  for (const m of trimmed.matchAll(SENTENCE_END)) last = (m.index ?? 0) + m[0].length;
+  return last;
+}
+const SENTENCE_END = /[.!:]\s+(?=[\p{Lu}"“«])/gu;
+
 const CHAT_OPENING = /^\s*(?:(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*|so\s+like\b[\s,]*)\s*/i;
 /** "... or what?", "... or not?" at the very end (anchored there: the regex starts at the last "or"). */
 const CHAT_ENDING = /(?<=[^\s,])[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i;
@@ -272,7 +285,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
   const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
-  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question, options.translated === true));
+  // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
+  const asked = second < 0 ? questionAfterPreamble(question) : 0;
+  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question.slice(asked), options.translated === true));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
   // A translation is the lexicons' English: nothing in it is misspelt ("forum" is not "form").
@@ -287,6 +302,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const cues = cueStarts(ws);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
+  if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, cues, units, vocabulary, language === 'en' && options.expand !== false);
   const subject = type === 'define' ? definedSubject(fixedText) : null;
