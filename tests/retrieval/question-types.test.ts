@@ -194,6 +194,11 @@ describe('how a request is framed, and what it asks about', () => {
     expect(surfaces('Explain the amendments')).not.toContain('explain');
   });
 
+  it('drops chat greetings and reads chat abbreviations', () => {
+    expect(surfaces(cleanQuestion('hey who were the intl guests'))).toEqual(['international', 'guests']);
+    expect(surfaces(cleanQuestion('hi which orgs sent reps'))).toEqual(expect.arrayContaining(['organizations', 'representatives']));
+  });
+
   it('keeps the same words where they are what is asked about', () => {
     expect(surfaces('What did the ombudswoman say we must learn?')).toContain('learn');
     expect(surfaces('What did the justice official explain to the meeting?')).toContain('explain');
