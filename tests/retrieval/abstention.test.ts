@@ -121,6 +121,7 @@ describe('mentionsOffice', () => {
     const text = 'The meeting was moderated by Yerkin Tukumov, the Director of KazISS under the President.';
     expect(mentionsOffice(text, asked('Who is the director of the Kazakhstan Institute for Strategic Studies?'))).toBe(true);
     expect(mentionsOffice(text, asked('Who is the director of the Central Bank?'))).toBe(false);
+    expect(mentionsOffice('The keynote speakers were Secretary of the Central Election Commission Mukhtar Yerman and others.', asked('Who is the CEC secretary?'))).toBe(true);
   });
 
   it('asks nothing of a question that names no office', () => {

@@ -94,6 +94,9 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boo
 }
 /** An acronym in the text whose capitals are the initials of words the question spells out ("KazISS": Kazakhstan Institute for Strategic Studies). */
 function namesByInitials(text: string, surfaces: ReadonlySet<string>): boolean {
+  // The question's acronym spelled out in the text ("CEC": "the Central Election Commission").
+  const capitalised = [...text.matchAll(CAPITALISED_RUN)].map((m) => m[0].split(/\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?/).map((w) => w[0]!.toLowerCase()).join(''));
+  for (const w of surfaces) if (w.length >= 3 && w.length <= 6 && !NOT_INSTITUTION.has(w) && !OFFICE_WORDS.includes(w) && capitalised.some((initials) => initials.includes(w))) return true;
   let initials = '';
   // Every word counts here, "Kazakhstan" too (the K of KazISS); only function words do not.
   for (const w of surfaces) if (w.length >= 3 && /^\p{L}+$/u.test(w) && !FUNCTION_WORDS.has(w)) initials += w[0];
@@ -104,6 +107,7 @@ function namesByInitials(text: string, surfaces: ReadonlySet<string>): boolean {
   return false;
 }
 const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'are', 'for', 'and', 'now', 'its']);
+const CAPITALISED_RUN = /\p{Lu}\p{Ll}+(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}\p{Ll}+)+/gu;
 const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
 
 /** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
