@@ -32,6 +32,8 @@ export const KAZAKH_STOP_WORDS = new Set([
   'ету', 'етеді', 'етті', 'етіп', 'етілді', 'етілген', 'ала', 'алады', 'алды', 'алмайды', 'бола', 'болу', 'ең', 'өте', 'тиіс', 'керек',
   // Light verbs ("не істеуге" what to do, "шетелде жүрген" living abroad).
   'істеу', 'істеуге', 'істейді', 'істеді', 'істеп', 'жүр', 'жүрген', 'жүргендер', 'өзі', 'өзіміз', 'өздері',
+  // The progressive and other auxiliaries ("жазып жатырмын", "болып жатқан"), "not", "something", "to it".
+  'жатыр', 'жатырмын', 'жатқан', 'болуы', 'емес', 'бірдеңе', 'оған', 'барысында', 'істеліп',
 ]);
 /** Orama's Russian stop words, and question words it lacks. */
 export const RUSSIAN_STOP_WORDS = new Set([
