@@ -213,3 +213,11 @@ describe('lexicon phrases that stem alike', () => {
     expect(translateQuestion('Сыртқы істер министрлігі не істеді?', 'kk', lexicons)).toContain('Ministry of Foreign Affairs');
   });
 });
+
+describe('a phrase the lexicon lists whole', () => {
+  it('is not split for a single word\'s entry: "проголосовать за границей" is voting abroad, not voting in favour of a border', () => {
+    const english = translateQuestion('В скольких странах граждане могли проголосовать за границей?', 'ru', defaultLexicons());
+    expect(english).toContain('abroad');
+    expect(english).not.toContain('favor');
+  });
+});
