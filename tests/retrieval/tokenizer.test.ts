@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { misspeltStopWord, normaliseNumber, terms, words } from '../../src/retrieval/text/tokenizer.ts';
+import { misspeltStopWord } from '../../src/retrieval/query/misspelt-stop-word.ts';
+import { normaliseNumber, terms, words } from '../../src/retrieval/text/tokenizer.ts';
 
 const termList = (text: string) => terms(text).map((t) => t.term);
 

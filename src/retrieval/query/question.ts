@@ -1,8 +1,9 @@
 import type { TextLanguage } from '../text/languages.ts';
-import { CONCEPT_PREFIX, misspeltStopWord, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
 import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
 import { editDistance } from './edit-distance.ts';
+import { misspeltStopWord } from './misspelt-stop-word.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'yesno' | 'organisation' | 'other';

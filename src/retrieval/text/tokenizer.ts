@@ -1,6 +1,5 @@
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { editDistance } from '../query/edit-distance.ts';
 import { detached } from '../corpus/compact.ts';
 import { hasCyrillic } from '../../language.ts';
 import { cyrillicTerm, type TextLanguage } from './languages.ts';
@@ -11,42 +10,10 @@ import { SYNONYM_GROUPS } from './thesaurus.ts';
 export const CONCEPT_PREFIX = '~';
 
 /** Orama's English stop words, and the indefinite pronouns it lacks ("everybody", "something"): they name nothing to look for. */
-const STOP_WORDS = new Set([
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   ...englishStopwords.map((w) => w.replace(/’/g, "'")),
   ...['everybody', 'everyone', 'anybody', 'anyone', 'somebody', 'someone', 'nobody', 'everything', 'anything', 'something', 'nothing'],
 ]);
-
-/** Stop words by length, for misspeltStopWord. */
-const STOP_WORDS_BY_LENGTH = new Map<number, string[]>();
-for (const w of STOP_WORDS) if (/^[a-z]{3,}$/.test(w)) STOP_WORDS_BY_LENGTH.set(w.length, [...(STOP_WORDS_BY_LENGTH.get(w.length) ?? []), w]);
-
-/**
- * The stop word a lowercase misspelling was meant to be ("ther", "thier", "abot", "becuase", "teh"): one letter
- * dropped, added or changed, or two swapped; a dropped letter first. Three-letter words only for a swap ("teh"),
- * since a short acronym is one letter from many ("imf" / "if"). The caller rules out real and corpus words.
- */
-export function misspeltStopWord(word: string): string | null {
-  if (word.length < 3 || word.length > MAX_STOP_WORD + 1 || STOP_WORDS.has(word) || !/^[a-z]+$/.test(word)) return null;
-  const known = misspeltStopWords.get(word);
-  if (known !== undefined) return known;
-  const meant = nearestStopWord(word);
-  if (misspeltStopWords.size >= 10_000) misspeltStopWords.clear();
-  misspeltStopWords.set(word, meant);
-  return meant;
-}
-
-const misspeltStopWords = new Map<string, string | null>();
-const MAX_STOP_WORD = Math.max(...STOP_WORDS_BY_LENGTH.keys());
-
-function nearestStopWord(word: string): string | null {
-  // Which of several stop words was meant ("ther": there, their, other) hardly matters: none is searched for.
-  for (const length of [word.length + 1, word.length, word.length - 1]) {
-    for (const stop of STOP_WORDS_BY_LENGTH.get(length) ?? []) if (editDistance(word, stop, 2) === 1 && (word.length > 3 || swapped(word, stop))) return stop;
-  }
-  return null;
-}
-
-const swapped = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('') && a !== b;
 
 /** A word of the text with its position (in characters) and its normalised term, or null for a stop word. */
 export interface Word {
@@ -127,7 +94,7 @@ function termOf(raw: string, language: TextLanguage): string | null {
 function wordTerm(raw: string): string | null {
   if (raw === '%') return 'percent';
   let word = raw.replace(/'s$/, '');
-  if (STOP_WORDS.has(word) || STOP_WORDS.has(raw) || word.length < 2) return null;
+  if (ENGLISH_STOP_WORDS.has(word) || ENGLISH_STOP_WORDS.has(raw) || word.length < 2) return null;
   word = word.replace(/'/g, '');
   if (word.length === 0) return null;
   if (!/^[a-z]+$/.test(word)) return word; // not English: keep the word whole (Cyrillic, Kazakh letters, accents)
