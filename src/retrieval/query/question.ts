@@ -147,6 +147,9 @@ const REPORTING_WORDS = new Set([
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
 const ROLE_CUES = new Set(['position', 'post', 'job', 'role', 'offic']);
 
+/** The nouns of "which organisations / NGOs / ministries ...": named organisations answer. */
+const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)';
+
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction)\b|\b(what|which)\s+part\s+of\s+(?:the\s+)?(?:population|people|citizens|voters|respondents|residents|electorate|votes|ballots|kazakhstanis|society|youth)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
@@ -158,7 +161,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
-  ['organisation', /\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)\b/],
+  ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b`)],
   ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:reason|purpose|aim|goal|point)s?\b|\bhow\s+come\b/],
 ];
 
@@ -191,7 +194,7 @@ export function detectAnswerType(question: string, translated = false): AnswerTy
   return YES_NO.test(lower) ? 'yesno' : 'other';
 }
 
-const ORGANISATION_NEXT = /\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)\b/;
+const ORGANISATION_NEXT = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?${ORGANISATION_NOUN}\\b`);
 
 /** "Was the session held online?", "Did observers attend?": asks whether, opening with an auxiliary verb. */
 const YES_NO = /^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|must|may|might|isn't|wasn't|didn't|doesn't|don't|hasn't|haven't|won't|can't)\b/;

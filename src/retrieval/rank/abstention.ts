@@ -76,36 +76,48 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
  * question names no office.
  */
 export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boolean {
+  const asked = OFFICE_WORDS.filter((office) => surfaces.has(office));
+  if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
   // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
   const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION.has(w));
-  let asked = false;
-  for (const office of OFFICE_WORDS) {
-    if (!surfaces.has(office)) continue;
-    asked = true;
+  for (const office of asked) {
     const post = SAME_POST.get(office)!;
     post.lastIndex = 0;
     for (let m = post.exec(checked); m !== null; m = post.exec(checked)) {
-      const near = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH).toLowerCase();
-      if (institution.length === 0 || institution.some((w) => new RegExp(`\\b${w}`, 'u').test(near)) || namesByInitials(checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH), surfaces)) return true;
+      const near = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH);
+      if (institution.length === 0 || namesInstitution(near, institution, surfaces)) return true;
     }
   }
-  return !asked;
+  return false;
 }
-/** An acronym in the text whose capitals are the initials of words the question spells out ("KazISS": Kazakhstan Institute for Strategic Studies). */
-function namesByInitials(text: string, surfaces: ReadonlySet<string>): boolean {
-  // The question's acronym spelled out in the text ("CEC": "the Central Election Commission").
-  const capitalised = [...text.matchAll(CAPITALISED_RUN)].map((m) => m[0].split(/\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?/).map((w) => w[0]!.toLowerCase()).join(''));
-  for (const w of surfaces) if (w.length >= 3 && w.length <= 6 && !NOT_INSTITUTION.has(w) && !OFFICE_WORDS.includes(w) && capitalised.some((initials) => initials.includes(w))) return true;
+
+/**
+ * Does the text near an office name the question's institution: one of its words, the question's acronym spelled
+ * out ("CEC": "the Central Election Commission"), or an acronym of the question's words ("KazISS": Kazakhstan
+ * Institute for Strategic Studies)?
+ */
+function namesInstitution(near: string, institution: readonly string[], surfaces: ReadonlySet<string>): boolean {
+  const lower = near.toLowerCase();
+  if (institution.some((w) => startsWord(lower, w))) return true;
+  const spelledOut = [...near.matchAll(CAPITALISED_RUN)].map((m) => m[0].split(/\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?/).map((w) => w[0]!.toLowerCase()).join(''));
+  if (institution.some((w) => w.length <= 6 && spelledOut.some((initials) => initials.includes(w)))) return true;
+  // Every word of the question counts for the initials, "Kazakhstan" too (the K of KazISS); only function words do not.
   let initials = '';
-  // Every word counts here, "Kazakhstan" too (the K of KazISS); only function words do not.
   for (const w of surfaces) if (w.length >= 3 && /^\p{L}+$/u.test(w) && !FUNCTION_WORDS.has(w)) initials += w[0];
-  for (const m of text.matchAll(ACRONYM)) {
+  for (const m of near.matchAll(ACRONYM)) {
     const letters = m[0].replace(/\P{Lu}/gu, '').toLowerCase();
     if (letters.length >= 2 && initials.includes(letters)) return true;
   }
   return false;
 }
+
+/** Does a word of the (lowercase) text start with `w`? */
+function startsWord(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) if (i === 0 || !/\p{L}/u.test(text[i - 1]!)) return true;
+  return false;
+}
+
 const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'are', 'for', 'and', 'now', 'its']);
 const CAPITALISED_RUN = /\p{Lu}\p{Ll}+(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}\p{Ll}+)+/gu;
 const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
@@ -113,7 +125,7 @@ const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
 /** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
 const INSTITUTION_REACH = 60;
 /** Question words that name no institution: question and function words, "name", "current". */
-const NOT_INSTITUTION = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'is', 'are', 'now', 'currently', 'current', 'name', 'called', 'kazakhstan', 'country', 'its', 'and', 'for', 'of']);
+const NOT_INSTITUTION = new Set([...FUNCTION_WORDS, 'is', 'of', 'currently', 'current', 'name', 'called', 'kazakhstan', 'country']);
 const CHAIR = ['chairman', 'chairwoman', 'chairperson', 'chair', 'chaired', 'head', 'heads', 'headed', 'leader', 'led', 'leads', 'president'];
 const POSTS: Record<string, string[]> = {
   chairman: CHAIR, chairwoman: CHAIR, chairperson: CHAIR, chair: CHAIR,
