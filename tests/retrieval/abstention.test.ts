@@ -107,6 +107,27 @@ describe('a question whose thing asked for the sources never name', () => {
   });
 });
 
+describe('a question about how the vote came out', () => {
+  it('is told apart from questions that only mention the vote or a survey\'s results', async () => {
+    const { OUTCOME_QUESTION } = await import('../../src/retrieval/query/question.ts');
+    const outcome = ['What was the official voter turnout?', 'What percentage voted yes in the referendum?', 'How many votes were cast abroad?', 'What did the mission conclude in its final report?', 'Какая была явка?', 'Сколько процентов проголосовали «за» поправки?', 'Референдумда неше адам қарсы дауыс берді?', 'Референдумның алдын ала нәтижелері қандай?'];
+    const other = ['What did the analyst say the outcome of the upcoming vote hinges on?', 'What did the survey results show?', 'Можно ли проголосовать за границей?', 'Сауалнама нәтижелері не көрсетті?', 'Шетелдегі азаматтар дауыс бере алды ма?', 'Что предложили по итогам январских событий?'];
+    expect(outcome.filter((q) => !OUTCOME_QUESTION.test(q))).toEqual([]);
+    expect(other.filter((q) => OUTCOME_QUESTION.test(q))).toEqual([]);
+  });
+
+  it('is "not in my sources" when no sentence reports an outcome, and answered by one that does', () => {
+    const preparations = `${FILLER}The June 5 referendum on the amendments is being held in 10,012 polling places, 65 of them abroad. About 70% of citizens say they will vote for the amendments.`;
+    const before = createRetriever([testDocument('a', preparations)]);
+    expect(before.search('How many votes were cast at the polling places abroad?')).toEqual([]);
+    expect(before.search('What percentage of citizens voted for the amendments in the June 5 referendum?')).toEqual([]);
+    expect(before.search('Сколько процентов граждан проголосовали за поправки на референдуме 5 июня?')).toEqual([]);
+    expect(before.search('How many polling places were abroad?')[0]?.excerpt).toContain('65 of them abroad');
+    const after = createRetriever([testDocument('b', `${preparations} In the June 5 referendum 77% of the citizens who took part voted for the amendments.`)]);
+    expect(after.search('What percentage of citizens voted for the amendments in the June 5 referendum?')[0]?.excerpt).toContain('77%');
+  });
+});
+
 describe('mentionsOffice', () => {
   const asked = (q: string) => new Set(q.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean));
 

@@ -59,6 +59,8 @@ export interface AnalysedQuestion {
   asksMoney: boolean;
   /** "On what date ...?", "Какого числа ...?", "қай күні ...?": a day of a month is asked for, not a month or a year. */
   asksDay: boolean;
+  /** "What was the turnout?", "Какая была явка?", "неше адам дауыс берді?": the vote's outcome, which only a result answers. */
+  asksOutcome: boolean;
   /** "What was the official voter turnout in ...?": the noun asked for ("turnout"), lowercase, if the question has that shape. */
   asksFor?: string;
 }
@@ -80,6 +82,7 @@ export interface AnalyseOptions {
   asksClock?: boolean;
   asksMoney?: boolean;
   asksDay?: boolean;
+  asksOutcome?: boolean;
   /** The original question asks who holds an office ("Кто генеральный прокурор?"): a person's name answers. */
   wantsName?: boolean;
 }
@@ -95,6 +98,28 @@ export const DAY_QUESTION = /(?<![\p{L}])(?:(?:what|which)\s+(?:exact\s+)?(?:dat
 
 /** A question about money, in English, Russian or Kazakh ("how much did it cost", "сколько денег", "қанша ақша"). */
 export const MONEY_QUESTION = /(?<![\p{L}])(?:how\s+much\s+money|costs?|costing|budget|spent|spending|price|expenditures?|funding|сколько\s+денег|денег|деньги|стоимост\p{L}*|стоил\p{L}*|стоит\s+ли\s+денег|бюджет\p{L}*|затрат\p{L}*|потрачен\p{L}*|потратил\p{L}*|ақша\p{L}*|құны|шығын\p{L}*|жұмсал\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * A question about how the vote came out: turnout, the official or final results, how many voted (for, against),
+ * who won, an observers' final report. Words of the question, not of its topic: "the outcome of the upcoming vote
+ * hinges on" and "the survey's results" ask something else.
+ */
+export const OUTCOME_QUESTION = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      // English
+      'turnout|(?:final|official|preliminary|overall)\\s+results?|results?\\s+of\\s+(?:the\\s+)?(?:\\p{L}+\\s+)?(?:referendum|vote|voting|ballot|plebiscite)',
+      'voted\\s+(?:yes|no|for|against|in\\s+favou?r)|(?:said|answered)\\s+(?:yes|no)|votes?\\s+(?:were\\s+|was\\s+)?(?:cast|counted)|ballots?\\s+(?:were\\s+)?(?:cast|counted)',
+      'how\\s+did\\s+(?:\\p{L}+\\s+){1,4}vote|won\\s+the|final\\s+report',
+      // Russian
+      'явк\\p{L}*|итог\\p{L}*\\s+(?:референдум|голосован|ЦИК)\\p{L}*|(?:официальн|предварительн|окончательн)\\p{L}*\\s+итог\\p{L}*|итогов\\p{L}*\\s+(?:отч[её]т|явк|доклад)\\p{L}*',
+      '(?:проголосовал\\p{L}*|голос(?:ов|а|ами)?)\\s+«?(?:за(?!\\s+(?:рубеж|границ))|против)|отдан\\p{L}*\\s+голос\\p{L}*',
+      // Kazakh
+      'референдум\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}нәтиже\\p{L}*|қатысу\\s+(?:деңгей|көрсеткіш)\\p{L}*|дауыс\\s+берд[іи]',
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'iu',
+);
 
 /**
  * How a request is framed ("I want to learn", "can you explain", "I wonder"): cue words after the one asking
@@ -289,6 +314,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksClock = options.asksClock ?? CLOCK_QUESTION.test(question);
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
   const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
+  const asksOutcome = options.asksOutcome ?? OUTCOME_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
   const asked = second < 0 ? questionAfterPreamble(question) : 0;
@@ -319,7 +345,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler

@@ -3,7 +3,7 @@ import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
 import { russianDictionary } from './russian-dictionary.ts';
 import { createRussianSpeller, type Speller } from './russian-spelling.ts';
-import { analyseQuestion, cleanQuestion, DAY_QUESTION, MONEY_QUESTION, type AnalysedQuestion, type Vocabulary } from './question.ts';
+import { analyseQuestion, cleanQuestion, DAY_QUESTION, MONEY_QUESTION, OUTCOME_QUESTION, type AnalysedQuestion, type Vocabulary } from './question.ts';
 import { translateQuestionParts } from './translate.ts';
 
 /** Shorter Latin spellings match too many corpus words by accident. */
@@ -87,9 +87,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
     const asksClock = CLOCK_QUESTION.test(cleaned);
     const wantsName = OFFICE_HOLDER_RU.test(cleaned) || OFFICE_HOLDER_KK.test(cleaned);
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), wantsName }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), asksOutcome: OUTCOME_QUESTION.test(cleaned), wantsName }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
-    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay }), text: cleaned }] };
+    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome }), text: cleaned }] };
   };
 }
 

@@ -35,6 +35,7 @@ export interface KindQuestion {
   asksClock?: boolean;
   asksMoney?: boolean;
   asksDay?: boolean;
+  asksOutcome?: boolean;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -141,6 +142,9 @@ const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(
 /** An amount of money: a currency or a budget. */
 const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?|budget|funding|funds|тенге|рубл\p{L}*|доллар\p{L}*|бюджет\p{L}*|теңге)(?![\p{L}])|[₸$€£]\s?\d|\d\s?[₸$€£]/iu;
 
+/** How a vote came out: a turnout, votes or ballots, a result, who won. */
+const OUTCOME = /(?<![\p{L}])(?:turnout|voted|votes|ballots|tall(?:y|ies)|results?|outcome|won|явк\p{L}*|итог\p{L}*|голос(?:ов|а|ами)?|нәтиже\p{L}*)(?![\p{L}])/iu;
+
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
@@ -154,6 +158,7 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
   const { type } = question;
   if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksMoney) return MONEY.test(best.passage.sentence.text.slice(0, 4000));
+  if (question.asksOutcome) return OUTCOME.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksDay) {
     const text = best.passage.sentence.text.slice(0, 4000);
     return FULL_DATE.test(text) || (hasCyrillic(text) && CYRILLIC_DAY.test(text));
@@ -200,7 +205,7 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
   }
   const { type } = question;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
-  const strict = question.asksClock === true || question.asksMoney === true || question.asksDay === true || (type === 'who' && question.wantsName === true);
+  const strict = question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
