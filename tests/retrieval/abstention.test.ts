@@ -110,10 +110,13 @@ describe('a question whose thing asked for the sources never name', () => {
 describe('a question about how the vote came out', () => {
   it('is told apart from questions that only mention the vote or a survey\'s results', async () => {
     const { OUTCOME_QUESTION } = await import('../../src/retrieval/query/question.ts');
-    const outcome = ['What was the official voter turnout?', 'What percentage voted yes in the referendum?', 'How many votes were cast abroad?', 'What did the mission conclude in its final report?', 'Какая была явка?', 'Сколько процентов проголосовали «за» поправки?', 'Референдумда неше адам қарсы дауыс берді?', 'Референдумның алдын ала нәтижелері қандай?'];
-    const other = ['What did the analyst say the outcome of the upcoming vote hinges on?', 'What did the survey results show?', 'Можно ли проголосовать за границей?', 'Сауалнама нәтижелері не көрсетті?', 'Шетелдегі азаматтар дауыс бере алды ма?', 'Что предложили по итогам январских событий?'];
-    expect(outcome.filter((q) => !OUTCOME_QUESTION.test(q))).toEqual([]);
+    const questions = ['What was the official voter turnout?', 'What percentage voted yes in the referendum?', 'How many votes were cast abroad?', 'What did the mission conclude in its final report?', 'Какая была явка?', 'Сколько процентов проголосовали «за» поправки?', 'Референдумда неше адам қарсы дауыс берді?', 'Референдумның алдын ала нәтижелері қандай?', 'How many people turned out to vote?', 'Сколько человек проголосовало на референдуме?', 'Референдумға сайлаушылардың қанша пайызы қатысты?'];
+    const other = ['What did the analyst say the outcome of the upcoming vote hinges on?', 'What did the survey results show?', 'Можно ли проголосовать за границей?', 'Сауалнама нәтижелері не көрсетті?', 'Шетелдегі азаматтар дауыс бере алды ма?', 'Что предложили по итогам январских событий?', 'How many people took part in the survey?', 'Сауалнамаға неше адам қатысты?'];
+    expect(questions.filter((q) => !OUTCOME_QUESTION.test(q))).toEqual([]);
     expect(other.filter((q) => OUTCOME_QUESTION.test(q))).toEqual([]);
+    const outcome = { type: 'percent' as const, asksOutcome: true };
+    expect(holdsAnswerKind(outcome, sentence('As the results show, 70% of Kazakhstanis are aware of the referendum.', 1))).toBe(false);
+    expect(holdsAnswerKind(outcome, sentence('According to the official results of the referendum, 77% voted in favour.', 1))).toBe(true);
   });
 
   it('is "not in my sources" when no sentence reports an outcome, and answered by one that does', () => {
