@@ -148,6 +148,19 @@ describe('mentionsOffice', () => {
     expect(mentionsOffice('The keynote speakers were Secretary of the Central Election Commission Mukhtar Yerman and others.', asked('Who is the CEC secretary?'))).toBe(true);
   });
 
+  it('wants every word of the institution the question names next to the office', async () => {
+    const { analyseQuestion } = await import('../../src/retrieval/query/question.ts');
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    expect(analyseQuestion('Who is the chairman of the Constitutional Court?', everyWord).officeOf).toEqual(['constitutional', 'court']);
+    expect(analyseQuestion('Who is the CEC chairman speaking at the conference?', everyWord).officeOf).toEqual(['cec']);
+    expect(analyseQuestion('Who is Kazakhstan\'s human rights commissioner?', everyWord).officeOf).toEqual(['human', 'rights']);
+    const text = 'Opening the session on electoral law in the context of constitutional reform, CEC Chairman Nurlan Abdirov spoke.';
+    const question = 'who is the chairman of the constitutional court';
+    expect(mentionsOffice(text, asked(question), ['constitutional', 'court'])).toBe(false);
+    expect(mentionsOffice(text, asked('who is the chairman of the cec'), ['cec'])).toBe(true);
+    expect(mentionsOffice('The Chairman of the Constitutional Court Elvira Azimova spoke.', asked(question), ['constitutional', 'court'])).toBe(true);
+  });
+
   it('asks nothing of a question that names no office', () => {
     expect(mentionsOffice('Anything at all.', asked('Who chaired the meeting?'))).toBe(true);
   });

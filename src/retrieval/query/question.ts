@@ -61,6 +61,8 @@ export interface AnalysedQuestion {
   asksDay: boolean;
   /** "What was the turnout?", "Какая была явка?", "неше адам дауыс берді?": the vote's outcome, which only a result answers. */
   asksOutcome: boolean;
+  /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
+  officeOf?: string[];
   /** "What was the official voter turnout in ...?": the noun asked for ("turnout"), lowercase, if the question has that shape. */
   asksFor?: string;
 }
@@ -345,7 +347,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(asksFor ? { asksFor } : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler
@@ -462,6 +464,25 @@ function asksOfficeHolder(question: string): boolean {
   const m = OFFICE_HOLDER.exec(question);
   return m !== null && !NOT_OFFICE_LEAD.test(m[1]!);
 }
+
+/**
+ * The words naming an office's institution in a question: up to three after the office ("chairman of the
+ * Constitutional Court", "председатель Конституционного суда" read as "chairman constitutional court") or two
+ * before it ("CEC chairman", "human rights commissioner"), up to a function word, a rank or a verb form.
+ */
+function officeOfQuestion(question: string): { officeOf?: string[] } {
+  const ws = question.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).map((w) => w.replace(/['’]s$/, ''));
+  const at = ws.findIndex((w) => OFFICE_WORDS.includes(w) || (w.endsWith('s') && OFFICE_WORDS.includes(w.slice(0, -1))));
+  if (at === -1) return {};
+  const names = (w: string) => !NOT_INSTITUTION_WORDS.has(w) && !OFFICE_WORDS.includes(w) && !/ing$/.test(w) && /^\p{L}/u.test(w);
+  const out: string[] = [];
+  let i = at + 1;
+  if (ws[i] === 'of' || ws[i] === 'for') i += ws[i + 1] === 'the' ? 2 : 1;
+  for (let n = 0; n < 3 && i < ws.length && names(ws[i]!); n++, i++) out.push(ws[i]!);
+  for (let j = at - 1, n = 0; n < 2 && j >= 0 && names(ws[j]!); n++, j--) out.unshift(ws[j]!);
+  return out.length > 0 ? { officeOf: out } : {};
+}
+const NOT_INSTITUTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'that', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'be', 'been', 'of', 'for', 'and', 'or', 'in', 'at', 'on', 'to', 'from', 'by', 'with', 'about', 'during', 'after', 'before', 'now', 'its', 'his', 'her', 'their', 'current', 'currently', 'new', 'first', 'then', 'name', 'called', 'kazakhstan', 'country', 'deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'spoke', 'said', 'did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'can', 'could']);
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);

@@ -39,6 +39,7 @@ export interface KindQuestion {
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
+  officeOf?: readonly string[];
 }
 
 /**
@@ -76,7 +77,7 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
  * the Ministry of Foreign Affairs"), by its word or one for the same post (chairman, chair, head)? True when the
  * question names no office.
  */
-export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boolean {
+export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, officeOf?: readonly string[]): boolean {
   const asked = OFFICE_WORDS.filter((office) => surfaces.has(office));
   if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
@@ -87,7 +88,7 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boo
     post.lastIndex = 0;
     for (let m = post.exec(checked); m !== null; m = post.exec(checked)) {
       const near = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH);
-      if (institution.length === 0 || namesInstitution(near, institution, surfaces)) return true;
+      if (institution.length === 0 || namesInstitution(near, institution, surfaces, officeOf)) return true;
     }
   }
   return false;
@@ -98,9 +99,15 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>): boo
  * out ("CEC": "the Central Election Commission"), or an acronym of the question's words ("KazISS": Kazakhstan
  * Institute for Strategic Studies)?
  */
-function namesInstitution(near: string, institution: readonly string[], surfaces: ReadonlySet<string>): boolean {
+function namesInstitution(near: string, institution: readonly string[], surfaces: ReadonlySet<string>, officeOf?: readonly string[]): boolean {
   const lower = near.toLowerCase();
-  if (institution.some((w) => startsWord(lower, w))) return true;
+  if (officeOf !== undefined && officeOf.length > 0) {
+    // The institution as the question names it next to the office: every word of a short name ("constitutional
+    // reform" does not name the Constitutional Court), all but one of a longer one.
+    let named = 0;
+    for (const w of officeOf) if (startsWord(lower, w)) named += 1;
+    if (named >= (officeOf.length <= 2 ? officeOf.length : officeOf.length - 1)) return true;
+  } else if (institution.some((w) => startsWord(lower, w))) return true;
   const spelledOut = [...near.matchAll(CAPITALISED_RUN)].map((m) => m[0].split(/\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?/).map((w) => w[0]!.toLowerCase()).join(''));
   if (institution.some((w) => w.length <= 6 && spelledOut.some((initials) => initials.includes(w)))) return true;
   // Every word of the question counts for the initials, "Kazakhstan" too (the K of KazISS); only function words do not.
@@ -165,7 +172,7 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
   }
   if (type === 'who' && question.wantsName) {
     const surfaces = question.surfaces ?? new Set<string>();
-    return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, surfaces) && mentionsOffice(best.passage.sentence.text, surfaces);
+    return best.fit > 0 && !namesOtherRank(best.passage.sentence.text, surfaces) && mentionsOffice(best.passage.sentence.text, surfaces, question.officeOf);
   }
   if (type === 'when') {
     if (best.fit > 0) return true;
