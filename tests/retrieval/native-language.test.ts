@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import type { CorpusDocument, Retriever } from '../../src/retrieval/types.ts';
+import { analyseQuestion } from '../../src/retrieval/query/question.ts';
+
+const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
 
 // Two small documents in Russian and Kazakh next to the English corpus (test fixtures, not part of corpus/).
 const russian: CorpusDocument = {
@@ -65,5 +68,16 @@ describe('documents in Russian and Kazakh', () => {
   it('still abstain on off-topic questions in either language', () => {
     expect(retriever.search('Как испечь хлеб на закваске?')).toEqual([]);
     expect(retriever.search('Ертең ауа райы қандай болады?')).toEqual([]);
+  });
+});
+
+describe('a translated question in its own word order', () => {
+  it('asks for the noun after "which", not the verb that follows it in Kazakh', () => {
+    const answers = retriever.search('Арыстан Ахпанов қай университетте сабақ береді?');
+    expect(answers[0]?.excerpt).toContain('Gumilyov Eurasian National University');
+    const kazakhFocus = analyseQuestion('Arystan Akhpanov which university teaches', everyWord, { translated: true }).units.filter((u) => u.focus);
+    expect(kazakhFocus.map((u) => u.surface)).toEqual(['university']);
+    const englishFocus = analyseQuestion('Which university press published it?', everyWord).units.filter((u) => u.focus);
+    expect(englishFocus.map((u) => u.surface)).toEqual(['university', 'press']);
   });
 });

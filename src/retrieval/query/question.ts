@@ -333,7 +333,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   if (fixedText !== question) for (let i = 0; i < ws.length; i++) if (ws[i]!.surface !== original[i]?.surface) corrected.add(ws[i]!.start);
   const contentWords = ws.filter((w) => w.term !== null);
   const cues = cueStarts(ws);
-  const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups);
+  const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
@@ -364,9 +364,12 @@ function questionUnits(
   corrected: ReadonlySet<number>,
   language: TextLanguage,
   allGroups: AnalyseOptions['groups'],
+  translated: boolean,
 ): QueryUnit[] {
   const terms = termsOfWords(ws);
-  const focusStarts = focusWords(ws, cues);
+  // A translated question keeps its language's word order: after "which" ("қай университетте сабақ береді",
+  // "which university teaches") the noun is what is asked for, and the next word is often the verb.
+  const focusStarts = focusWords(ws, cues, translated ? 1 : 2);
   // "used to appoint": "used" only says the past was different, it is not looked for ("used for" still is).
   const habitStarts = new Set<number>();
   // "used to", and "going to" before a verb (the future, "What is going to happen"): grammar, not what is asked about.
@@ -488,13 +491,13 @@ const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
 
 /** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
-function focusWords(ws: readonly Word[], cues: ReadonlySet<number>): Set<number> {
+function focusWords(ws: readonly Word[], cues: ReadonlySet<number>, run = 2): Set<number> {
   const out = new Set<number>();
   const at = ws.findIndex((w) => WH_WORDS.has(w.surface.toLowerCase().replace(/'s$/, '')));
   if (at === -1) return out;
   let i = at + 1;
   while (i < ws.length && LINKING.has(ws[i]!.surface.toLowerCase())) i += 1;
-  for (let n = 0; n < 2 && i < ws.length; n++, i++) {
+  for (let n = 0; n < run && i < ws.length; n++, i++) {
     const w = ws[i]!;
     // "What Abdirov said about ...": the words before a reporting verb are who spoke, not what is asked for.
     if (REPORTING_WORDS.has(w.surface.toLowerCase())) return new Set();
