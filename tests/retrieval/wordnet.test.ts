@@ -59,6 +59,9 @@ describe('expansion of question words', () => {
     const surfaces = (q: string) => analyseQuestion(q, corpusWords).units.map((u) => u.surface);
     expect(surfaces('how many polling stations were ther for the referendum')).toEqual(['polling', 'stations', 'referendum']);
     expect(surfaces('what is known abot polling stations')).not.toContain('abot');
+    // One slip from "were" and from the corpus's "aware": the corpus word is what can be looked for.
+    const withAware = { ...corpusWords, hasTerm: (t: string) => ['awar', 'aware', 'referendum'].includes(t), closestWord: (w: string) => (w === 'awere' ? 'aware' : null) };
+    expect(analyseQuestion('how many were awere of the referendum', withAware).units.map((u) => u.surface)).toContain('aware');
   });
 
   it('expands a verb with its particle as the phrasal verb ("kicked off" is started, not booted)', () => {
