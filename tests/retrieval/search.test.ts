@@ -56,6 +56,15 @@ describe('search', () => {
     expect(small.search('When did the platform meet in January?')[0]?.excerpt).toBe('The platform also met in January to discuss other matters.');
   });
 
+  it('shows the neighbour across a paragraph break only when it is the next candidate and scores nearly as well', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const body = `${FILLER}\n\nThe Dialogue Platform held an extraordinary meeting on 30 May.\n\nThe extraordinary meeting of the platform was chaired by Usen Suleimen.\n\nThe platform also met in January to discuss other matters.`;
+    const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
+    expect(small.search('Who chaired the extraordinary meeting of the Dialogue Platform on 30 May?')[0]?.excerpt).toBe('The Dialogue Platform held an extraordinary meeting on 30 May.\n\nThe extraordinary meeting of the platform was chaired by Usen Suleimen.');
+    expect(small.search('Who chaired the extraordinary meeting?')[0]?.excerpt).toBe('The extraordinary meeting of the platform was chaired by Usen Suleimen.');
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);
