@@ -94,7 +94,11 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
 /** How far down the ranking, and how close in score, a neighbouring sentence must be to be shown with the answer. */
 const PARTNER_LOOKAHEAD = 2;
 const PARTNER_SCORE = 0.5;
-/** A neighbour across a paragraph break (news articles break after every sentence or two) must be the very next candidate and score nearly as well. */
+/**
+ * A neighbour across a paragraph break (news articles break after every sentence or two) must be the very next
+ * candidate, score nearly as well and fit the kind of answer asked for as well: "The survey involved 1,200
+ * respondents." needs no "The institute ran a telephone survey in 2022." before it.
+ */
 const CROSS_PARAGRAPH_SCORE = 0.9;
 
 /**
@@ -110,7 +114,7 @@ function answeringNeighbour(candidates: readonly Candidate[], c: number, sentenc
     if (other.passage.documentIndex !== documentIndex || Math.abs(other.index - candidate.index) !== 1) continue;
     if (other.score < candidate.score * PARTNER_SCORE || !other.specificMatch) continue;
     const neighbour = other.passage.sentenceIndex;
-    if (sentences[neighbour]?.paragraph !== sentences[sentenceIndex]?.paragraph && !(k === c + 1 && other.score >= candidate.score * CROSS_PARAGRAPH_SCORE)) continue;
+    if (sentences[neighbour]?.paragraph !== sentences[sentenceIndex]?.paragraph && !(k === c + 1 && other.score >= candidate.score * CROSS_PARAGRAPH_SCORE && other.fit >= candidate.fit)) continue;
     // A neighbour that mostly repeats the sentence adds nothing to read.
     if (jaccard(passages.termSetOf(other.index), passages.termSetOf(candidate.index)) >= REPEATS) continue;
     return neighbour;
