@@ -113,11 +113,14 @@ export const OUTCOME_QUESTION = new RegExp(
       'turnout|(?:final|official|preliminary|overall)\\s+results?|results?\\s+of\\s+(?:the\\s+)?(?:\\p{L}+\\s+)?(?:referendum|vote|voting|ballot|plebiscite)',
       'voted\\s+(?:yes|no|for|against|in\\s+favou?r)|(?:said|answered)\\s+(?:yes|no)|votes?\\s+(?:were\\s+|was\\s+)?(?:cast|counted)|ballots?\\s+(?:were\\s+)?(?:cast|counted)',
       'how\\s+did\\s+(?:\\p{L}+\\s+){1,4}vote|won\\s+the|final\\s+report|turned\\s+out\\s+(?:to\\s+vote|for|at|in)|(?:took\\s+part|participated)\\s+in\\s+the\\s+(?:\\p{L}+\\s+)?(?:referendum|vote|voting)',
+      // What observers concluded: the observation's outcome.
+      "(?:observers?|monitors?|mission)(?:['’]s?)?\\s+(?:conclu(?:de|ded|sion|sions)|assessment|verdict|final\\s+statement)|(?:conclude|concluded|conclusions?|assessment|verdict)\\s+(?:\\p{L}+\\s+){0,4}?(?:about|of|on)\\s+(?:how\\s+)?(?:the\\s+)?(?:referendum|vote|voting|ballot)",
       // Russian
+      'вывод\\p{L}*\\s+(?:[\\p{L}/]+\\s+){0,6}?сделал\\p{L}*|вывод\\p{L}*\\s+(?:\\p{L}+\\s+){0,4}?об?\\s+(?:референдум|голосовани)\\p{L}*|(?:наблюдател|миссия|миссии)\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}?(?:оценил\\p{L}*|заключил\\p{L}*)',
       'явк\\p{L}*|итог\\p{L}*\\s+(?:референдум|голосован|ЦИК)\\p{L}*|(?:официальн|предварительн|окончательн)\\p{L}*\\s+итог\\p{L}*|итогов\\p{L}*\\s+(?:отч[её]т|явк|доклад)\\p{L}*',
       '(?:проголосовал\\p{L}*|голос(?:ов|а|ами)?)\\s+«?(?:за(?!\\s+(?:рубеж|границ))|против)|отдан\\p{L}*\\s+голос\\p{L}*|сколько\\s+(?:\\p{L}+\\s+){0,2}проголосовал\\p{L}*|принял[иоа]?\\s+участие\\s+в\\s+(?:голосовании|референдуме)|пришл\\p{L}*\\s+на\\s+(?:участк|референдум|голосовани)\\p{L}*',
       // Kazakh
-      'референдум\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:нәтиже|қорытынды)\\p{L}*|қорытынды\\s+есе[пб]\\p{L}*|(?:референдумға|дауыс\\s+беруге)\\s+қатысқан|қатысу\\s+(?:деңгей|көрсеткіш)\\p{L}*|дауыс\\s+берд[іи]|(?:референдумға|сайлаушы\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}қатысты',
+      '(?:референдум|сайлау)\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}?(?:баға\\s+берд\\p{L}*|бағалады)|әділ\\s+өтті|референдум\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:нәтиже|қорытынды)\\p{L}*|қорытынды\\s+есе[пб]\\p{L}*|(?:референдумға|дауыс\\s+беруге)\\s+қатысқан|қатысу\\s+(?:деңгей|көрсеткіш)\\p{L}*|дауыс\\s+берд[іи]|(?:референдумға|сайлаушы\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}қатысты',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',

@@ -149,8 +149,8 @@ const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(
 /** An amount of money: a currency or a budget. */
 const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?|budget|funding|funds|тенге|рубл\p{L}*|доллар\p{L}*|бюджет\p{L}*|теңге)(?![\p{L}])|[₸$€£]\s?\d|\d\s?[₸$€£]/iu;
 
-/** How a vote came out: a turnout, votes or ballots, a result, who won. */
-const OUTCOME = /(?<![\p{L}])(?:turnout|voted|votes|ballots|tall(?:y|ies)|outcome|won|(?:referendum|vote|voting|election|official|final|preliminary)\s+results?|results?\s+of\s+(?:the\s+)?(?:\p{L}+\s+)?(?:referendum|vote|voting|election|count)|voters|electorate|явк\p{L}*|итог\p{L}*|голос(?:ов|а|ами)?|проголосовал\p{L}*|голосовани\p{L}*|избирател\p{L}*|нәтиже\p{L}*|қорытынды\p{L}*|дауыс\s+бер\p{L}*|сайлаушы\p{L}*)(?![\p{L}])/iu;
+/** How a vote came out: a turnout, votes or ballots, a result, who won, what its observers concluded. */
+const OUTCOME = /(?<![\p{L}])(?:concluded|assessed|found\s+that|verdict|violations|irregularities|free\s+and\s+fair|turnout|voted|votes|ballots|tall(?:y|ies)|outcome|won|(?:referendum|vote|voting|election|official|final|preliminary)\s+results?|results?\s+of\s+(?:the\s+)?(?:\p{L}+\s+)?(?:referendum|vote|voting|election|count)|voters|electorate|явк\p{L}*|итог\p{L}*|голос(?:ов|а|ами)?|проголосовал\p{L}*|голосовани\p{L}*|избирател\p{L}*|нәтиже\p{L}*|қорытынды\p{L}*|дауыс\s+бер\p{L}*|сайлаушы\p{L}*)(?![\p{L}])/iu;
 
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
