@@ -62,6 +62,9 @@ describe('expansion of question words', () => {
     // One slip from "were" and from the corpus's "aware": the corpus word is what can be looked for.
     const withAware = { ...corpusWords, hasTerm: (t: string) => ['awar', 'aware', 'referendum'].includes(t), closestWord: (w: string) => (w === 'awere' ? 'aware' : null) };
     expect(analyseQuestion('how many were awere of the referendum', withAware).units.map((u) => u.surface)).toContain('aware');
+    // A capitalised word inside a question is a name: corrected to a corpus name, never to a dictionary word.
+    expect(analyseQuestion('What did Yerlan Karin say?', corpusWords).units.map((u) => u.surface)).toContain('Karin');
+    expect(analyseQuestion('what did the comission say?', corpusWords).units.map((u) => u.surface)).toContain('commission');
   });
 
   it('expands a verb with its particle as the phrasal verb ("kicked off" is started, not booted)', () => {

@@ -555,7 +555,10 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     }
     if (w.surface.length < 4) continue;
     // A corpus word first; else, in English, a dictionary word (whose WordNet relations may be in the corpus).
-    const replacement = vocabulary.closestWord(w.surface.toLowerCase()) ?? (language === 'en' ? dictionaryCorrection(w.surface) : null);
+    // A capitalised word inside the question is a name: a corpus name it is a slip from ("Abdrasulov"), never a
+    // dictionary word ("Karin" is not "Karen").
+    const name = w.start > 0 && /^\p{Lu}/u.test(w.surface);
+    const replacement = vocabulary.closestWord(w.surface.toLowerCase()) ?? (language === 'en' && !name ? dictionaryCorrection(w.surface) : null);
     // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
     // words into other real words ("snow" → "show").
     if (!replacement || (w.surface.length === 4 && replacement.length <= 4)) continue;
