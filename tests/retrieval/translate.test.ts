@@ -85,6 +85,9 @@ describe('lexicon files', () => {
     expect(en('ЕҚЫҰ', 'kk')).toContain('OSCE');
     expect(en('Мажилис и Сенат', 'ru')).toMatch(/Mazhilis.*Senate/);
     expect(en('Конституционный суд', 'ru')).toMatch(/[Cc]onstitutional [Cc]ourt/);
+    // A Russian function word is not read through the Kazakh lexicon: "он" is "he" here, not the Kazakh "ten".
+    expect(en('какую должность он занимает', 'ru')).not.toMatch(/10|ten/);
+    expect(en('он сегіз жастан', 'kk')).toMatch(/18/);
   });
 });
 

@@ -33,7 +33,8 @@ export interface TranslateOptions {
 export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons, options: TranslateOptions = {}): Translation {
   if (language === 'en') return { text, groups: [] };
   // The domain lexicons first; the general dictionary only for what they leave (ties go to the earlier one).
-  const domain = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, lexicons.kk];
+  // A Russian function word is never read through the Kazakh lexicon ("он" is "he", not the Kazakh "ten").
+  const domain = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, notOn(lexicons.kk, RUSSIAN_STOP_WORDS)];
   const order = lexicons.ruGeneral ? [...domain, lexicons.ruGeneral] : domain;
   const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
   const out: Array<string | { english: string }> = [];
@@ -68,6 +69,11 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     i = j;
   }
   return assemble(out);
+}
+
+/** The lexicon's matches, except those that start with one of the words. */
+function notOn(lexicon: Pick<Lexicon, 'matches'>, words: ReadonlySet<string>): Pick<Lexicon, 'matches'> {
+  return { matches: (run, i, options) => (words.has(run[i]!) ? [] : lexicon.matches(run, i, options)) };
 }
 
 /**
