@@ -62,6 +62,8 @@ describe('Russian spelling correction', () => {
     ['a wrong vowel', 'избератели', 'voters'],
     ['a wrong vowel', 'конститюция', 'Constitution'],
     ['a wrong vowel in a short stem', 'выбаров', 'election'],
+    ['two unstressed vowels written as heard', 'канстетуцию', 'Constitution'],
+    ['two unstressed vowels written as heard', 'избератильных', 'electoral'],
     ['swapped letters', 'коимссия', 'commission'],
     ['swapped letters', 'парлмаента', 'Parliament'],
     ['a moved double letter', 'коммисию', 'commission'],

@@ -53,6 +53,14 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
       const key = keys.find((k) => editDistance(form, k, 2) === 1);
       if (key) return key;
     }
+    // Unstressed vowels are the commonest Russian slips ("канстетуцию"): a key that differs only in them, and at
+    // most one more letter.
+    for (const form of lookupForms(word, 'ru')) {
+      if (form.length < SHORT_STEM) continue;
+      const folded = foldVowels(form);
+      const key = keys.find((k) => Math.abs(k.length - form.length) <= 1 && editDistance(folded, foldVowels(k), 2) <= 1 && editDistance(form, k, 4) <= 3);
+      if (key) return key;
+    }
     return undefined;
   }
 
@@ -107,6 +115,11 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     }
     return result ?? undefined;
   };
+}
+
+/** Russian vowels as unstressed they sound alike: о and а, е, и, э and я. */
+function foldVowels(word: string): string {
+  return word.replace(/[оа]/g, 'а').replace(/[еиэя]/g, 'и');
 }
 
 function byFirstLetter(keys: Iterable<string>): Map<string, string[]> {
