@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { asksWhether, definitionFrame } from '../../src/retrieval/query/readings.ts';
+import { asksWhether, definitionFrame, spokenRussian } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
@@ -222,5 +222,12 @@ describe('a phrase the lexicon lists whole', () => {
     const english = translateQuestion('В скольких странах граждане могли проголосовать за границей?', 'ru', defaultLexicons());
     expect(english).toContain('abroad');
     expect(english).not.toContain('favor');
+  });
+});
+
+describe('spoken Russian', () => {
+  it('reads the chat spellings of everyday words as written properly, keeping capitals and other words', () => {
+    expect(spokenRussian('Што она думает, скока щас участков?')).toBe('Что она думает, сколько сейчас участков?');
+    expect(spokenRussian('Штормовое предупреждение')).toBe('Штормовое предупреждение');
   });
 });

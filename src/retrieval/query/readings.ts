@@ -63,8 +63,8 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
   }
 
   return (question) => {
-    const cleaned = cleanQuestion(question);
-    const language = detectQuestionLanguage(cleaned);
+    const language = detectQuestionLanguage(cleanQuestion(question));
+    const cleaned = language === 'ru' ? spokenRussian(cleanQuestion(question)) : cleanQuestion(question);
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
@@ -142,3 +142,17 @@ function attributed(ask: 'What' | 'Who', subject: string): { ask: 'What' | 'Who'
 }
 
 const unquoted = (subject: string) => subject.replace(/[«»“”„"]/g, '').trim();
+
+/** How chat spells everyday Russian words as they are said ("што", "щас", "скока"): read as written properly. */
+const SPOKEN_RUSSIAN = new Map([
+  ['што', 'что'], ['шо', 'что'], ['чё', 'что'], ['чо', 'что'], ['че', 'что'], ['щас', 'сейчас'], ['счас', 'сейчас'], ['ваще', 'вообще'],
+  ['скока', 'сколько'], ['скоко', 'сколько'], ['када', 'когда'], ['кагда', 'когда'], ['тока', 'только'], ['ниче', 'ничего'], ['ничё', 'ничего'], ['канеш', 'конечно'],
+]);
+const SPOKEN_WORD = new RegExp(`(?<![\\p{L}])(?:${[...SPOKEN_RUSSIAN.keys()].join('|')})(?![\\p{L}])`, 'giu');
+
+export function spokenRussian(text: string): string {
+  return text.replace(SPOKEN_WORD, (word) => {
+    const written = SPOKEN_RUSSIAN.get(word.toLowerCase())!;
+    return word[0] === word[0]!.toLowerCase() ? written : written[0]!.toUpperCase() + written.slice(1);
+  });
+}
