@@ -65,6 +65,14 @@ describe('search', () => {
     expect(small.search('Who chaired the extraordinary meeting?')[0]?.excerpt).toBe('The extraordinary meeting of the platform was chaired by Usen Suleimen.');
   });
 
+  it('puts a close runner-up that holds every question word, in itself or its neighbours, before one lacking a heavy word', () => {
+    // The January meeting's sentence matches more words in itself; only the May article's sentence and its
+    // neighbour hold "snap", "discussed" and "referendum" too.
+    const [first] = retriever.search('Who chaired the snap meeting of the Dialogue Platform on Human Dimension that discussed the referendum?');
+    expect(first?.source.id).toBe('kazinform-2022-05-30-dialogue-platform-referendum');
+    expect(first?.excerpt).toContain('chaired by Usen Suleimen');
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);

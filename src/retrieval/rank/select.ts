@@ -49,6 +49,29 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
+/**
+ * "Who chaired the snap meeting ... that discussed the referendum?": a first sentence that matches most words in
+ * itself ("... held an online meeting of the Dialogue Platform, chaired by ...", another meeting) but lacks a heavy
+ * word of the question altogether gives way to a close runner-up whose sentence or neighbours hold every word ("The
+ * event was chaired by ...", after the sentence about the snap meeting on the referendum). English questions only:
+ * a translated question's words are too loosely read for an absent one to tell the sentences apart.
+ */
+const COMPLETE_RUNNER_UP = 0.85;
+/** How heavy the first sentence's missing word must be, relative to the question's heaviest word. */
+const HEAVY_MISSING = 0.5;
+
+function completeFirst(scored: Candidate[]): void {
+  const top = scored[0];
+  if (top === undefined || top.missing < HEAVY_MISSING) return;
+  for (let k = 1; k < scored.length && k <= 2; k++) {
+    const c = scored[k]!;
+    if (c.score < top.score * COMPLETE_RUNNER_UP) return;
+    if (c.missing > 0 || !c.specificMatch) continue;
+    scored.unshift(...scored.splice(k, 1));
+    return;
+  }
+}
+
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;
 
@@ -58,6 +81,7 @@ export type AnswerJudge = (features: Record<string, number>) => boolean;
  */
 export function selectAnswers(results: readonly ScoredReading[], translated: boolean, judge: AnswerJudge = shouldAnswer): Candidate[] {
   const answering = results.filter(({ analysed, units, scored }) => {
+    if (!translated) completeFirst(scored);
     const best = scored[0];
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
