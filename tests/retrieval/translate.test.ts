@@ -88,6 +88,9 @@ describe('lexicon files', () => {
     // A Russian function word is not read through the Kazakh lexicon: "он" is "he" here, not the Kazakh "ten".
     expect(en('какую должность он занимает', 'ru')).not.toMatch(/10|ten/);
     expect(en('он сегіз жастан', 'kk')).toMatch(/18/);
+    // "наблюдение ведётся" is carried out; "вёл заседание" chaired.
+    expect(en('наблюдение ведется на участках', 'ru')).toMatch(/carried out/);
+    expect(en('кто вел заседание', 'ru')).toMatch(/chaired/);
   });
 });
 
