@@ -63,8 +63,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
   }
 
   return (question) => {
-    const language = detectQuestionLanguage(cleanQuestion(question));
-    const cleaned = language === 'ru' ? spokenRussian(cleanQuestion(question)) : cleanQuestion(question);
+    const plain = cleanQuestion(question);
+    const language = detectQuestionLanguage(plain);
+    const cleaned = language === 'ru' ? spokenRussian(plain) : plain;
     if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;

@@ -4,7 +4,7 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import { OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
@@ -82,7 +82,7 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, offi
   if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
   // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
-  const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION.has(w));
+  const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION_WORDS.has(w));
   for (const office of asked) {
     const post = SAME_POST.get(office)!;
     post.lastIndex = 0;
@@ -132,8 +132,6 @@ const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
 
 /** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
 const INSTITUTION_REACH = 60;
-/** Question words that name no institution: question and function words, "name", "current". */
-const NOT_INSTITUTION = new Set([...FUNCTION_WORDS, 'is', 'of', 'currently', 'current', 'name', 'called', 'kazakhstan', 'country']);
 const CHAIR = ['chairman', 'chairwoman', 'chairperson', 'chair', 'chaired', 'head', 'heads', 'headed', 'leader', 'led', 'leads', 'president'];
 const POSTS: Record<string, string[]> = {
   chairman: CHAIR, chairwoman: CHAIR, chairperson: CHAIR, chair: CHAIR,
