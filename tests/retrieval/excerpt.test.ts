@@ -94,4 +94,20 @@ describe('buildExcerpt', () => {
     // Quadratic work on 1 MB took seconds; linear work takes a few milliseconds (generous for a loaded machine).
     expect(ms).toBeLessThan(200);
   });
+
+  it("keeps an over-long sentence's reason for a why question, even at the cost of the speaker's name", () => {
+    const body =
+      'Jane Doe, the head of the regional office of the Association of Independent Analysts of Somewhere and editor-in-chief of a large and very well known national news portal based in the capital city of the country, ' +
+      'noted that the reforms put to the vote and aimed at sharing power would increase the stability of the state through a quicker, in some cases preventive, reaction by the government to what people need.';
+    const sentences = splitSentences(body);
+    expect(body.length).toBeGreaterThan(MAX_EXCERPT_CHARS);
+    const relevance = countMatches(['jane', 'doe', 'power', 'stability', 'state']);
+    const plain = buildExcerpt(body, sentences, 0, relevance);
+    expect(plain.text.startsWith('Jane Doe')).toBe(true);
+    expect(plain.text).not.toContain('reaction by the government');
+    const why = buildExcerpt(body, sentences, 0, relevance, MAX_EXCERPT_CHARS, [], undefined, false, /\bthrough\b/);
+    expect(why.text).toContain('through a quicker, in some cases preventive, reaction by the government to what people need.');
+    expect(body.slice(why.start, why.end)).toBe(why.text);
+    expect(why.text.length).toBeLessThanOrEqual(MAX_EXCERPT_CHARS);
+  });
 });

@@ -21,6 +21,8 @@ describe('the kind of answer a question asks for', () => {
     ['What position does he hold?', 'role'],
     ['Which NGOs took an active part in the discussion?', 'organisation'],
     ['What international organisations sent observers?', 'organisation'],
+    ['According to the professor, why is the court needed?', 'why'],
+    ["In the minister's view, when will the law change?", 'when'],
   ])('%s → %s', (question, type) => {
     expect(detectAnswerType(question)).toBe(type);
   });

@@ -214,7 +214,7 @@ export function definedSubject(question: string): string | null {
 
 export function detectAnswerType(question: string, translated = false): AnswerType {
   if (definedSubject(question) !== null) return 'define';
-  const lower = question.toLowerCase();
+  const lower = question.toLowerCase().replace(LEADING_ATTRIBUTION, '');
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(lower)) continue;
     // A translation keeps the original's word order: "what condemned deputy Ministry ..." asks what, not which ministry.
@@ -223,6 +223,9 @@ export function detectAnswerType(question: string, translated = false): AnswerTy
   }
   return YES_NO.test(lower) ? 'yesno' : 'other';
 }
+
+/** "According to X, why ...?", "In the professor's view, when ...": whose words are asked for, before the question word. */
+const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|opinion|words)\s+of)\s+[^,]{1,60}|in\s+[^,]{1,50}['’]s?\s+(?:view|opinion|words)),\s*/;
 
 const ORGANISATION_NEXT = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?${ORGANISATION_NOUN}\\b`);
 

@@ -3,6 +3,7 @@ import type { SentenceSpan } from '../corpus/sentences.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { terms } from '../text/tokenizer.ts';
 import type { Answer, Source } from '../types.ts';
+import { REASON_OR_MEANS } from './answer-types.ts';
 import { buildExcerpt } from './excerpt.ts';
 import type { RankerTuning, WeightedUnit } from './ranker.ts';
 import type { Candidate } from './select.ts';
@@ -71,7 +72,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       let unitProbes = probes.get(units);
       if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
       const partner = answeringNeighbour(candidates, c, region.sentences, passages);
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : undefined);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;

@@ -37,9 +37,11 @@ export function buildExcerpt(
   partner?: number,
   /** The sentence opens by referring back ("The event was chaired by ..."): the one before says what it refers to. */
   refersBack = false,
+  /** The kind of clause the question asks for (a reason, for "why"): an over-long sentence is cut to keep it. */
+  wanted?: RegExp,
 ): Excerpt {
   const core = sentences[index]!;
-  if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes);
+  if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes, wanted);
 
   let start = core.start;
   let end = core.end;
@@ -65,11 +67,19 @@ function clauseCuts(text: string): number[] {
 }
 
 /**
+ * A window holding the clause the question asks for (its reason, for "why") is preferred to a window with more of
+ * the question's words, down to this share of the best window's relevance: in "X, the head of ..., noted that the
+ * reforms would increase stability through a more rapid reaction ...", the window naming X matches more of "Why
+ * would ..., according to X?" but cuts off the reason.
+ */
+const WANTED_CLAUSE_SHARE = 0.5;
+
+/**
  * The best window of whole clauses of an over-long sentence, in time linear in its length: each clause start
  * gets its longest window that fits (two pointers); when there are many, the windows holding the most question
  * words (found by substring search) are the only ones scored in full.
  */
-function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string) => number, maxChars: number, probes: readonly string[]): Excerpt {
+function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string) => number, maxChars: number, probes: readonly string[], wanted?: RegExp): Excerpt {
   const text = sentence.text;
   const cuts = clauseCuts(text);
   const windows: Array<{ s: number; e: number }> = [];
@@ -83,10 +93,14 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   }
   const scored = windows.length > MAX_SCORED_WINDOWS ? likelyWindows(text, windows, probes) : windows;
   let best: { s: number; e: number; score: number } | null = null;
-  for (const { s, e } of scored) {
+  const rated = scored.map(({ s, e }) => ({ s, e, relevance: relevance(text.slice(s, e)), wanted: wanted !== undefined && holdsClause(text, s, e, wanted) }));
+  const mostRelevant = rated.reduce((m, w) => Math.max(m, w.relevance), 0);
+  const preferWanted = rated.some((w) => w.wanted && w.relevance > 0 && w.relevance >= mostRelevant * WANTED_CLAUSE_SHARE);
+  for (const w of rated) {
+    if (preferWanted && (!w.wanted || w.relevance < mostRelevant * WANTED_CLAUSE_SHARE)) continue;
     // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the longer one.
-    const score = relevance(text.slice(s, e)) + (s === 0 ? 0.01 : 0) + (e - s) / 100_000;
-    if (!best || score > best.score) best = { s, e, score };
+    const score = w.relevance + (w.s === 0 ? 0.01 : 0) + (w.e - w.s) / 100_000;
+    if (!best || score > best.score) best = { s: w.s, e: w.e, score };
   }
   if (!best) {
     // No clause boundary close enough: fall back to the first words that fit, cut at a space.
@@ -96,6 +110,19 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   const start = sentence.start + best.s;
   const end = sentence.start + best.e;
   return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: best.s > 0, end: best.e < text.length } };
+}
+
+/** Enough of a clause to read it: what follows its opening word ("through a more rapid ... reaction by the executive"). */
+const CLAUSE_READ_CHARS = 100;
+
+/** Does window [s, e) of the text hold a match of the pattern and what follows it, to the sentence's end or for a clause's length? */
+function holdsClause(text: string, s: number, e: number, pattern: RegExp): boolean {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const m of text.slice(s, e).matchAll(global)) {
+    const at = s + (m.index ?? 0);
+    if (e >= Math.min(text.length, at + CLAUSE_READ_CHARS)) return true;
+  }
+  return false;
 }
 
 /** The windows holding the most distinct question words (as substrings), earliest first among equals. */

@@ -1,5 +1,5 @@
 import type { Passage, PassageStore } from '../corpus/passages.ts';
-import type { AnalysedQuestion } from '../query/question.ts';
+import type { AnalysedQuestion, AnswerType } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
@@ -10,6 +10,8 @@ export interface Candidate extends PassageScore {
   index: number;
   passage: Passage;
   units: WeightedUnit[];
+  /** The kind of answer the question asks for (its reading's). */
+  type: AnswerType;
 }
 
 export interface ScoredReading {
@@ -39,7 +41,7 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
     const index = hits[i]!;
     const passage = passages.passage(index);
     // One object per candidate, its scores written in by scorePassage (an object spread takes a slow path in V8).
-    const candidate: Candidate = { index, passage, units, score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
+    const candidate: Candidate = { index, passage, units, type: analysed.type, score: 0, coverage: 0, specificMatch: false, fit: 0, knownCoverage: 0, missing: 0 };
     scored.push(candidate);
     scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases, candidate);
   }
