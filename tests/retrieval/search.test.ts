@@ -65,6 +65,19 @@ describe('search', () => {
     expect(small.search('Who chaired the extraordinary meeting?')[0]?.excerpt).toBe('The extraordinary meeting of the platform was chaired by Usen Suleimen.');
   });
 
+  it('when two answering neighbours are too long to show together, shows first the one that offers the kind of answer asked for, then the other', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const report = 'The second item on the agenda of the meeting was devoted to the preparation of the national report on the implementation of the convention on the rights of persons with disabilities, a long and detailed document covering every region, every ministry, every public service and every year since the convention was ratified by the parliament.';
+    const presenters = 'Representatives of the Ministry of Labour and the Ministry of Health presented their reports.';
+    const body = `${FILLER}\n\n${report} ${presenters}\n\nThe platform also met in January to discuss other matters.`;
+    expect(report.length + presenters.length).toBeGreaterThan(400);
+    const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
+    const answers = small.search('Which ministries presented reports on the national report on the convention on the rights of persons with disabilities ratified by the parliament?');
+    expect(answers.map((a) => a.excerpt).slice(0, 2)).toEqual([presenters, report]);
+    expect(answers[0]!.score).toBeGreaterThanOrEqual(answers[1]!.score);
+  });
+
   it('puts a close runner-up that holds every question word, in itself or its neighbours, before one lacking a heavy word', () => {
     // The January meeting's sentence matches more words in itself; only the May article's sentence and its
     // neighbour hold "snap", "discussed" and "referendum" too.

@@ -4,7 +4,7 @@ import type { TextLanguage } from '../text/languages.ts';
 import { terms } from '../text/tokenizer.ts';
 import type { Answer, Source } from '../types.ts';
 import { REASON_OR_MEANS } from './answer-types.ts';
-import { buildExcerpt } from './excerpt.ts';
+import { buildExcerpt, MAX_EXCERPT_CHARS } from './excerpt.ts';
 import type { RankerTuning, WeightedUnit } from './ranker.ts';
 import type { Candidate } from './select.ts';
 
@@ -62,17 +62,29 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
     // tsx names every one it makes, which costs microseconds per query.)
     const probes = new Map<readonly WeightedUnit[], string[]>();
     const taken: Array<{ documentIndex: number; start: number; end: number; terms: ReadonlySet<string> }> = [];
-    for (let c = 0; c < candidates.length; c++) {
-      const candidate = candidates[c]!;
+    let order: readonly Candidate[] = candidates;
+    for (let c = 0; c < order.length; c++) {
+      let candidate = order[c]!;
       if (answers.length >= needed) break;
       if (!candidate.specificMatch || candidate.coverage < tuning.minCoverage * 0.6) continue;
-      const { documentIndex, sentenceIndex } = candidate.passage;
       const region = passages.region(candidate.index);
       const { units } = candidate;
       let unitProbes = probes.get(units);
       if (!unitProbes) probes.set(units, (unitProbes = probesOf(units)));
-      const partner = answeringNeighbour(candidates, c, region.sentences, passages);
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, candidate.index, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : undefined);
+      let neighbour = answeringNeighbour(order, c, region.sentences, passages);
+      // Two answering neighbours too long to show together, nearly as good: the one offering the kind of answer
+      // asked for goes first, the other keeps the neighbour's place.
+      if (neighbour && neighbour.fit > candidate.fit && neighbour.score >= candidate.score * CROSS_PARAGRAPH_SCORE && !fitsTogether(region.sentences, candidate.passage.sentenceIndex, neighbour.passage.sentenceIndex)) {
+        const swapped = order.slice();
+        swapped[order.indexOf(neighbour)] = candidate;
+        swapped[c] = candidate = neighbour;
+        order = swapped;
+        neighbour = undefined;
+      }
+      const partner = neighbour?.passage.sentenceIndex;
+      const { documentIndex, sentenceIndex } = candidate.passage;
+      const shown = candidate.index;
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : undefined);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
@@ -85,7 +97,8 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
         highlight: excerpt.highlight,
         cut: excerpt.cut,
         source: sources[documentIndex]!,
-        score: Math.round(candidate.score * 1000) / 1000,
+        // Best first: a neighbour moved ahead of a sentence that scored a little higher takes no more than its place's score.
+        score: Math.round(Math.min(candidate.score, answers[answers.length - 1]?.score ?? Infinity) * 1000) / 1000,
       });
     }
     return answers;
@@ -103,11 +116,11 @@ const PARTNER_SCORE = 0.5;
 const CROSS_PARAGRAPH_SCORE = 0.9;
 
 /**
- * The sentence index of candidate c's neighbour in the same paragraph when that neighbour is among the next few
+ * Candidate c's neighbour in the same paragraph when that neighbour is among the next few
  * candidates and scores nearly as well: the two answer together (one names the event, the other says who chaired
  * it; one names the speaker, the next quotes him), and a reader should see both.
  */
-function answeringNeighbour(candidates: readonly Candidate[], c: number, sentences: readonly SentenceSpan[], passages: PassageStore): number | undefined {
+function answeringNeighbour(candidates: readonly Candidate[], c: number, sentences: readonly SentenceSpan[], passages: PassageStore): Candidate | undefined {
   const candidate = candidates[c]!;
   const { documentIndex, sentenceIndex } = candidate.passage;
   for (let k = c + 1; k < candidates.length && k <= c + PARTNER_LOOKAHEAD; k++) {
@@ -118,9 +131,15 @@ function answeringNeighbour(candidates: readonly Candidate[], c: number, sentenc
     if (sentences[neighbour]?.paragraph !== sentences[sentenceIndex]?.paragraph && !(k === c + 1 && other.score >= candidate.score * CROSS_PARAGRAPH_SCORE && other.fit >= candidate.fit)) continue;
     // A neighbour that mostly repeats the sentence adds nothing to read.
     if (jaccard(passages.termSetOf(other.index), passages.termSetOf(candidate.index)) >= REPEATS) continue;
-    return neighbour;
+    return other;
   }
   return undefined;
+}
+
+function fitsTogether(sentences: readonly SentenceSpan[], a: number, b: number): boolean {
+  const first = sentences[Math.min(a, b)]!;
+  const last = sentences[Math.max(a, b)]!;
+  return last.end - first.start <= MAX_EXCERPT_CHARS;
 }
 
 /** Term overlap at which a neighbour only says the sentence again. */
