@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
-import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, DefinitionPattern } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, namedInstitutions, DefinitionPattern } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -242,5 +242,23 @@ describe('a question after a preamble', () => {
     expect(secondary('experts')).toBe(true);
     expect(secondary('chaired')).toBe(false);
     expect(analyseQuestion('When was the vote? Who chaired it?', everyWord).units.find((u) => u.surface === 'vote')?.secondary).not.toBe(true);
+  });
+});
+
+describe('institutions a question names in full', () => {
+  it('are capitalised runs of dictionary words, not people, months or the first word', () => {
+    expect(namedInstitutions('When did the new Constitutional Court start working?')).toEqual([['constitutional', 'court']]);
+    expect(namedInstitutions('What did the Commissioner for Human Rights say?')).toEqual([['commissioner', 'human', 'rights']]);
+    expect(namedInstitutions('Did all NGOs at the 30 May Dialogue Platform meeting agree?')).toEqual([['dialogue', 'platform']]);
+    expect(namedInstitutions("Who read out President Tokayev's address?")).toEqual([]);
+    expect(namedInstitutions('Which election bodies did Nurlan Abdirov sign memorandums with?')).toEqual([]);
+    expect(namedInstitutions('when did the constitutional court start working')).toEqual([]);
+  });
+
+  it("skip one of a translated word's several renderings", () => {
+    const text = 'What did the Ministry of Justice or justice say?';
+    const start = text.indexOf('Ministry');
+    expect(namedInstitutions(text, [{ start, end: start + 'Ministry of Justice'.length }])).toEqual([['ministry', 'justice']]);
+    expect(namedInstitutions(text, [{ start, end: text.indexOf(' say') }])).toEqual([]);
   });
 });

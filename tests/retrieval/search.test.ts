@@ -78,6 +78,18 @@ describe('search', () => {
     expect(answers[0]!.score).toBeGreaterThanOrEqual(answers[1]!.score);
   });
 
+  it('does not answer about an institution named in full with a sentence that names only part of it', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const reform = 'The constitutional reform started on 1 January 2023 and opened a new era in the work of parliament.';
+    const court = 'The Constitutional Court will protect the rights of citizens who appeal to it.';
+    const small = createRetriever([testDocument('p', `${FILLER}\n\n${reform}\n\n${court}\n\nThe Constitutional Council reviewed laws until the reform.`)]);
+    // "constitutional reform" is not the Constitutional Court, and no sentence says when the court started.
+    expect(small.search('When did the new Constitutional Court start working?')).toEqual([]);
+    expect(small.search('When did the constitutional reform start?')[0]?.excerpt).toBe(reform);
+    expect(small.search('What will the Constitutional Court do?')[0]?.excerpt).toContain(court);
+  });
+
   it('puts a close runner-up that holds every question word, in itself or its neighbours, before one lacking a heavy word', () => {
     // The January meeting's sentence matches more words in itself; only the May article's sentence and its
     // neighbour hold "snap", "discussed" and "referendum" too.

@@ -63,6 +63,11 @@ export interface AnalysedQuestion {
   asksOutcome: boolean;
   /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
   officeOf?: string[];
+  /**
+   * Institutions the question names by a capitalised name of everyday words ("the Constitutional Court", "the
+   * Central Election Commission"), each as its lowercase words: a sentence naming part of one names something else.
+   */
+  institutions?: string[][];
   /** "What was the official voter turnout in ...?": the noun asked for ("turnout"), lowercase, if the question has that shape. */
   asksFor?: string;
 }
@@ -353,7 +358,34 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
+  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+}
+
+/** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */
+const CAPITALISED_NAME = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{Ll}'’-]+)+/gu;
+const NAME_LINKS = new Set(['of', 'for', 'on', 'the']);
+const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * The institutions a question names by capitalised everyday words: "the Constitutional Court" → [constitutional,
+ * court]. A person's name ("Nurlan Abdirov") is no dictionary word, and the question's first word is capitalised
+ * anyway; a month before a name ("the 30 May Dialogue Platform") is not part of it. `groups`: the ranges of a
+ * translated question that render one word of the original (see translate.ts).
+ */
+export function namedInstitutions(question: string, groups: ReadonlyArray<{ start: number; end: number }> = []): string[][] {
+  const out: string[][] = [];
+  const body = question.replace(/^\W*\p{L}+/u, (first) => first.toLowerCase());
+  for (const m of body.matchAll(CAPITALISED_NAME)) {
+    // One of a translated word's several renderings ("Ministry of Justice" or "justness") is no name the asker wrote.
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (groups.some((g) => g.start <= start && end <= g.end && (g.start < start || end < g.end))) continue;
+    const names = m[0].split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s?$/, '')).filter((w) => !NAME_LINKS.has(w));
+    while (names.length > 0 && CALENDAR.has(names[0]!)) names.shift();
+    if (names.length >= 2 && names.every((w) => knowsWord(w))) out.push(names);
+  }
+  return out;
 }
 
 // analyseQuestion's parts are functions of their own: one function of all of them took the optimizing compiler

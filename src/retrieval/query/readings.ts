@@ -62,11 +62,20 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     return undefined;
   }
 
+  /** Only names the sources have, as a phrase: of others, no sentence names a part instead. */
+  function knownInstitutions(analysed: AnalysedQuestion): AnalysedQuestion {
+    if (!analysed.institutions) return analysed;
+    const known = analysed.institutions.filter((words) => phraseKind?.(words.join(' ')) !== undefined && phraseKind(words.join(' ')) !== 'none');
+    if (known.length === analysed.institutions.length) return analysed;
+    const { institutions: _, ...rest } = analysed;
+    return known.length > 0 ? { ...rest, institutions: known } : rest;
+  }
+
   return (question) => {
     const plain = cleanQuestion(question);
     const language = detectQuestionLanguage(plain);
     const cleaned = language === 'ru' ? spokenRussian(plain) : plain;
-    if (language === 'en') return { language, readings: [{ analysed: analyseQuestion(cleaned, vocabulary), text: cleaned }] };
+    if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(cleaned, vocabulary)), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
     const frame = definitionFrame(cleaned);

@@ -297,6 +297,29 @@ function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: numb
   return best;
 }
 
+/**
+ * How a sentence names an institution the question names by its full name ("the Constitutional Court"), given as
+ * the units of its words: 'whole' when every word is in the sentence, its neighbours or its article's title (or the
+ * question names none), 'part' when some word is in the sentence and another nowhere around it ("constitutional
+ * reform": another thing), 'none' when no word is in the sentence. Only the words themselves count, not relatives.
+ */
+export function namesInstitution(passage: Passage, units: readonly WeightedUnit[], nameUnits: readonly number[]): 'whole' | 'part' | 'none' {
+  if (nameUnits.length === 0) return 'whole';
+  sentenceMarks.markSentence(passage);
+  contextMarks.markRanges(passage.contextRanges(ranges), ranges);
+  let inSentence = 0;
+  let absent = 0;
+  for (const u of nameUnits) {
+    const unit = units[u]!;
+    if (unitMatch(unit, sentenceMarks, unit.exact) > 0) inSentence += 1;
+    else if (unitMatch(unit, contextMarks, unit.exact) === 0) {
+      titleMarks.markRanges(passage.titleRanges(ranges), ranges);
+      if (unitMatch(unit, titleMarks, unit.exact) === 0) absent += 1;
+    }
+  }
+  return absent === 0 ? 'whole' : inSentence > 0 ? 'part' : 'none';
+}
+
 export function scorePassage(
   passage: Passage,
   question: AnalysedQuestion,

@@ -3,7 +3,7 @@ import type { AnalysedQuestion, AnswerType } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
-import { NO_PHRASES, questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { namesInstitution, NO_PHRASES, questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
 export interface Candidate extends PassageScore {
@@ -17,6 +17,8 @@ export interface Candidate extends PassageScore {
 export interface ScoredReading {
   analysed: AnalysedQuestion;
   units: WeightedUnit[];
+  /** The units of each institution the question names by its full name (see namesInstitution). */
+  names: number[][];
   /** Best first. */
   scored: Candidate[];
 }
@@ -46,10 +48,44 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
     scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases, candidate);
   }
   scored.sort(byScore);
-  return { analysed, units, scored };
+  return { analysed, units, names: nameUnits(analysed, units), scored };
 }
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
+
+/** For each institution the question names, the indices of the units of its words (when every word has one). */
+function nameUnits(analysed: AnalysedQuestion, units: readonly WeightedUnit[]): number[][] {
+  const out: number[][] = [];
+  for (const words of analysed.institutions ?? []) {
+    const at = words.map((w) => units.findIndex((u) => u.surface.toLowerCase() === w));
+    if (at.every((i) => i >= 0)) out.push([...new Set(at)]);
+  }
+  return out;
+}
+
+function namesPartOf({ units, names }: ScoredReading, c: Candidate): boolean {
+  for (const n of names) if (namesInstitution(c.passage, units, n) === 'part') return true;
+  return false;
+}
+
+/**
+ * "When did the new Constitutional Court start working?": a first sentence that names part of the institution and
+ * not the rest anywhere around it ("... constitutional reform ...") is about something else. A close runner-up that
+ * names it goes first; without one, the reading has no answer.
+ */
+function institutionFirst(result: ScoredReading): boolean {
+  const { units, names, scored } = result;
+  const best = scored[0];
+  if (best === undefined || !namesPartOf(result, best)) return true;
+  for (let k = 1; k < scored.length && k < 5; k++) {
+    const c = scored[k]!;
+    if (c.score < best.score * KIND.runnerUpScore) break;
+    if (!c.specificMatch || !names.every((n) => namesInstitution(c.passage, units, n) === 'whole')) continue;
+    scored.unshift(...scored.splice(k, 1));
+    return true;
+  }
+  return false;
+}
 
 /**
  * "Who chaired the snap meeting ... that discussed the referendum?": a first sentence that matches most words in
@@ -82,13 +118,15 @@ export type AnswerJudge = (features: Record<string, number>) => boolean;
  * readings that answer are merged, best first (empty: the corpus has no answer).
  */
 export function selectAnswers(results: readonly ScoredReading[], translated: boolean, judge: AnswerJudge = shouldAnswer): Candidate[] {
-  const answering = results.filter(({ analysed, units, scored }) => {
+  const answering = results.filter((result) => {
+    const { analysed, units, scored } = result;
     if (!translated) completeFirst(scored);
+    if (!institutionFirst(result)) return false;
     const best = scored[0];
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
-      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed, c));
+      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed, c) && !namesPartOf(result, c));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
     return judge(abstentionFeatures(analysed, units, scored, translated, analysed.keywords));
