@@ -33,6 +33,10 @@ describe('holdsAnswerKind', () => {
     expect(holdsAnswerKind({ type: 'how_many' }, sentence('No number here.'))).toBe(false);
     expect(holdsAnswerKind({ type: 'how_many' }, sentence('65 precincts', 1))).toBe(true);
     expect(holdsAnswerKind({ type: 'percent' }, sentence('most people'))).toBe(false);
+    // "How many observers did the CSTO send?": a number counting something else is no answer to an English question.
+    expect(holdsAnswerKind({ type: 'how_many', countsAskedThing: true }, sentence('10 countries and six international organizations', 0.35))).toBe(false);
+    expect(holdsAnswerKind({ type: 'how_many', countsAskedThing: true }, sentence('20 observers watched', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'how_many' }, sentence('10 countries and six international organizations', 0.35))).toBe(true);
     expect(holdsAnswerKind({ type: 'who' }, sentence('anything'))).toBe(true);
     expect(holdsAnswerKind({ type: 'other' }, sentence('anything'))).toBe(true);
   });
@@ -163,5 +167,15 @@ describe('mentionsOffice', () => {
 
   it('asks nothing of a question that names no office', () => {
     expect(mentionsOffice('Anything at all.', asked('Who chaired the meeting?'))).toBe(true);
+  });
+});
+
+describe('what a "how many" question counts', () => {
+  it('must be counted by the answer in English; a translation reads it too loosely to insist', async () => {
+    const { analyseQuestion } = await import('../../src/retrieval/query/question.ts');
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    expect(analyseQuestion('How many observers did the CSTO send?', everyWord).countsAskedThing).toBe(true);
+    expect(analyseQuestion('How many observers did the CSTO send?', everyWord, { translated: true }).countsAskedThing).toBe(false);
+    expect(analyseQuestion('When was the vote held?', everyWord).countsAskedThing).toBe(false);
   });
 });

@@ -23,6 +23,9 @@ describe('the kind of answer a question asks for', () => {
     ['What international organisations sent observers?', 'organisation'],
     ['According to the professor, why is the court needed?', 'why'],
     ["In the minister's view, when will the law change?", 'when'],
+    // A translation's "count" (санау: to count, to consider) is no "how many".
+    ['referendum democracy principles meet count political scientist who?', 'who'],
+    ['Count the polling stations abroad', 'how_many'],
   ])('%s → %s', (question, type) => {
     expect(detectAnswerType(question)).toBe(type);
   });

@@ -39,6 +39,11 @@ export interface AnalysedQuestion {
   units: QueryUnit[];
   /** For "how many X": the terms of X, which a number in the answer should count. */
   countedTerms: Set<string>;
+  /**
+   * "How many observers did the CSTO send?": only a number counting X answers ("six international organizations"
+   * does not). English questions only: a translation's X is read too loosely (it may be a neighbour's word).
+   */
+  countsAskedThing: boolean;
   /** A few words with no question around them ("observers", "CEC chairman"): a search rather than a question. */
   keywords: boolean;
   /** For "What is X?" and "Who is <name>?": X as a pattern, found where a sentence says what X is. */
@@ -189,7 +194,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction)\b|\b(what|which)\s+part\s+of\s+(?:the\s+)?(?:population|people|citizens|voters|respondents|residents|electorate|votes|ballots|kazakhstanis|society|youth)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
   ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
-  ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|\bcount\b/],
+  ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|^\W*count\b/],
   // "when" asks for a time at the start of a question, not inside it ("what happens when laws infringe ...").
   ['when', /^\W*(?:[a-z']+\W+){0,2}when\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
@@ -359,7 +364,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
   const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
-  return { type, units, countedTerms, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */

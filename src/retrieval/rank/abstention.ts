@@ -36,6 +36,7 @@ export interface KindQuestion {
   asksMoney?: boolean;
   asksDay?: boolean;
   asksOutcome?: boolean;
+  countsAskedThing?: boolean;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -177,6 +178,8 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
     const text = best.passage.sentence.text.slice(0, 4000);
     return TIME_EXPRESSION.test(text) || (hasCyrillic(text) && CYRILLIC_DATE.test(text));
   }
+  // "How many observers did the CSTO send?" is not answered by "six international organizations": the number must count what is asked about.
+  if (type === 'how_many' && question.countsAskedThing) return best.fit >= 1;
   if (type === 'how_many' || type === 'percent' || type === 'how_long') return best.fit > 0;
   return true;
 }
@@ -196,6 +199,12 @@ export interface EvidenceCandidate extends PassageScore {
   passage: { sentence: { text: string } };
 }
 
+/** A kind of answer no amount of matching words makes up for: a time of day, money, a day, an outcome, a count of X, an office holder's name. */
+export function asksStrictKind(question: KindQuestion): boolean {
+  const { type } = question;
+  return (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
+}
+
 /** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
 export function abstentionFeatures(question: KindQuestion, units: readonly WeightedUnit[], scored: readonly EvidenceCandidate[], translated: boolean, keywords = false): Record<string, number> {
   const best = scored[0]!;
@@ -210,7 +219,7 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
   }
   const { type } = question;
   const needsKind = type === 'when' || type === 'how_many' || type === 'percent' || type === 'how_long';
-  const strict = question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
+  const strict = asksStrictKind(question);
   return {
     coverage: best.coverage,
     knownCoverage: best.knownCoverage,
