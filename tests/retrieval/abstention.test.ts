@@ -143,6 +143,9 @@ describe('mentionsOffice', () => {
     expect(mentionsOffice('In her speech, the Commissioner for Human Rights Elvira Azimova spoke.', asked('Who is the ombudsman for human rights?'))).toBe(true);
     expect(mentionsOffice('CEC Chairman Nurlan Abdirov said the commission was the first.', asked('Who heads the CEC? Who is its chairman?'))).toBe(true);
     expect(mentionsOffice('Opening the session, CEC Chairman Nurlan Abdirov spoke.', asked('Who is the chairman of the Supreme Court?'))).toBe(false);
+    // "Who chaired X?" asks for X's chair: a member of X is not it.
+    expect(mentionsOffice('According to Indira Aubakirova, a member of the Working Group on Amendments, ...', asked('Who chaired the Working Group on Amendments?'))).toBe(false);
+    expect(mentionsOffice('The meeting of the Dialogue Platform was chaired by Usen Suleimen.', asked('Who chaired the Dialogue Platform meeting?'))).toBe(true);
   });
 
   it('reads an institution from its acronym ("KazISS": Kazakhstan Institute for Strategic Studies)', () => {

@@ -79,7 +79,7 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
  * question names no office.
  */
 export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, officeOf?: readonly string[]): boolean {
-  const asked = OFFICE_WORDS.filter((office) => surfaces.has(office));
+  const asked = OFFICE_WORDS.filter((office) => surfaces.has(office) || OFFICE_VERBS[office]?.some((verb) => surfaces.has(verb)));
   if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
   // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
@@ -130,6 +130,9 @@ function startsWord(text: string, w: string): boolean {
 const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'the', 'was', 'were', 'are', 'for', 'and', 'now', 'its']);
 const CAPITALISED_RUN = /\p{Lu}\p{Ll}+(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}\p{Ll}+)+/gu;
 const ACRONYM = /\b\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\b/gu;
+
+/** "Who chaired X?" asks for the holder of X's chair as "Who was the chairman of X?" does ("Who headed X?" is asked of paraphrased bodies too loosely named to check). */
+const OFFICE_VERBS: Partial<Record<string, string[]>> = { chair: ['chaired', 'chairs'] };
 
 /** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
 const INSTITUTION_REACH = 60;
