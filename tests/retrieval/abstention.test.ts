@@ -169,7 +169,7 @@ describe('mentionsOffice', () => {
   });
 
   it('asks nothing of a question that names no office', () => {
-    expect(mentionsOffice('Anything at all.', asked('Who chaired the meeting?'))).toBe(true);
+    expect(mentionsOffice('Anything at all.', asked('Who attended the meeting?'))).toBe(true);
   });
 });
 
