@@ -98,6 +98,12 @@ describe('search', () => {
     expect(first?.excerpt).toContain('chaired by Usen Suleimen');
   });
 
+  it("does not put before the first sentence a neighbour that is complete only through it", () => {
+    // The next sentence ("As a rule, it is difficult to cover all polling stations ...") holds every word only with
+    // this one as its context; this one says who observes.
+    expect(retriever.search('Were Kazakh NGOs allowed to observe at the polling stations?')[0]?.excerpt).toContain('Observers from Kazakh public associations and non-governmental organizations');
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);

@@ -105,6 +105,8 @@ function completeFirst(scored: Candidate[]): void {
     const c = scored[k]!;
     if (c.score < top.score * COMPLETE_RUNNER_UP) return;
     if (c.missing > 0 || !c.specificMatch) continue;
+    // A neighbour of the first sentence may be complete only through it: then the first is the fuller answer.
+    if (c.passage.documentIndex === top.passage.documentIndex && Math.abs(c.index - top.index) === 1) continue;
     scored.unshift(...scored.splice(k, 1));
     return;
   }
