@@ -104,6 +104,18 @@ describe('search', () => {
     expect(retriever.search('Were Kazakh NGOs allowed to observe at the polling stations?')[0]?.excerpt).toContain('Observers from Kazakh public associations and non-governmental organizations');
   });
 
+  it('does not take "NGOs" for the name of an organisation when a question asks which organisations', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const some = 'At the meeting on the reform, some NGOs voiced alternative views.';
+    const named = 'Representatives of the Public Association Dignity and the Foundation for Law also spoke at the meeting.';
+    const small = createRetriever([testDocument('p', `${FILLER}\n\n${some}\n\n${named}`)]);
+    const [reading] = small.explain('Which NGOs spoke at the meeting on the reform?', 3) as Array<{ type: string; top: Array<{ text: string; fit: number }> }>;
+    expect(reading?.type).toBe('organisation');
+    expect(reading?.top.find((c) => c.text === some)?.fit).toBe(0);
+    expect(reading?.top.find((c) => c.text === named)?.fit).toBe(1);
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);

@@ -118,7 +118,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
 }
 
 /** A named organisation: a capitalised institution word ("the Public Association ...", "Ministry of ...") or an acronym ("CSTO"). */
-const NAMED_ORGANISATION = /\b(?:Organi[sz]ations?|Associations?|Foundations?|Bureau|Ministry|Ministries|Office|Commissions?|Council|Assembly|Mission|Institute|Party|Committee|Agency|Union|Duma|Secretariat|Administration|Federation|Headquarters)\b|\b[A-Z]{3,}s?\b/;
+const NAMED_ORGANISATION = /\b(?:Organi[sz]ations?|Associations?|Foundations?|Bureau|Ministry|Ministries|Office|Commissions?|Council|Assembly|Mission|Institute|Party|Committee|Agency|Union|Duma|Secretariat|Administration|Federation|Headquarters)\b|\b(?!NGOs?\b)[A-Z]{3,}s?\b/;
 
 /** A sentence that gives a reason or a purpose ("because", "in order to", "will allow", "is needed"). */
 const REASON = /\b(?:because|since|so\s+that|in\s+order|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|therefore|thus|hence|reasons?|purposes?|aims?\s+(?:to|at)|goal|to\s+(?:ensure|guarantee|strengthen|protect|allow|enable|increase|give|make)|will\s+(?:allow|help|make|ensure|enable|lead|give|contribute)|(?:is|are)\s+(?:needed|necessary|required|important)|means?\s+that|with\s+a\s+view\s+to|given\s+that|in\s+view\s+of)\b/i;
