@@ -182,3 +182,17 @@ describe('what a "how many" question counts', () => {
     expect(analyseQuestion('When was the vote held?', everyWord).countsAskedThing).toBe(false);
   });
 });
+
+describe('a yes/no question that states a length of time', () => {
+  it('is settled only by a sentence with that number', async () => {
+    const { claimedLengthOf } = await import('../../src/retrieval/query/question.ts');
+    expect(claimedLengthOf('Did the reform limit the president to a single seven-year term?')).toBe(7);
+    expect(claimedLengthOf('Was it the first national referendum in 27 years?')).toBe(27);
+    expect(claimedLengthOf('Was the May 30 session held online?')).toBeUndefined();
+    const seven = { type: 'yesno' as const, claimedLength: 7 };
+    expect(holdsAnswerKind(seven, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(false);
+    expect(holdsAnswerKind(seven, sentence('The President is elected for a single seven-year term.', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'yesno', claimedLength: 27 }, sentence('For the first time in 27 years, a national referendum will be held.', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'yesno', claimedLength: 2 }, sentence('It lasted 27 years.', 1))).toBe(false);
+  });
+});

@@ -66,6 +66,11 @@ export interface AnalysedQuestion {
   asksDay: boolean;
   /** "What was the turnout?", "Какая была явка?", "неше адам дауыс берді?": the vote's outcome, which only a result answers. */
   asksOutcome: boolean;
+  /**
+   * "Did the reform limit the president to a single seven-year term?": the length a yes/no question claims, as
+   * its number (7); a sentence without that number does not settle it.
+   */
+  claimedLength?: number;
   /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
   officeOf?: string[];
   /**
@@ -364,8 +369,21 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
   const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
+  const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+}
+
+const NUMBER_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** "a seven-year term", "for 27 years", "a five year mandate": a length of time a question states. */
+const CLAIMED_LENGTH = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
+
+/** The number of a length of time the question states ("seven-year" → 7), if any. */
+export function claimedLengthOf(question: string): number | undefined {
+  const m = CLAIMED_LENGTH.exec(question);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
 
 /** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */

@@ -37,6 +37,7 @@ export interface KindQuestion {
   asksDay?: boolean;
   asksOutcome?: boolean;
   countsAskedThing?: boolean;
+  claimedLength?: number;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -168,6 +169,7 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
   if (question.asksClock) return CLOCK_TIME.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksMoney) return MONEY.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksOutcome) return OUTCOME.test(best.passage.sentence.text.slice(0, 4000));
+  if (question.claimedLength !== undefined) return statesNumber(best.passage.sentence.text.slice(0, 4000), question.claimedLength);
   if (question.asksDay) {
     const text = best.passage.sentence.text.slice(0, 4000);
     return FULL_DATE.test(text) || (hasCyrillic(text) && CYRILLIC_DAY.test(text));
@@ -205,7 +207,15 @@ export interface EvidenceCandidate extends PassageScore {
 /** A kind of answer no amount of matching words makes up for: a time of day, money, a day, an outcome, a count of X, an office holder's name. */
 export function asksStrictKind(question: KindQuestion): boolean {
   const { type } = question;
-  return (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
+  return question.claimedLength !== undefined || (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** Does the text state the number, in digits or (up to twelve) as a word? */
+function statesNumber(text: string, n: number): boolean {
+  const word = NUMBER_WORDS[n];
+  return new RegExp(`(?<![\\d.,])${n}(?![\\d])${word ? `|\\b${word}\\b` : ''}`, 'i').test(text);
 }
 
 /** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
