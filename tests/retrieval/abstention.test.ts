@@ -196,3 +196,16 @@ describe('a yes/no question that states a length of time', () => {
     expect(holdsAnswerKind({ type: 'yesno', claimedLength: 2 }, sentence('It lasted 27 years.', 1))).toBe(false);
   });
 });
+
+describe('a "how long" question about whose term', () => {
+  it('is answered only by a length said of that holder', async () => {
+    const { termOwnerOf } = await import('../../src/retrieval/query/question.ts');
+    expect(termOwnerOf("How long is the President's term of office?")).toBe('presid');
+    expect(termOwnerOf('How long is the term of office of the president?')).toBe('presid');
+    expect(termOwnerOf('how long do cec members serve')).toBeUndefined();
+    const president = { type: 'how_long' as const, termOwner: 'presid' };
+    expect(holdsAnswerKind(president, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(false);
+    expect(holdsAnswerKind(president, sentence('The President is elected for a single seven-year term.', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'how_long', termOwner: 'member' }, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(true);
+  });
+});

@@ -71,6 +71,8 @@ export interface AnalysedQuestion {
    * its number (7); a sentence without that number does not settle it.
    */
   claimedLength?: number;
+  /** "How long is the president's term?": whose term (a word stem, "presid"); the length must be said of them. */
+  termOwner?: string;
   /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
   officeOf?: string[];
   /**
@@ -370,8 +372,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
   const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
   const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
+  const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 const NUMBER_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -384,6 +387,18 @@ export function claimedLengthOf(question: string): number | undefined {
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
+}
+
+/** "How long is the president's term", "the presidential term", "the term of office of the president". */
+const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;
+
+/** The stem of whose term a "how long" question asks about, if it says. */
+export function termOwnerOf(question: string): string | undefined {
+  const m = TERM_OF.exec(question);
+  const owner = m?.[1] ?? m?.[2];
+  if (!owner) return undefined;
+  const term = words(owner).find((w) => w.term !== null)?.term;
+  return term && !term.startsWith('~') ? term : undefined;
 }
 
 /** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */

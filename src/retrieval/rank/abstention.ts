@@ -38,6 +38,7 @@ export interface KindQuestion {
   asksOutcome?: boolean;
   countsAskedThing?: boolean;
   claimedLength?: number;
+  termOwner?: string;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -170,6 +171,7 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
   if (question.asksMoney) return MONEY.test(best.passage.sentence.text.slice(0, 4000));
   if (question.asksOutcome) return OUTCOME.test(best.passage.sentence.text.slice(0, 4000));
   if (question.claimedLength !== undefined) return statesNumber(best.passage.sentence.text.slice(0, 4000), question.claimedLength);
+  if (type === 'how_long' && question.termOwner !== undefined) return lengthOf(best.passage.sentence.text.slice(0, 4000), question.termOwner);
   if (question.asksDay) {
     const text = best.passage.sentence.text.slice(0, 4000);
     return FULL_DATE.test(text) || (hasCyrillic(text) && CYRILLIC_DAY.test(text));
@@ -207,7 +209,7 @@ export interface EvidenceCandidate extends PassageScore {
 /** A kind of answer no amount of matching words makes up for: a time of day, money, a day, an outcome, a count of X, an office holder's name. */
 export function asksStrictKind(question: KindQuestion): boolean {
   const { type } = question;
-  return question.claimedLength !== undefined || (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
+  return question.claimedLength !== undefined || (type === 'how_long' && question.termOwner !== undefined) || (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -216,6 +218,21 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 function statesNumber(text: string, n: number): boolean {
   const word = NUMBER_WORDS[n];
   return new RegExp(`(?<![\\d.,])${n}(?![\\d])${word ? `|\\b${word}\\b` : ''}`, 'i').test(text);
+}
+
+/** A length of time in a text: "a five-year term", "for 27 years". */
+const LENGTH = new RegExp(`(?:\\d{1,3}|${NUMBER_WORDS.join('|')})[\\s-]+(?:years?|months?)\\b`, 'gi');
+/** How far before a length its holder may be named ("... two members for a five-year term"). */
+const HOLDER_REACH = 40;
+
+/** Does the text give a length of time said of the owner (a word stem named just before it)? */
+function lengthOf(text: string, owner: string): boolean {
+  const holder = new RegExp(`(?<![\\p{L}])${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+  for (const m of text.matchAll(LENGTH)) {
+    const at = m.index ?? 0;
+    if (holder.test(text.slice(Math.max(0, at - HOLDER_REACH), at))) return true;
+  }
+  return false;
 }
 
 /** The evidence the decision is made from, each a number (booleans as 0/1); names as in the model. */
