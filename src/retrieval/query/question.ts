@@ -403,6 +403,7 @@ export function termOwnerOf(question: string): string | undefined {
 
 /** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */
 const CAPITALISED_NAME = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}[\p{Ll}'’-]+)+/gu;
+const TWO_CAPITALISED = /\p{Lu}\p{Ll}+\s+(?:(?:of|for|on)\s+(?:the\s+)?)?\p{Lu}/u;
 const NAME_LINKS = new Set(['of', 'for', 'on', 'the']);
 const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -414,6 +415,8 @@ const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june'
  */
 export function namedInstitutions(question: string, groups: ReadonlyArray<{ start: number; end: number }> = []): string[][] {
   const out: string[][] = [];
+  // Most questions have no two capitalised words in a row: those are done at once.
+  if (!TWO_CAPITALISED.test(question)) return out;
   const body = question.replace(/^\W*\p{L}+/u, (first) => first.toLowerCase());
   for (const m of body.matchAll(CAPITALISED_NAME)) {
     // One of a translated word's several renderings ("Ministry of Justice" or "justness") is no name the asker wrote.

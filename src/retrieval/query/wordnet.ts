@@ -288,11 +288,18 @@ function hasAncestor(word: string, ancestor: string): boolean {
 
 /** Is this (inflected) word in WordNet in any part of speech? */
 export function knowsWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  const cached = known.get(lower);
+  if (cached !== undefined) return cached;
   const db = open();
   if (!db) return false;
-  const lower = word.toLowerCase();
-  return PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
+  const found = PARTS.some((part) => baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0));
+  if (known.size >= 20_000) known.clear();
+  known.set(lower, found);
+  return found;
 }
+
+const known = new Map<string, boolean>();
 
 /**
  * WordNet's single-word lemmas of one first letter and length, as places in the index files (the part of speech
