@@ -24,10 +24,10 @@ function evaluate(file: string): EvalSummary {
 const describeMisses = (s: EvalSummary) => s.misses.map((m) => `${m.question.id} ${m.question.q} → ${m.excerpts[0]?.slice(0, 80) ?? '(nothing)'}`).join('\n');
 
 const BARS: Record<string, { hit1: number; hit3: number; refused: number }> = {
-  'tests/fixtures/questions.en.tune.jsonl': { hit1: 0.77, hit3: 0.86, refused: 0.84 },
-  'tests/fixtures/questions.en.tune3.jsonl': { hit1: 0.84, hit3: 0.89, refused: 0.88 },
+  'tests/fixtures/questions.en.tune.jsonl': { hit1: 0.77, hit3: 0.86, refused: 0.9 },
+  'tests/fixtures/questions.en.tune3.jsonl': { hit1: 0.86, hit3: 0.9, refused: 0.88 },
   'tests/fixtures/questions.en.heldout.jsonl': { hit1: 0.79, hit3: 0.93, refused: 0.92 },
-  'tests/fixtures/questions.ru-kk.v2.tune.jsonl': { hit1: 0.82, hit3: 0.93, refused: 0.96 },
+  'tests/fixtures/questions.ru-kk.v2.tune.jsonl': { hit1: 0.84, hit3: 0.93, refused: 0.96 },
   'tests/fixtures/questions.ru-kk.v2.heldout.jsonl': { hit1: 0.77, hit3: 0.86, refused: 0.94 },
 };
 
