@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswerKind, mentionsOffice, namesOtherRank, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
+import { holdsAnswerKind, mentionsOffice, namesOtherRank, offersAnswerKind, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
 import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
@@ -207,5 +207,19 @@ describe('a "how long" question about whose term', () => {
     expect(holdsAnswerKind(president, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(false);
     expect(holdsAnswerKind(president, sentence('The President is elected for a single seven-year term.', 1))).toBe(true);
     expect(holdsAnswerKind({ type: 'how_long', termOwner: 'member' }, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(true);
+  });
+});
+
+describe('a question about how a meeting was held', () => {
+  it('is first answered by a sentence naming a format, in English or translated', async () => {
+    const { analyseQuestion } = await import('../../src/retrieval/query/question.ts');
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    expect(analyseQuestion('Was the May session held in person?', everyWord).asksFormat).toBe(true);
+    expect(analyseQuestion('Who chaired the May session?', everyWord).asksFormat).toBeUndefined();
+    const format = { type: 'yesno' as const, asksFormat: true };
+    expect(offersAnswerKind(format, sentence('At the snap meeting of the platform on 30 May the major issue was the referendum.', 1))).toBe(false);
+    expect(offersAnswerKind(format, sentence('The session was held via videoconference.', 0.3))).toBe(true);
+    const retriever = createRetriever([testDocument('p', `${FILLER}\n\nThe snap meeting of the platform on 30 May discussed the referendum and the work of the observers in detail.\n\nThe session was held via videoconference and attended by experts.`)]);
+    expect(retriever.search('Заседание площадки 30 мая проходило очно?')[0]?.excerpt).toContain('videoconference');
   });
 });

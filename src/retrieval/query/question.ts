@@ -71,6 +71,8 @@ export interface AnalysedQuestion {
    * its number (7); a sentence without that number does not settle it.
    */
   claimedLength?: number;
+  /** "Was the session held online?", "Проходило очно?": how an event was held; a sentence naming a format settles it. */
+  asksFormat?: boolean;
   /** "How long is the president's term?": whose term (a word stem, "presid"); the length must be said of them. */
   termOwner?: string;
   /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
@@ -373,8 +375,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
   const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
+  const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 const NUMBER_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -388,6 +391,9 @@ export function claimedLengthOf(question: string): number | undefined {
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
+
+/** The thesaurus concept of how a meeting was held (online, in person, by videoconference). */
+const FORMAT_CONCEPT = '~format';
 
 /** "How long is the president's term", "the presidential term", "the term of office of the president". */
 const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;

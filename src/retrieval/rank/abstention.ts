@@ -39,6 +39,7 @@ export interface KindQuestion {
   countsAskedThing?: boolean;
   claimedLength?: number;
   termOwner?: string;
+  asksFormat?: boolean;
   wantsName?: boolean;
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
@@ -156,6 +157,9 @@ const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?
 /** How a vote came out: a turnout, votes or ballots, a result, who won, what its observers concluded. */
 const OUTCOME = /(?<![\p{L}])(?:concluded|assessed|found\s+that|verdict|violations|irregularities|free\s+and\s+fair|turnout|voted|votes|ballots|tall(?:y|ies)|outcome|won|(?:referendum|vote|voting|election|official|final|preliminary)\s+results?|results?\s+of\s+(?:the\s+)?(?:\p{L}+\s+)?(?:referendum|vote|voting|election|count)|voters|electorate|явк\p{L}*|итог\p{L}*|голос(?:ов|а|ами)?|проголосовал\p{L}*|голосовани\p{L}*|избирател\p{L}*|нәтиже\p{L}*|қорытынды\p{L}*|дауыс\s+бер\p{L}*|сайлаушы\p{L}*)(?![\p{L}])/iu;
 
+/** How a meeting was held: "online", "via videoconference", "in person". */
+const FORMAT = /\b(?:online|videoconference|video\s+conference|video\s+link|in[\s-]person|face[\s-]to[\s-]face|offline|virtual(?:ly)?|remotely)\b/i;
+
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
@@ -197,6 +201,8 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
  */
 export function offersAnswerKind(question: KindQuestion, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
   const { type } = question;
+  // "Was it held in person?" is settled by a sentence naming how it was held ("via videoconference"), not one that only names the meeting.
+  if (question.asksFormat && !FORMAT.test(candidate.passage.sentence.text.slice(0, 4000))) return false;
   if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && holdsAnswerKind(question, candidate);
   return holdsAnswerKind(question, candidate);
 }
