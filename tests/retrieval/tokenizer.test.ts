@@ -61,6 +61,10 @@ describe('tokenizer', () => {
     expect(shared.sort()).toEqual(['~abroad', '~precinct']);
     expect(termList('Central Election Commission')).toContain('~cec');
     expect(termList('the CEC')).toContain('~cec');
+    // "What did the ombudswoman call on everybody to do?": "So, I encourage everyone to participate ...".
+    expect(termList('She called on everybody to vote')).toContain('~urge');
+    expect(termList('I encourage everyone to participate')).toContain('~urge');
+    expect(termList('She called the meeting')).not.toContain('~urge');
   });
 
   it('keeps stop words inside phrases so "head of state" is not "head"', () => {

@@ -41,6 +41,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   format: ['online', 'videoconference', 'video conference', 'via videoconference', 'in person', 'in-person', 'face-to-face', 'face to face', 'offline', 'virtual', 'virtually', 'remotely', 'video link'],
   say: ['say', 'speak', 'talk', 'note', 'stress', 'emphasize', 'emphasise', 'underscore', 'mention', 'remark', 'comment', 'according to', 'reiterate', 'point out', 'tell', 'express', 'in the words of', 'in the opinion of'],
   appoint: ['appoint', 'appointment', 'nominate', 'designate'],
+  urge: ['urge', 'call on', 'call upon', 'call for', 'encourage', 'exhort'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
   percent: ['percent', 'percentage', 'per cent', '%', 'proportion'],
