@@ -180,6 +180,9 @@ describe('what a "how many" question counts', () => {
     expect(analyseQuestion('How many observers did the CSTO send?', everyWord).countsAskedThing).toBe(true);
     expect(analyseQuestion('How many observers did the CSTO send?', everyWord, { translated: true }).countsAskedThing).toBe(false);
     expect(analyseQuestion('When was the vote held?', everyWord).countsAskedThing).toBe(false);
+    // X is the noun phrase up to its verb, its head noun last: "local voting commissions" counts commissions.
+    expect([...analyseQuestion('How many local voting commissions did the secretary mention?', everyWord).countedTerms]).toContain('commis');
+    expect([...analyseQuestion('How many people were killed in January?', everyWord).countedTerms]).toEqual(['peopl']);
   });
 });
 

@@ -505,13 +505,16 @@ function questionUnits(
 /** The particles of English phrasal verbs ("kick off", "sum up", "take part"). */
 const PARTICLE = /^(?:up|off|out|down|over|on|in|back|away|through|part)$/i;
 
+const COUNTED_PHRASE_END = /\s(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|in|at|on|from|for|by|to|during|after|before|with)\b/;
+
 /** For "how many X": the terms of X, which a number in the answer should count. */
 function countedTermsOf(fixedText: string): Set<string> {
   const countedTerms = new Set<string>();
   const lower = fixedText.toLowerCase();
   const m = /\bhow\s+(?:many|much|long)\s+(.*)$|\bnumber\s+of\s+(.*)$/.exec(lower);
-  const tail = m ? (m[1] ?? m[2] ?? '') : '';
-  const headWords = termsOfWords(words(tail)).filter((t) => t.position < 2);
+  // The noun phrase counted ends at its verb: "how many local voting commissions did ..." counts commissions.
+  const tail = (m ? (m[1] ?? m[2] ?? '') : '').split(COUNTED_PHRASE_END)[0]!;
+  const headWords = termsOfWords(words(tail)).filter((t) => t.position < 3);
   for (const t of headWords) countedTerms.add(t.term);
   return countedTerms;
 }
