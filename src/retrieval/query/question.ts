@@ -380,7 +380,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
-const NUMBER_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** Number words up to twelve, at their value's index. */
+export const NUMBER_NAMES: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 /** "a seven-year term", "for 27 years", "a five year mandate": a length of time a question states. */
 const CLAIMED_LENGTH = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
 

@@ -4,7 +4,7 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import { NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { NOT_INSTITUTION_WORDS, NUMBER_NAMES, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
@@ -218,16 +218,14 @@ export function asksStrictKind(question: KindQuestion): boolean {
   return question.claimedLength !== undefined || (type === 'how_long' && question.termOwner !== undefined) || (type === 'how_many' && question.countsAskedThing === true) || question.asksClock === true || question.asksMoney === true || question.asksDay === true || question.asksOutcome === true || (type === 'who' && question.wantsName === true);
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-
 /** Does the text state the number, in digits or (up to twelve) as a word? */
 function statesNumber(text: string, n: number): boolean {
-  const word = NUMBER_WORDS[n];
+  const word = NUMBER_NAMES[n];
   return new RegExp(`(?<![\\d.,])${n}(?![\\d])${word ? `|\\b${word}\\b` : ''}`, 'i').test(text);
 }
 
 /** A length of time in a text: "a five-year term", "for 27 years". */
-const LENGTH = new RegExp(`(?:\\d{1,3}|${NUMBER_WORDS.join('|')})[\\s-]+(?:years?|months?)\\b`, 'gi');
+const LENGTH = new RegExp(`(?:\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?)\\b`, 'gi');
 /** How far before a length its holder may be named ("... two members for a five-year term"). */
 const HOLDER_REACH = 40;
 
