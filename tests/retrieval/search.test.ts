@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/retrieval/corpus/load.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
 import type { CorpusDocument, Retriever } from '../../src/retrieval/types.ts';
+import { FILLER as FILLER_PARAGRAPH, testDocument } from '../support/test-corpus.ts';
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ');
 let documents: CorpusDocument[];
@@ -46,31 +47,25 @@ describe('search', () => {
     expect(retriever.search('Who is the head of the Central Election Commission?')[0]?.excerpt).toContain('Nurlan Abdirov');
   });
 
-  it('shows two neighbouring sentences together when both answer (one names the meeting, the next who chaired it)', async () => {
-    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
-    const body = `${FILLER}\n\nThe Dialogue Platform held an extraordinary meeting on the referendum on 30 May. The meeting was chaired by Usen Suleimen, Ambassador-at-Large.\n\nThe platform also met in January to discuss other matters.`;
+  it('shows two neighbouring sentences together when both answer (one names the meeting, the next who chaired it)', () => {
+    const body = `${FILLER_PARAGRAPH}\n\nThe Dialogue Platform held an extraordinary meeting on the referendum on 30 May. The meeting was chaired by Usen Suleimen, Ambassador-at-Large.\n\nThe platform also met in January to discuss other matters.`;
     const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
     const [first] = small.search('Who chaired the Dialogue Platform meeting on the referendum on 30 May?');
     expect(first?.excerpt).toBe('The Dialogue Platform held an extraordinary meeting on the referendum on 30 May. The meeting was chaired by Usen Suleimen, Ambassador-at-Large.');
     expect(small.search('When did the platform meet in January?')[0]?.excerpt).toBe('The platform also met in January to discuss other matters.');
   });
 
-  it('shows the neighbour across a paragraph break only when it is the next candidate and scores nearly as well', async () => {
-    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
-    const body = `${FILLER}\n\nThe Dialogue Platform held an extraordinary meeting on 30 May.\n\nThe extraordinary meeting of the platform was chaired by Usen Suleimen.\n\nThe platform also met in January to discuss other matters.`;
+  it('shows the neighbour across a paragraph break only when it is the next candidate and scores nearly as well', () => {
+    const body = `${FILLER_PARAGRAPH}\n\nThe Dialogue Platform held an extraordinary meeting on 30 May.\n\nThe extraordinary meeting of the platform was chaired by Usen Suleimen.\n\nThe platform also met in January to discuss other matters.`;
     const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
     expect(small.search('Who chaired the extraordinary meeting of the Dialogue Platform on 30 May?')[0]?.excerpt).toBe('The Dialogue Platform held an extraordinary meeting on 30 May.\n\nThe extraordinary meeting of the platform was chaired by Usen Suleimen.');
     expect(small.search('Who chaired the extraordinary meeting?')[0]?.excerpt).toBe('The extraordinary meeting of the platform was chaired by Usen Suleimen.');
   });
 
-  it('when two answering neighbours are too long to show together, shows first the one that offers the kind of answer asked for, then the other', async () => {
-    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+  it('when two answering neighbours are too long to show together, shows first the one that offers the kind of answer asked for, then the other', () => {
     const report = 'The second item on the agenda of the meeting was devoted to the preparation of the national report on the implementation of the convention on the rights of persons with disabilities, a long and detailed document covering every region, every ministry, every public service and every year since the convention was ratified by the parliament.';
     const presenters = 'Representatives of the Ministry of Labour and the Ministry of Health presented their reports.';
-    const body = `${FILLER}\n\n${report} ${presenters}\n\nThe platform also met in January to discuss other matters.`;
+    const body = `${FILLER_PARAGRAPH}\n\n${report} ${presenters}\n\nThe platform also met in January to discuss other matters.`;
     expect(report.length + presenters.length).toBeGreaterThan(400);
     const small = createRetriever([testDocument('p', body)], { judge: (f) => f.specific === 1 });
     const answers = small.search('Which ministries presented reports on the national report on the convention on the rights of persons with disabilities ratified by the parliament?');
@@ -78,12 +73,10 @@ describe('search', () => {
     expect(answers[0]!.score).toBeGreaterThanOrEqual(answers[1]!.score);
   });
 
-  it('does not answer about an institution named in full with a sentence that names only part of it', async () => {
-    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+  it('does not answer about an institution named in full with a sentence that names only part of it', () => {
     const reform = 'The constitutional reform started on 1 January 2023 and opened a new era in the work of parliament.';
     const court = 'The Constitutional Court will protect the rights of citizens who appeal to it.';
-    const small = createRetriever([testDocument('p', `${FILLER}\n\n${reform}\n\n${court}\n\nThe Constitutional Council reviewed laws until the reform.`)]);
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${reform}\n\n${court}\n\nThe Constitutional Council reviewed laws until the reform.`)]);
     // "constitutional reform" is not the Constitutional Court, and no sentence says when the court started.
     expect(small.search('When did the new Constitutional Court start working?')).toEqual([]);
     expect(small.search('When did the constitutional reform start?')[0]?.excerpt).toBe(reform);
@@ -104,12 +97,10 @@ describe('search', () => {
     expect(retriever.search('Were Kazakh NGOs allowed to observe at the polling stations?')[0]?.excerpt).toContain('Observers from Kazakh public associations and non-governmental organizations');
   });
 
-  it('does not take "NGOs" for the name of an organisation when a question asks which organisations', async () => {
-    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
-    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+  it('does not take "NGOs" for the name of an organisation when a question asks which organisations', () => {
     const some = 'At the meeting on the reform, some NGOs voiced alternative views.';
     const named = 'Representatives of the Public Association Dignity and the Foundation for Law also spoke at the meeting.';
-    const small = createRetriever([testDocument('p', `${FILLER}\n\n${some}\n\n${named}`)]);
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${some}\n\n${named}`)]);
     const [reading] = small.explain('Which NGOs spoke at the meeting on the reform?', 3) as Array<{ type: string; top: Array<{ text: string; fit: number }> }>;
     expect(reading?.type).toBe('organisation');
     expect(reading?.top.find((c) => c.text === some)?.fit).toBe(0);

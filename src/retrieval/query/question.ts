@@ -382,19 +382,19 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
 
 /** Number words up to twelve, at their value's index. */
 export const NUMBER_NAMES: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-/** "a seven-year term", "for 27 years", "a five year mandate": a length of time a question states. */
-const CLAIMED_LENGTH = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
+/** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
+export const LENGTH_OF_TIME = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
 
 /** The number of a length of time the question states ("seven-year" → 7), if any. */
 export function claimedLengthOf(question: string): number | undefined {
-  const m = CLAIMED_LENGTH.exec(question);
+  const m = LENGTH_OF_TIME.exec(question);
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
 
 /** The thesaurus concept of how a meeting was held (online, in person, by videoconference). */
-const FORMAT_CONCEPT = '~format';
+export const FORMAT_CONCEPT = '~format';
 
 /** "How long is the president's term", "the presidential term", "the term of office of the president". */
 const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;

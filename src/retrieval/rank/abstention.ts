@@ -4,7 +4,8 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import { NOT_INSTITUTION_WORDS, NUMBER_NAMES, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { FORMAT_CONCEPT, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, NUMBER_NAMES, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { terms } from '../text/tokenizer.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
@@ -157,9 +158,6 @@ const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?
 /** How a vote came out: a turnout, votes or ballots, a result, who won, what its observers concluded. */
 const OUTCOME = /(?<![\p{L}])(?:concluded|assessed|found\s+that|verdict|violations|irregularities|free\s+and\s+fair|turnout|voted|votes|ballots|tall(?:y|ies)|outcome|won|(?:referendum|vote|voting|election|official|final|preliminary)\s+results?|results?\s+of\s+(?:the\s+)?(?:\p{L}+\s+)?(?:referendum|vote|voting|election|count)|voters|electorate|явк\p{L}*|итог\p{L}*|голос(?:ов|а|ами)?|проголосовал\p{L}*|голосовани\p{L}*|избирател\p{L}*|нәтиже\p{L}*|қорытынды\p{L}*|дауыс\s+бер\p{L}*|сайлаушы\p{L}*)(?![\p{L}])/iu;
 
-/** How a meeting was held: "online", "via videoconference", "in person". */
-const FORMAT = /\b(?:online|videoconference|video\s+conference|video\s+link|in[\s-]person|face[\s-]to[\s-]face|offline|virtual(?:ly)?|remotely)\b/i;
-
 const RANKS = 'deputy|vice|former|acting|assistant|ex';
 const OFFICE_PATTERNS = new Map(OFFICE_WORDS.map((head) => [head, new RegExp(`(?:\\b(${RANKS})[\\s-]+)?\\b${head}\\b`, 'gi')]));
 const RANKED_OFFICE = new RegExp(`\\b(${RANKS})[\\s-]+(\\p{L}+)`, 'giu');
@@ -202,7 +200,7 @@ export function holdsAnswerKind(question: KindQuestion, best: { fit: number; pas
 export function offersAnswerKind(question: KindQuestion, candidate: { fit: number; passage: { sentence: { text: string } } }): boolean {
   const { type } = question;
   // "Was it held in person?" is settled by a sentence naming how it was held ("via videoconference"), not one that only names the meeting.
-  if (question.asksFormat && !FORMAT.test(candidate.passage.sentence.text.slice(0, 4000))) return false;
+  if (question.asksFormat && !terms(candidate.passage.sentence.text.slice(0, 4000)).some((t) => t.term === FORMAT_CONCEPT)) return false;
   if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && holdsAnswerKind(question, candidate);
   return holdsAnswerKind(question, candidate);
 }
@@ -225,7 +223,7 @@ function statesNumber(text: string, n: number): boolean {
 }
 
 /** A length of time in a text: "a five-year term", "for 27 years". */
-const LENGTH = new RegExp(`(?:\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?)\\b`, 'gi');
+const LENGTH = new RegExp(LENGTH_OF_TIME.source, 'gi');
 /** How far before a length its holder may be named ("... two members for a five-year term"). */
 const HOLDER_REACH = 40;
 

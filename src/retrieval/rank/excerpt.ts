@@ -93,7 +93,8 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   }
   const scored = windows.length > MAX_SCORED_WINDOWS ? likelyWindows(text, windows, probes) : windows;
   let best: { s: number; e: number; score: number } | null = null;
-  const rated = scored.map(({ s, e }) => ({ s, e, relevance: relevance(text.slice(s, e)), wanted: wanted !== undefined && holdsClause(text, s, e, wanted) }));
+  const wantedAt = wanted === undefined ? [] : matchStarts(text, wanted);
+  const rated = scored.map(({ s, e }) => ({ s, e, relevance: relevance(text.slice(s, e)), wanted: holdsClause(text.length, s, e, wantedAt) }));
   const mostRelevant = rated.reduce((m, w) => Math.max(m, w.relevance), 0);
   const preferWanted = rated.some((w) => w.wanted && w.relevance > 0 && w.relevance >= mostRelevant * WANTED_CLAUSE_SHARE);
   for (const w of rated) {
@@ -115,14 +116,15 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
 /** Enough of a clause to read it: what follows its opening word ("through a more rapid ... reaction by the executive"). */
 const CLAUSE_READ_CHARS = 100;
 
-/** Does window [s, e) of the text hold a match of the pattern and what follows it, to the sentence's end or for a clause's length? */
-function holdsClause(text: string, s: number, e: number, pattern: RegExp): boolean {
+/** Where the pattern matches in the text. */
+function matchStarts(text: string, pattern: RegExp): number[] {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (const m of text.slice(s, e).matchAll(global)) {
-    const at = s + (m.index ?? 0);
-    if (e >= Math.min(text.length, at + CLAUSE_READ_CHARS)) return true;
-  }
-  return false;
+  return [...text.matchAll(global)].map((m) => m.index ?? 0);
+}
+
+/** Does window [s, e) hold a match (starting at one of `starts`) and what follows it, to the text's end or for a clause's length? */
+function holdsClause(textLength: number, s: number, e: number, starts: readonly number[]): boolean {
+  return starts.some((at) => at >= s && at < e && e >= Math.min(textLength, at + CLAUSE_READ_CHARS));
 }
 
 /** The windows holding the most distinct question words (as substrings), earliest first among equals. */
