@@ -1,6 +1,6 @@
 import type { AnyIndexStore, AnyOrama, IIndex, SearchableType, TokenScore, Tokenizer } from '@orama/orama';
 import { IntList, TermDictionary } from '../corpus/compact.ts';
-import { accumulate, buildFieldPostings, lengthNorms, topK, type FieldPostings, type Scratch } from './bm25.ts';
+import { accumulate, bestOf, buildFieldPostings, classWeights, postingClasses, type ClassWeights, type FieldPostings, type PostingClasses } from './bm25.ts';
 
 /**
  * Orama's `index` component, with the project's typed-array BM25 (bm25.ts) behind Orama's `IIndex` contract.
@@ -24,11 +24,13 @@ export interface Bm25IndexStore extends AnyIndexStore {
   fields: Map<string, FieldPostings>;
   candidates: number;
   /**
-   * Scratch space for scoring, made at the first search (search is synchronous), and the hits handed to Orama:
-   * the same array and pairs every search (Orama reads them before search returns and keeps none).
+   * Scores by passage, made at the first search (search is synchronous; all zero between searches), and the hits
+   * handed to Orama: the same array and pairs every search (Orama reads them before search returns and keeps none).
    */
-  scratch?: Scratch & { generation: number; hits: Array<[number, number]> };
-  norms: Map<string, Float64Array>;
+  scratch?: { scores: Float64Array; hits: Array<[number, number]> };
+  /** Per property, its postings' (count, length) classes, and their weights per BM25 setting: made at the first search. */
+  classes: Map<string, PostingClasses>;
+  weights: Map<string, ClassWeights>;
 }
 
 export interface Bm25IndexOptions {
@@ -61,7 +63,8 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
         building: new Map(properties.map((p) => [p, { tokenStart: new IntList(), tokenId: new IntList() }])),
         fields: new Map(),
         candidates: options.candidates,
-        norms: new Map(),
+        classes: new Map(),
+        weights: new Map(),
       };
     },
 
@@ -91,31 +94,25 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
         if (id !== undefined && !ids.includes(id)) ids.push(id);
       }
       const slots = index.internalIds as Int32Array;
-      const scratch = (index.scratch ??= { scores: new Float64Array(slots.length), stamp: new Int32Array(slots.length), touched: new Int32Array(slots.length), generation: 0, hits: [] });
-      if (++scratch.generation === 0x7fffffff) {
-        scratch.stamp.fill(0); // the stamps would wrap around: start over
-        scratch.generation = 1;
-      }
+      const scratch = (index.scratch ??= { scores: new Float64Array(slots.length), hits: [] });
       const { k, b, d } = relevance;
-      let touched = 0;
       // Orama's order of summation: property by property, terms in query order.
       for (const prop of properties) {
         const field = index.fields.get(prop);
         if (!field) continue;
-        const key = `${prop}\0${k}\0${b}`;
-        let norm = index.norms.get(key);
-        if (!norm) index.norms.set(key, (norm = lengthNorms(field, k, b)));
-        const weight = (boost as Record<string, number | undefined>)[prop] ?? 1;
+        const weights = weightsOf(index, prop, field, k, b, d);
+        const classOf = index.classes.get(prop)!.classOf;
+        const boostOfProperty = (boost as Record<string, number | undefined>)[prop] ?? 1;
         for (const t of ids) {
           const from = field.postingStart[t]!;
           const to = field.postingStart[t + 1]!;
           if (from === to) continue;
           const matching = field.occurrences[t]!;
           const idf = Math.log(1 + (slots.length - matching + 0.5) / (matching + 0.5));
-          touched = accumulate(field.postingPassage, field.postingCount, field.fieldLength, norm, from, to, idf, k + 1, d, weight, scratch, scratch.generation, touched);
+          accumulate(field.postingPassage, classOf, weights, from, to, idf, boostOfProperty, scratch.scores);
         }
       }
-      const hits = topK(scratch.touched, touched, scratch.scores, index.candidates, scratch.hits);
+      const hits = bestOf(scratch.scores, index.candidates, scratch.hits);
       for (const hit of hits) hit[0] = slots[hit[0]]!; // passage → Orama's internal id
       return hits;
     },
@@ -144,10 +141,23 @@ export function createBm25Index(options: Bm25IndexOptions): IIndex<Bm25IndexStor
         building: null,
         fields: new Map(Object.entries(saved.fields)),
         candidates: options.candidates,
-        norms: new Map(),
+        classes: new Map(),
+        weights: new Map(),
       };
     },
   };
+}
+
+/** A property's class weights for one BM25 setting (and its posting classes, once). */
+function weightsOf(index: Bm25IndexStore, prop: string, field: FieldPostings, k: number, b: number, d: number): ClassWeights {
+  const key = `${prop}\0${k}\0${b}\0${d}`;
+  let weights = index.weights.get(key);
+  if (!weights) {
+    let classes = index.classes.get(prop);
+    if (!classes) index.classes.set(prop, (classes = postingClasses(field)));
+    index.weights.set(key, (weights = classWeights(classes, field.averageLength, k, b, d)));
+  }
+  return weights;
 }
 
 /** Turns the inserted token lists into posting arrays (once). */

@@ -7,8 +7,8 @@
  * are the same; the same numbers come out bit for bit, and ties go to the earlier passage as in Orama.
  * What it does not do is Orama's work per query: copying the posting set of every matched word, looking up
  * frequencies in an object per document and sorting every matching document. Here postings are typed arrays,
- * scores accumulate in one Float64Array, and only the best `limit` are kept (a heap), so a query costs
- * a few arithmetic operations per posting of its terms.
+ * each numbered by its (count, field length) class so that a posting's weight comes from a small table; scores
+ * accumulate in one Float64Array without a branch, and one pass over it keeps the best `limit` (a heap).
  *
  * Orama's BM25, kept here on purpose: tf = occurrences in the field / field length; the IDF counts a term's
  * occurrences over the whole field (not documents); d = 0.5 (BM25+); the average field length is Orama's
@@ -109,119 +109,155 @@ function countWide(tokenStart: ArrayLike<number>, tokenId: ArrayLike<number>, po
   return counts;
 }
 
-export interface Scratch {
-  scores: Float64Array;
-  stamp: Int32Array;
-  touched: Int32Array;
+/**
+ * A term's BM25 in a passage depends only on how often it occurs there and the field's length (and, per term, on
+ * its IDF). A field has few distinct (count, length) pairs (hundreds at 100k passages), so each posting is numbered
+ * by its pair once, and a query reads its numerator and denominator from two small tables instead of the
+ * passage's length from a corpus-sized array: the hot loop touches one corpus-sized array, the scores.
+ */
+export interface PostingClasses {
+  /** Per posting: its class, a (count, length) pair. */
+  classOf: Uint16Array | Int32Array;
+  /** Per class. */
+  count: Int32Array;
+  length: Int32Array;
 }
 
-/** Adds one term's BM25 in one field to every passage holding it; returns the new number of touched passages. The hot loop. */
-export function accumulate(
-  postingPassage: Int32Array,
-  postingCount: Uint16Array | Int32Array,
-  fieldLength: Int32Array,
-  norm: Float64Array,
-  from: number,
-  to: number,
-  idf: number,
-  kPlus1: number,
-  d: number,
-  boost: number,
-  { scores, stamp, touched }: Scratch,
-  generation: number,
-  touchedCount: number,
-): number {
-  let n = touchedCount;
-  for (let i = from; i < to; i++) {
-    const p = postingPassage[i]!;
-    const tf = postingCount[i]! / fieldLength[p]!;
-    const bm25 = (idf * (d + tf * kPlus1)) / (tf + norm[p]!);
-    if (stamp[p] === generation) {
-      scores[p] = scores[p]! + bm25 * boost;
-    } else {
-      stamp[p] = generation;
-      scores[p] = bm25 * boost;
-      touched[n++] = p;
+export function postingClasses(field: FieldPostings): PostingClasses {
+  const { postingPassage, postingCount, fieldLength } = field;
+  const classOf = new Int32Array(postingPassage.length);
+  const count: number[] = [];
+  const length: number[] = [];
+  const byPair = new Map<number, number>();
+  let maxLength = 0;
+  for (let p = 0; p < fieldLength.length; p++) maxLength = Math.max(maxLength, fieldLength[p]!);
+  for (let i = 0; i < postingPassage.length; i++) {
+    const c = postingCount[i]!;
+    const l = fieldLength[postingPassage[i]!]!;
+    const pair = c * (maxLength + 1) + l;
+    let id = byPair.get(pair);
+    if (id === undefined) {
+      id = count.length;
+      byPair.set(pair, id);
+      count.push(c);
+      length.push(l);
     }
+    classOf[i] = id;
   }
-  return n;
+  return { classOf: count.length <= 0x10000 ? Uint16Array.from(classOf) : classOf, count: Int32Array.from(count), length: Int32Array.from(length) };
 }
 
-/** Per passage, the length part of BM25's denominator: k * (1 - b + b * length / average), as Orama computes it. */
-export function lengthNorms(field: FieldPostings, k: number, b: number): Float64Array {
-  const norms = new Float64Array(field.fieldLength.length);
-  for (let p = 0; p < norms.length; p++) norms[p] = k * (1 - b + (b * field.fieldLength[p]!) / field.averageLength);
-  return norms;
+/** Per class, BM25's numerator and denominator without the IDF, as Orama computes them (algorithms.ts `BM25`). */
+export interface ClassWeights {
+  numerator: Float64Array;
+  denominator: Float64Array;
+}
+
+export function classWeights(classes: PostingClasses, averageLength: number, k: number, b: number, d: number): ClassWeights {
+  const n = classes.count.length;
+  const numerator = new Float64Array(n);
+  const denominator = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    const tf = classes.count[c]! / classes.length[c]!;
+    numerator[c] = d + tf * (k + 1);
+    denominator[c] = tf + k * (1 - b + (b * classes.length[c]!) / averageLength);
+  }
+  return { numerator, denominator };
 }
 
 /**
- * The `limit` best of the touched passages by (score descending, passage ascending), with a bounded min-heap, as
- * [passage, score] pairs best first, written into `into` (its pairs are reused). Plain functions over the heap
- * array, no closures: this runs for every search.
+ * Adds one term's BM25 in one field to every passage holding it. The hot loop: no branch, scores in one array
+ * indexed by passage (zero for a passage no term has reached; `bestOf` reads and clears it).
  */
-export function topK(touched: Int32Array, count: number, scores: Float64Array, limit: number, into: Array<[number, number]> = []): Array<[number, number]> {
-  const size = Math.min(limit, count);
-  into.length = Math.max(0, size);
-  if (size <= 0) return into;
-  if (heapSpace.length < size) heapSpace = new Int32Array(size);
-  const heap = heapSpace;
+export function accumulate(postingPassage: Int32Array, classOf: Uint16Array | Int32Array, { numerator, denominator }: ClassWeights, from: number, to: number, idf: number, boost: number, scores: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const p = postingPassage[i]!;
+    const c = classOf[i]!;
+    scores[p] = scores[p]! + ((idf * numerator[c]!) / denominator[c]!) * boost;
+  }
+}
+
+/**
+ * The `limit` best passages by (score descending, passage ascending), as [passage, score] pairs best first, written
+ * into `into` (its pairs are reused); the scores are cleared to zero. One sequential pass over the
+ * scores with a bounded min-heap: after the heap fills, a passage costs one comparison. A passage whose terms sum
+ * to exactly zero counts as unmatched (no term's BM25 is zero, so only an exact cancellation of a negative IDF,
+ * for a word more frequent than passages, could do that).
+ */
+export function bestOf(scores: Float64Array, limit: number, into: Array<[number, number]> = []): Array<[number, number]> {
+  if (heapPassage.length < limit) {
+    heapPassage = new Int32Array(limit);
+    heapScore = new Float64Array(limit);
+  }
+  const passage = heapPassage;
+  const score = heapScore;
   let n = 0;
-  for (let i = 0; i < count; i++) {
-    const p = touched[i]!;
-    if (n < size) {
-      heap[n] = p;
-      siftUp(heap, n++, scores);
-    } else if (worse(scores, heap[0]!, p)) {
-      heap[0] = p;
-      siftDown(heap, 0, n, scores);
+  // Until the heap is full every matched passage enters; after, only one better than its worst.
+  let worst = -Infinity;
+  for (let p = 0; p < scores.length; p++) {
+    const s = scores[p]!;
+    if (!(s > worst) || s === 0) continue;
+    if (n < limit) {
+      // Passages arrive in ascending order, so a tie ranks the newcomer after: sift up only past strictly lower scores.
+      let c = n++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (!(s < score[parent]! || (s === score[parent] && p > passage[parent]!))) break;
+        passage[c] = passage[parent]!;
+        score[c] = score[parent]!;
+        c = parent;
+      }
+      passage[c] = p;
+      score[c] = s;
+      if (n === limit) worst = score[0]!;
+    } else {
+      siftDown(passage, score, n, p, s);
+      worst = score[0]!;
     }
   }
+  scores.fill(0);
+  into.length = n;
   // Taking the worst off the heap, one at a time, fills the list from its end (reusing the pairs `into` has).
   for (let last = n - 1; last >= 0; last--) {
-    const p = heap[0]!;
     const pair = into[last];
     if (pair) {
-      pair[0] = p;
-      pair[1] = scores[p]!;
-    } else into[last] = [p, scores[p]!];
-    heap[0] = heap[last]!;
-    siftDown(heap, 0, last, scores);
+      pair[0] = passage[0]!;
+      pair[1] = score[0]!;
+    } else into[last] = [passage[0]!, score[0]!];
+    siftDown(passage, score, last, passage[last]!, score[last]!);
   }
   return into;
 }
 
 /** The heap's space, kept from search to search (a typed array of more than 64 bytes is allocated outside the heap: slow to make and to free). */
-let heapSpace = new Int32Array(64);
+let heapPassage = new Int32Array(64);
+let heapScore = new Float64Array(64);
 
-/** Does passage a rank after passage b (lower score, or the same score and later)? */
-function worse(scores: Float64Array, a: number, b: number): boolean {
-  return scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+/** Does (sa, a) rank after (sb, b): a lower score, or the same score and a later passage? */
+function worse(sa: number, a: number, sb: number, b: number): boolean {
+  return sa < sb || (sa === sb && a > b);
 }
 
-function siftUp(heap: Int32Array, from: number, scores: Float64Array): void {
-  let c = from;
-  while (c > 0) {
-    const parent = (c - 1) >> 1;
-    if (!worse(scores, heap[c]!, heap[parent]!)) break;
-    const tmp = heap[c]!;
-    heap[c] = heap[parent]!;
-    heap[parent] = tmp;
-    c = parent;
-  }
-}
-
-function siftDown(heap: Int32Array, from: number, n: number, scores: Float64Array): void {
-  let i = from;
+/** Puts (p, s) at the heap's root, replacing the worst, and sifts it down among the first n entries. */
+function siftDown(passage: Int32Array, score: Float64Array, n: number, p: number, s: number): void {
+  let i = 0;
   for (;;) {
     const l = 2 * i + 1;
     const r = l + 1;
-    let w = i;
-    if (l < n && worse(scores, heap[l]!, heap[w]!)) w = l;
-    if (r < n && worse(scores, heap[r]!, heap[w]!)) w = r;
-    if (w === i) return;
-    const tmp = heap[i]!;
-    heap[i] = heap[w]!;
-    heap[w] = tmp;
+    let w = -1;
+    let ws = s;
+    let wp = p;
+    if (l < n && worse(score[l]!, passage[l]!, ws, wp)) {
+      w = l;
+      ws = score[l]!;
+      wp = passage[l]!;
+    }
+    if (r < n && worse(score[r]!, passage[r]!, ws, wp)) w = r;
+    if (w < 0) break;
+    passage[i] = passage[w]!;
+    score[i] = score[w]!;
     i = w;
   }
+  passage[i] = p;
+  score[i] = s;
 }
