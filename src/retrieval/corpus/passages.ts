@@ -1,5 +1,6 @@
 import { createSentenceMemo, type SentenceMemo } from '../rank/sentence-memo.ts';
 import { IntList, type TermDictionary, type TextStore } from './compact.ts';
+import { personIntroductions } from './persons.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import { textLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, termsOfWords, words, type Word } from '../text/tokenizer.ts';
@@ -34,8 +35,9 @@ export interface Passage {
   /**
    * Terms of the neighbouring sentences in the same paragraph, as ranges of the corpus' term ids written into
    * `into` (from1, to1, from2, to2: the previous sentence's and the next one's, empty when not in the paragraph;
-   * then from3, to3, from4, to4: the sentences that say whose words a quotation's sentence is, or empty);
-   * returns the term id array they index.
+   * then from3, to3, from4, to4: the sentences that say whose words a quotation's sentence is, or empty; then
+   * from5, to5: the sentence that introduces a person it names by surname, or empty); returns the term id array
+   * they index.
    */
   contextRanges(into: Int32Array): Int32Array;
   /**
@@ -82,6 +84,8 @@ export interface PassageArrays {
    */
   quoteLead: Int32Array;
   quoteTail: Int32Array;
+  /** Per passage: the sentence that introduces a person it names by surname (see persons.ts), else -1. */
+  personIntro: Int32Array;
   /** The distinct terms of each document's title (document d: titleStart[d] up to titleStart[d + 1]). */
   titleStart: Int32Array;
   titleTerm: Int32Array;
@@ -153,6 +157,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   const refersBack: number[] = [];
   const quoteLead: number[] = [];
   const quoteTail: number[] = [];
+  const personIntro: number[] = [];
   const surfaces = new Map<string, number>();
 
   documents.forEach((doc, documentIndex) => {
@@ -196,6 +201,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       quoteLead.push(ends ? first + ends.lead : -1);
       quoteTail.push(ends ? first + ends.tail : -1);
     }
+    for (const introduction of personIntroductions(sentences.map((s) => s.text))) personIntro.push(introduction >= 0 ? first + introduction : -1);
     bodyBytes += Buffer.byteLength(doc.body, 'utf8');
   });
   documentStart.push(document.length);
@@ -219,6 +225,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       refersBack: Uint8Array.from(refersBack),
       quoteLead: Int32Array.from(quoteLead),
       quoteTail: Int32Array.from(quoteTail),
+      personIntro: Int32Array.from(personIntro),
       titleStart: titleStart.toArray(),
       titleTerm: titleTerm.toArray(),
     },
@@ -291,6 +298,8 @@ export class PassageStore {
       const q = quoteSpeaker(a, p, end);
       if (q >= 0) texts.push(this.span(q).text);
     }
+    const intro = personIntro(a, p);
+    if (intro >= 0) texts.push(this.span(intro).text);
     return texts.join(' ');
   }
 
@@ -310,6 +319,12 @@ function quoteSpeaker(a: PassageArrays, p: number, end: 'lead' | 'tail'): number
   const q = end === 'lead' ? lead : a.quoteTail[p]!;
   if (q < 0 || Math.abs(q - p) <= 1 || (end === 'tail' && q === lead)) return -1;
   return q;
+}
+
+/** The sentence introducing a person p names, unless it is already p's context as a quotation's speaker. */
+function personIntro(a: PassageArrays, p: number): number {
+  const q = a.personIntro[p]!;
+  return q >= 0 && q !== quoteSpeaker(a, p, 'lead') && q !== quoteSpeaker(a, p, 'tail') ? q : -1;
 }
 
 /** Is a term's id among ids[from, to)? Sentences have a few dozen terms: a scan beats a Set. */
@@ -406,6 +421,9 @@ class PassageView implements Passage {
     into[5] = lead >= 0 ? a.termStart[lead + 1]! : 0;
     into[6] = tail >= 0 ? a.termStart[tail]! : 0;
     into[7] = tail >= 0 ? a.termStart[tail + 1]! : 0;
+    const intro = personIntro(a, p);
+    into[8] = intro >= 0 ? a.termStart[intro]! : 0;
+    into[9] = intro >= 0 ? a.termStart[intro + 1]! : 0;
     return a.termId;
   }
 

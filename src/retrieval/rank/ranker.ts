@@ -286,7 +286,7 @@ class TermMarks implements Pick<TermLookup, 'hasId'> {
 const sentenceMarks = new TermMarks();
 const contextMarks = new TermMarks();
 const titleMarks = new TermMarks();
-const ranges = new Int32Array(8);
+const ranges = new Int32Array(10);
 
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {

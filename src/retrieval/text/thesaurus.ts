@@ -41,6 +41,10 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   format: ['online', 'videoconference', 'video conference', 'via videoconference', 'in person', 'in-person', 'face-to-face', 'face to face', 'offline', 'virtual', 'virtually', 'remotely', 'video link'],
   say: ['say', 'speak', 'talk', 'note', 'stress', 'emphasize', 'emphasise', 'underscore', 'mention', 'remark', 'comment', 'according to', 'reiterate', 'point out', 'tell', 'express', 'in the words of', 'in the opinion of'],
   appoint: ['appoint', 'appointment', 'nominate', 'designate'],
+  // A title and its everyday English names.
+  ambassador_at_large: ['ambassador-at-large', 'ambassador at large', 'roving ambassador', 'roving envoy', 'envoy at large'],
+  // Ending a meeting or a speech.
+  conclude: ['at the end of', 'in conclusion', 'to conclude', 'conclude', 'wrap up', 'wind up', 'close', 'closing'],
   urge: ['urge', 'call on', 'call upon', 'call for', 'encourage', 'exhort'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
