@@ -50,5 +50,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
   percent: ['percent', 'percentage', 'per cent', '%', 'proportion'],
   human_rights: ['human rights', 'rights and freedoms', 'civil rights'],
+  rights_defender: ['human rights defender', 'rights defender', 'human rights advocate', 'rights advocate', 'human rights activist', 'rights activist'],
+  reveal: ['reveal', 'expose', 'uncover', 'lay bare', 'bring to light'],
   decentralization: ['decentralization', 'decentralisation', 'redistribution of power', 'balance of powers', 'decentralizing'],
 };
