@@ -265,3 +265,21 @@ describe('institutions a question names in full', () => {
     expect(namedInstitutions(text, [{ start, end: text.indexOf(' say') }])).toEqual([]);
   });
 });
+
+describe('a yes/no question about all or any of a group', () => {
+  it('finds the noun it quantifies over', async () => {
+    const { quantifiedNounOf } = await import('../../src/retrieval/query/question.ts');
+    expect(quantifiedNounOf('Did all NGOs at the meeting support the referendum?')).toBe('ngos');
+    expect(quantifiedNounOf('Did every member of the commission vote?')).toBe('member');
+    expect(quantifiedNounOf('Did any of the observers complain?')).toBe('observers');
+    expect(quantifiedNounOf('Did all the parties agree?')).toBe('parties');
+    expect(quantifiedNounOf('Was the meeting held online?')).toBeUndefined();
+    expect(quantifiedNounOf('Did it happen at all?')).toBeUndefined();
+  });
+
+  it('is settled by the sentence saying what some of the group did, ahead of one that only names the event', () => {
+    const body = `${FILLER}The platform held a meeting with deputies and ministries.\n\nDeputies presented reports to the meeting.\n\nThe discussion was open and productive.\n\nAt the same time, some NGOs expressed alternative views.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Did all NGOs at the meeting support the referendum?')[0]?.excerpt).toContain('some NGOs expressed alternative views');
+  });
+});

@@ -73,6 +73,11 @@ export interface AnalysedQuestion {
   claimedLength?: number;
   /** "Was the session held online?", "Проходило очно?": how an event was held; a sentence naming a format settles it. */
   asksFormat?: boolean;
+  /**
+   * "Did all NGOs support the referendum?", "Did any NGOs object?": the noun a yes/no question quantifies over
+   * (lowercase, as written); a sentence saying what some or most of them did settles it.
+   */
+  quantified?: string;
   /** "How long is the president's term?": whose term (a word stem, "presid"); the length must be said of them. */
   termOwner?: string;
   /** The institution whose office a "who is the <office> of X?" question names, as its words ("constitutional", "court"). */
@@ -376,8 +381,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
+  const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** Number words up to twelve, at their value's index. */
@@ -391,6 +397,16 @@ export function claimedLengthOf(question: string): number | undefined {
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
+}
+
+/** "all NGOs", "every member", "any of the observers", "all the parties". */
+const QUANTIFIED = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(\p{L}[\p{L}-]+)/iu;
+const NOT_A_NOUN = /^(?:other|others|such|kind|kinds|sort|way|ways|time|times|more|way|one|ones)$/i;
+
+/** The noun a yes/no question quantifies over with all / every / each / any ("Did all NGOs support it?"). */
+export function quantifiedNounOf(question: string): string | undefined {
+  const noun = QUANTIFIED.exec(question)?.[1];
+  return noun && !NOT_A_NOUN.test(noun) ? noun.toLowerCase() : undefined;
 }
 
 /** The thesaurus concept of how a meeting was held (online, in person, by videoconference). */

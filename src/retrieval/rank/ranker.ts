@@ -400,9 +400,32 @@ export function scorePassage(
   const lengthPenalty = question.type === 'organisation' ? tuning.listLengthPenalty : tuning.lengthPenalty;
   const lengthNorm = 1 - lengthPenalty + lengthPenalty * (passage.length / stats.averageLength);
   // A yes/no question is settled by a sentence that states the whole proposition itself, not one that needs its neighbours.
-  const fit = matched === 0 ? 0 : question.type === 'yesno' ? (specificTotal > 0 ? inSentence / specificTotal : 0) : answerTypeFit(question, passage, questionSurfaces);
+  const fit = matched === 0 ? 0 : question.type === 'yesno' ? yesNoFit(question, passage, specificTotal > 0 ? inSentence / specificTotal : 0) : answerTypeFit(question, passage, questionSurfaces);
   const score = matched / lengthNorm + tuning.proximityBonus * proximity + (matched > 0 ? tuning.answerTypeWeight * (question.type === 'who' ? tuning.whoWeight : 1) * meanWeight * fit : 0);
   return writeScore(into, score, evidenced / total, specificMatch, fit, knownTotal > 0 ? knownMatched / knownTotal : 0, heaviest > 0 ? missing / heaviest : 0);
+}
+
+/**
+ * How well a sentence settles a yes/no question: the share of the question's specific words in the sentence
+ * itself; in full when the question asks about all (or any) of some group and the sentence says what some or
+ * most of that group did ("Did all NGOs support it?" — "some NGOs expressed alternative views").
+ */
+function yesNoFit(question: AnalysedQuestion, passage: Passage, share: number): number {
+  if (question.quantified === undefined || share === 1) return share;
+  return partOfGroup(question.quantified).test(passage.sentence.text.slice(0, 4000)) ? 1 : share;
+}
+
+const PART_OF_GROUP = new Map<string, RegExp>();
+/** "some NGOs", "most of the observers", "a number of local NGOs", "not all members". */
+function partOfGroup(noun: string): RegExp {
+  let pattern = PART_OF_GROUP.get(noun);
+  if (!pattern) {
+    const stem = noun.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`\\b(?:some|several|a\\s+few|few|many|most|not\\s+all|other|others|certain|a\\s+number|the\\s+majority|a\\s+minority|part)\\s+(?:of\\s+(?:the\\s+)?)?(?:[\\p{L}-]+\\s+)?${stem}`, 'iu');
+    if (PART_OF_GROUP.size > 1000) PART_OF_GROUP.clear();
+    PART_OF_GROUP.set(noun, pattern);
+  }
+  return pattern;
 }
 
 const NAME = /^\p{Lu}/u;
