@@ -50,6 +50,10 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
   percent: ['percent', 'percentage', 'per cent', '%', 'proportion'],
   human_rights: ['human rights', 'rights and freedoms', 'civil rights'],
+  // The unrest of January 2022, as the sources and their readers name it.
+  january_events: ['january events', 'tragic events', 'tragic january events', 'january unrest', 'unrest', 'january riots', 'riots', 'turmoil', 'disturbances', 'bloody january'],
+  excessive_force: ['disproportionate use of force', 'excessive force', 'excessive use of force', 'disproportionate force', 'heavy-handed', 'police brutality', 'brutality'],
+  detainee: ['detained citizen', 'detainee', 'detained people', 'detained person', 'people in custody', 'those detained', 'people held', 'person held'],
   rights_defender: ['human rights defender', 'rights defender', 'human rights advocate', 'rights advocate', 'human rights activist', 'rights activist'],
   reveal: ['reveal', 'expose', 'uncover', 'lay bare', 'bring to light'],
   decentralization: ['decentralization', 'decentralisation', 'redistribution of power', 'balance of powers', 'decentralizing'],
