@@ -184,7 +184,7 @@ const CUE_WORDS = new Set([
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
-  'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
+  'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
 ]);
 
 /**
@@ -333,7 +333,7 @@ const CHAT_FORMS = new Map([
   ['isnt', 'is not'], ['wasnt', 'was not'], ['werent', 'were not'], ['arent', 'are not'], ['didnt', 'did not'], ['doesnt', 'does not'], ['dont', 'do not'],
   ['hasnt', 'has not'], ['havent', 'have not'], ['cant', 'can not'], ['wont', 'will not'], ['couldnt', 'could not'], ['wouldnt', 'would not'],
   ['ppl', 'people'], ['govt', 'government'], ['gov', 'government'], ['pres', 'president'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
-  ['intl', 'international'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
+  ['intl', 'international'], ['kz', 'Kazakhstan'], ['const', 'constitutional'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
   ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
 ]);
 const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
