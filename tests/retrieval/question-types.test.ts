@@ -283,3 +283,11 @@ describe('a yes/no question about all or any of a group', () => {
     expect(retriever.search('Did all NGOs at the meeting support the referendum?')[0]?.excerpt).toContain('some NGOs expressed alternative views');
   });
 });
+
+describe('a translated question keeps its language’s word order', () => {
+  it('asks when with the question word late, as Kazakh puts it before the verb, unless another question word came first', () => {
+    expect(detectAnswerType('constitutional court work when start', true)).toBe('when');
+    expect(detectAnswerType('constitutional court work when start', false)).not.toBe('when');
+    expect(detectAnswerType('what said Tokayev when took office', true)).not.toBe('when');
+  });
+});

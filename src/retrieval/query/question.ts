@@ -245,11 +245,16 @@ export function detectAnswerType(question: string, translated = false): AnswerTy
     if (type === 'organisation' && translated && !ORGANISATION_NEXT.test(lower)) continue;
     return type;
   }
+  // Kazakh puts its question word just before the verb at the end ("Конституциялық сот жұмысын қашан бастады?").
+  if (translated && TRANSLATED_WHEN.test(lower)) return 'when';
   return YES_NO.test(lower) ? 'yesno' : 'other';
 }
 
 /** "According to X, why ...?", "In the professor's view, when ...": whose words are asked for, before the question word. */
 const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|opinion|words)\s+of)\s+[^,]{1,60}|in\s+[^,]{1,50}['’]s?\s+(?:view|opinion|words)),\s*/;
+
+/** "when" after a few words and no other question word ("what did he say when ..." asks what). */
+const TRANSLATED_WHEN = /^\W*(?:(?!(?:what|who|which|how|why|whose)\b)[a-z'-]+\W+){0,6}when\b/;
 
 const ORGANISATION_NEXT = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?${ORGANISATION_NOUN}\\b`);
 
