@@ -201,7 +201,7 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
       quoteLead.push(ends ? first + ends.lead : -1);
       quoteTail.push(ends ? first + ends.tail : -1);
     }
-    for (const introduction of personIntroductions(sentences.map((s) => s.text))) personIntro.push(introduction >= 0 ? first + introduction : -1);
+    for (const introduction of personIntroductions(sentences.map((s) => s.text), wordLists)) personIntro.push(introduction >= 0 ? first + introduction : -1);
     bodyBytes += Buffer.byteLength(doc.body, 'utf8');
   });
   documentStart.push(document.length);

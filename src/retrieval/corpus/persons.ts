@@ -1,4 +1,5 @@
 import { knowsWord } from '../query/wordnet.ts';
+import { words, type Word } from '../text/tokenizer.ts';
 
 /**
  * Who a person is, for sentences that name them by surname alone. Articles introduce a person once, with their
@@ -7,45 +8,43 @@ import { knowsWord } from '../query/wordnet.ts';
  * the sentence that introduces the person is part of a later sentence's context, as its neighbours are.
  */
 
-/** A capitalised word (a hyphenated one too: "Kassym-Jomart"), Latin or Cyrillic. */
-const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
-const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const POSSESSIVE = /['’]s$/;
 
-interface Person {
-  /** The sentence that introduces the person: the first naming them in full followed by a comma (their post). */
-  introduction: number;
+/** Most words are lowercase: tell them by their first letter's code, without a pattern. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return !((c >= 97 && c <= 122) || (c >= 1072 && c <= 1103) || c < 65);
 }
 
 /**
  * Per sentence of one document, the index of the sentence that introduces a person it names by surname, or -1:
  * when the sentence names nobody, is itself the introduction, or is next to it (neighbours are context already).
- * A person is a run of capitalised words ending in two, the last of which is no dictionary word ("Roman
- * Vassilenko", not "Foreign Affairs").
+ * The introduction is the first sentence naming the person in full, their post right after a comma; the surname
+ * is no dictionary word ("Roman Vassilenko," but not "Foreign Affairs,"). `wordLists` are the sentences' words,
+ * when the caller has them already (one pass over words, no pattern tried at every character: 100k sentences).
  */
-export function personIntroductions(sentences: readonly string[]): number[] {
-  const persons = new Map<string, Person>();
-  const mentions: string[][] = sentences.map(() => []);
-  sentences.forEach((text, i) => {
-    const words = [...text.matchAll(WORD)];
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]![0];
-      if (!CAPITALISED.test(word)) continue;
-      mentions[i]!.push(word);
-      const previous = words[w - 1];
-      const next = words[w + 1];
-      const endsRun = !next || !CAPITALISED.test(next[0]) || text.slice(words[w]!.index + word.length, next.index).trim() !== '';
-      if (!previous || !endsRun || !CAPITALISED.test(previous[0]) || text.slice(previous.index + previous[0].length, words[w]!.index) !== ' ') continue;
-      if (knowsWord(word)) continue;
-      // Only a sentence that gives the person's post right after their name introduces them.
-      if (!persons.has(word) && text.slice(words[w]!.index + word.length).startsWith(',')) persons.set(word, { introduction: i });
+export function personIntroductions(sentences: readonly string[], wordLists: ReadonlyArray<readonly Word[]> = sentences.map((s) => words(s))): number[] {
+  const introductions = new Map<string, number>();
+  wordLists.forEach((ws, i) => {
+    const text = sentences[i]!;
+    for (let w = 1; w < ws.length; w++) {
+      const [name, surname] = [ws[w - 1]!, ws[w]!];
+      if (text[surname.end] !== ',' || surname.start !== name.end + 1 || text[name.end] !== ' ') continue;
+      if (CAPITALISED.test(name.surface) && CAPITALISED.test(surname.surface) && !introductions.has(surname.surface)) introductions.set(surname.surface, i);
     }
   });
-  return mentions.map((words, i) => {
-    for (const word of words) {
-      const person = persons.get(word);
-      if (person && Math.abs(person.introduction - i) > 1) return person.introduction;
+  if (introductions.size === 0) return sentences.map(() => -1);
+  // Looked up only for a surname named again away from its introduction: most are named once.
+  const person = new Map<string, boolean>();
+  const isPerson = (surname: string) => person.get(surname) ?? (person.set(surname, !knowsWord(surname)), person.get(surname)!);
+  return wordLists.map((ws, i) => {
+    for (const w of ws) {
+      if (!startsUpper(w.surface)) continue;
+      const surname = POSSESSIVE.test(w.surface) ? w.surface.replace(POSSESSIVE, '') : w.surface;
+      const introduction = introductions.get(surname);
+      if (introduction !== undefined && Math.abs(introduction - i) > 1 && isPerson(surname)) return introduction;
     }
     return -1;
   });
 }
-

