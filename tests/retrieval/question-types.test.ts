@@ -291,3 +291,12 @@ describe('a translated question keeps its language’s word order', () => {
     expect(detectAnswerType('what said Tokayev when took office', true)).not.toBe('when');
   });
 });
+
+describe('a question about a new power or possibility', () => {
+  it('is answered by what someone will be able to do, ahead of a sentence that only names the change', () => {
+    const body = `${FILLER}After the reform, the Ombudsman will be able to appeal to the court.\n\nThe count went on all night.\n\nThe lists were published in the morning.\n\nThe reform gives the Ombudsman a special status.`;
+    // Ranking is what is tested here; whether a one-article corpus answers at all is abstention's business.
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
+    expect(retriever.search('What new power does the reform give the Ombudsman?')[0]?.excerpt).toContain('will be able to appeal');
+  });
+});

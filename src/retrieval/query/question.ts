@@ -73,6 +73,8 @@ export interface AnalysedQuestion {
   claimedLength?: number;
   /** "Was the session held online?", "Проходило очно?": how an event was held; a sentence naming a format settles it. */
   asksFormat?: boolean;
+  /** "What new power does the reform give the Ombudsman?": what someone will be able to do answers. */
+  asksAbility?: boolean;
   /**
    * "Did all NGOs support the referendum?", "Did any NGOs object?": the noun a yes/no question quantifies over
    * (lowercase, as written); a sentence saying what some or most of them did settles it.
@@ -387,8 +389,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
+  const asksAbility = type === 'other' && language === 'en' && options.translated !== true && ASKS_ABILITY.test(fixedText);
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** Number words up to twelve, at their value's index. */
@@ -403,6 +406,9 @@ export function claimedLengthOf(question: string): number | undefined {
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
+
+/** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...". */
+const ASKS_ABILITY = /\b(?:what|which)\s+(?:new\s+|additional\s+|extra\s+)?(?:powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/i;
 
 /** "all NGOs", "every member", "any of the observers", "all the parties". */
 const QUANTIFIED = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(\p{L}[\p{L}-]+)/iu;

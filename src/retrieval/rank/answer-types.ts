@@ -53,6 +53,8 @@ function checkedText(passage: Passage): string {
 /** What the answer-kind checks need to know of the question. */
 export interface FitQuestion {
   type: AnswerType;
+  /** "What new power ...?": someone able to do something answers. */
+  asksAbility?: boolean;
   /** For "how many X": the terms of X. */
   countedTerms: ReadonlySet<string>;
   /** For "What is X?": where a sentence says what X is. */
@@ -107,6 +109,9 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
     }
     case 'why':
       return reasonFit(passage);
+    case 'other':
+      // "What new power will the Ombudsman get?": what someone will be able to do.
+      return question.asksAbility && ABILITY.test(checkedText(passage)) ? 1 : 0;
     case 'organisation': {
       const { organisation } = passage.memo;
       if (organisation[passage.index] === -1) organisation[passage.index] = NAMED_ORGANISATION.test(checkedText(passage)) ? 1 : 0;
@@ -116,6 +121,9 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return 0;
   }
 }
+
+/** Someone able to do something: "will be able to appeal", "the right to apply", "the opportunity to determine". */
+const ABILITY = /\b(?:(?:will\s+be|is|are|was|were)\s+able\s+to|can\s+now|(?:right|opportunity|possibility|power|powers)\s+to)\b/i;
 
 /** A named organisation: a capitalised institution word ("the Public Association ...", "Ministry of ...") or an acronym ("CSTO"). */
 const NAMED_ORGANISATION = /\b(?:Organi[sz]ations?|Associations?|Foundations?|Bureau|Ministry|Ministries|Office|Commissions?|Council|Assembly|Mission|Institute|Party|Committee|Agency|Union|Duma|Secretariat|Administration|Federation|Headquarters)\b|\b(?!NGOs?\b)[A-Z]{3,}s?\b/;
