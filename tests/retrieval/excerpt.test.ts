@@ -21,6 +21,14 @@ describe('buildExcerpt', () => {
     expect(e.text.slice(e.highlight.start, e.highlight.end)).toBe('This includes overseas, with 65 precincts in 52 countries.');
   });
 
+  it('adds the previous sentence to one whose purpose clause points back at it ("To fulfill this task, ...")', () => {
+    const body = 'Special attention is given to improving electoral law. To fulfill this complex task, it is important to work with experts. Lunch followed.';
+    const e = buildExcerpt(body, splitSentences(body), 1, countMatches(['experts']));
+    expect(e.text).toBe('Special attention is given to improving electoral law. To fulfill this complex task, it is important to work with experts.');
+    const plain = 'Special attention is given to improving electoral law. To work with experts is important. Lunch followed.';
+    expect(buildExcerpt(plain, splitSentences(plain), 1, countMatches(['experts'])).text).toBe('To work with experts is important.');
+  });
+
   it('shows an answering neighbour with the sentence, in text order, within the limit', () => {
     const body = 'The platform met online on 30 May. The event was chaired by Usen Suleimen. Lunch followed.';
     const sentences = splitSentences(body);

@@ -18,7 +18,7 @@ const MAX_SCORED_WINDOWS = 48;
 const MAX_PROBE_HITS = 4096;
 
 /** Sentences that lean on the one before them: an excerpt starting here would not make sense alone. */
-const ANAPHORIC_START = /^[“"«]?(?:this|these|that|those|they|them|their|he|she|his|her|it|its|such|thus|therefore|however|also|at the same time|in such cases|in this context|the latter|the former)\b/i;
+const ANAPHORIC_START = /^[“"«]?(?:this|these|that|those|they|them|their|he|she|his|her|it|its|such|thus|therefore|however|also|at the same time|in such cases|in this context|the latter|the former|(?:in\s+order\s+)?to\s+[a-z]+\s+(?:this|these|that|those|such)\b)\b/i;
 
 /**
  * The verbatim excerpt for the answering sentence `index`: the sentence itself, plus a neighbour when the
