@@ -29,6 +29,15 @@ describe('buildExcerpt', () => {
     expect(buildExcerpt(plain, splitSentences(plain), 1, countMatches(['experts'])).text).toBe('To work with experts is important.');
   });
 
+  it('adds the quotation a sentence introducing a speaker leads into, and a next sentence naming "the latter"', () => {
+    const body = 'The analyst noted that the reform matters for the youth. “The values of the youth are liberal and open.” Lunch followed.';
+    expect(buildExcerpt(body, splitSentences(body), 0, countMatches(['youth'])).text).toBe('The analyst noted that the reform matters for the youth. “The values of the youth are liberal and open.”');
+    const plain = 'The reform matters for the youth. “The values of the youth are liberal and open.” Lunch followed.';
+    expect(buildExcerpt(plain, splitSentences(plain), 0, countMatches(['youth'])).text).toBe('The reform matters for the youth.');
+    const latter = 'He condemned the abuse of detained citizens. Strict observance of the rights of the latter is indispensable. Lunch followed.';
+    expect(buildExcerpt(latter, splitSentences(latter), 0, countMatches(['rights', 'detained'])).text).toContain('rights of the latter');
+  });
+
   it('shows an answering neighbour with the sentence, in text order, within the limit', () => {
     const body = 'The platform met online on 30 May. The event was chaired by Usen Suleimen. Lunch followed.';
     const sentences = splitSentences(body);

@@ -52,11 +52,25 @@ export function buildExcerpt(
   if (start !== core.start || end !== core.end) return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: false, end: false } };
   if (prev && prev.paragraph === core.paragraph && (refersBack || ANAPHORIC_START.test(core.text)) && end - prev.start <= maxChars) start = prev.start;
   const coreScore = relevance(core.text);
-  if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(next.text) >= coreScore * 0.6 && ANAPHORIC_START.test(next.text)) {
+  if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && continues(core.text, next.text, relevance(next.text) / coreScore)) {
     end = next.end;
   }
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };
 }
+
+/**
+ * Does the next sentence carry on the answer: it refers back ("They ...", "... the rights of the latter") and matches
+ * the question well, or it opens the quotation a sentence introducing a speaker leads into ("X noted that ... .
+ * «Members of the Body have gathered ...»"), matching it at all?
+ */
+function continues(core: string, next: string, relevanceShare: number): boolean {
+  if (relevanceShare >= 0.6 && (ANAPHORIC_START.test(next) || REFERS_INSIDE.test(next))) return true;
+  return relevanceShare >= 0.3 && QUOTATION_START.test(next) && SPEECH_VERB.test(core);
+}
+
+const REFERS_INSIDE = /\bthe\s+(?:latter|former)\b/i;
+const QUOTATION_START = /^\s*[«“"]/;
+const SPEECH_VERB = /\b(?:said|says|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underscored|underlined|pointed\s+out|added|stated|remarked|believes|expressed)\b/i;
 
 /** Clause boundaries inside a sentence: after ";", ",", ":" or a dash followed by a space. */
 function clauseCuts(text: string): number[] {
