@@ -234,3 +234,15 @@ describe('spoken Russian', () => {
     expect(spokenRussian('Штормовое предупреждение')).toBe('Штормовое предупреждение');
   });
 });
+
+describe('spoken Russian', () => {
+  it('reads a word with a chat particle ("призывала-то") as the word, but keeps "кто-то" (someone)', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('а к чему всех призывала-то?', 'ru', lexicons)).toContain('urged');
+    expect(translateQuestion('кто-то говорил?', 'ru', lexicons)).toContain('кто-то');
+  });
+
+  it('reads a month’s adjective as the month ("майская встреча")', () => {
+    expect(translateQuestion('майская встреча', 'ru', defaultLexicons())).toBe('May meeting');
+  });
+});

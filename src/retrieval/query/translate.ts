@@ -12,6 +12,9 @@ import type { Lexicon, Lexicons } from './lexicon.ts';
 
 const TOKEN = /[\p{Script=Cyrillic}\p{M}]+(?:-[\p{Script=Cyrillic}\p{M}]+)*|[^\p{Script=Cyrillic}]+?(?=[\p{Script=Cyrillic}]|$)/gsu;
 
+/** "призывала-то", "скажи-ка": a spoken particle on a word (not "кто-то", someone, whose stem is short). */
+const CHAT_PARTICLE = /(?<=\p{L}{5})-(?:то|ка|таки)(?![\p{L}])/gu;
+
 /** The question with the Russian and Kazakh words the lexicons know replaced by English ones. */
 export function translateQuestion(text: string, language: TextLanguage, lexicons: Lexicons): string {
   return translateQuestionParts(text, language, lexicons).text;
@@ -36,7 +39,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
   // A Russian function word is never read through the Kazakh lexicon ("он" is "he", not the Kazakh "ten").
   const domain = language === 'kk' ? [lexicons.kk, lexicons.ru] : [lexicons.ru, notOn(lexicons.kk, RUSSIAN_STOP_WORDS)];
   const order = lexicons.ruGeneral ? [...domain, lexicons.ruGeneral] : domain;
-  const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').match(TOKEN) ?? []) as string[];
+  const tokens = (text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(CHAT_PARTICLE, '').match(TOKEN) ?? []) as string[];
   const out: Array<string | { english: string }> = [];
   // Kazakh typed without its letters is read so throughout the question, not word by word ("учаске" has none anyway).
   const plain = !KAZAKH_LETTER.test(text.toLowerCase());
