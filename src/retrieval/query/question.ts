@@ -661,9 +661,9 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
     // A misspelt stop word ("ther", "abot", "becuase") is not a rare word to look for.
     const stopWord = language === 'en' ? misspeltStopWord(w.surface) : null;
-    // "awere" is one slip from "were" and from the corpus's "aware": a word of five letters or more is read as the
+    // "awere" and "awre" are one slip from "were" / "are" and from the corpus's "aware": a word of four letters or more is read as the
     // corpus word, the one that can be looked for.
-    if (stopWord !== null && !knowsWord(w.surface) && !(w.surface.length >= 5 && vocabulary.closestWord(w.surface.toLowerCase()) !== null)) {
+    if (stopWord !== null && !knowsWord(w.surface) && !(w.surface.length >= 4 && vocabulary.closestWord(w.surface.toLowerCase()) !== null)) {
       out += question.slice(last, w.start) + stopWord;
       last = w.end;
       continue;
