@@ -181,6 +181,8 @@ function askerBefore(ws: readonly Word[], i: number): boolean {
 const CUE_WORDS = new Set([
   'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
   ...FRAME_WORDS, 'details', 'info', 'information',
+  // Conjunctions and prepositions Orama's stop words lack: grammar, not a word to look for (nor a slip for "singe").
+  'since', 'unless', 'though', 'although', 'whether', 'whereas', 'whilst', 'despite', 'toward', 'towards', 'upon', 'amid', 'among', 'amongst', 'throughout', 'onto', 'versus',
   // Light verbs: asking "what does X need / see / want", the answer's words are elsewhere ("must", "regard").
   'need', 'see', 'look', 'want',
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
