@@ -37,7 +37,11 @@ export function personIntroductions(sentences: readonly string[], wordLists: Rea
   if (introductions.size === 0) return sentences.map(() => -1);
   // Looked up only for a surname named again away from its introduction: most are named once.
   const person = new Map<string, boolean>();
-  const isPerson = (surname: string) => person.get(surname) ?? (person.set(surname, !knowsWord(surname)), person.get(surname)!);
+  const isPerson = (surname: string) => {
+    let known = person.get(surname);
+    if (known === undefined) person.set(surname, (known = !knowsWord(surname)));
+    return known;
+  };
   return wordLists.map((ws, i) => {
     for (const w of ws) {
       if (!startsUpper(w.surface)) continue;

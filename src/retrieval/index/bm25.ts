@@ -185,6 +185,11 @@ export function accumulate(postingPassage: Int32Array, classOf: Uint16Array | In
  * for a word more frequent than passages, could do that).
  */
 export function bestOf(scores: Float64Array, limit: number, into: Array<[number, number]> = []): Array<[number, number]> {
+  if (limit <= 0) {
+    scores.fill(0);
+    into.length = 0;
+    return into;
+  }
   if (heapPassage.length < limit) {
     heapPassage = new Int32Array(limit);
     heapScore = new Float64Array(limit);

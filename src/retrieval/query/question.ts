@@ -414,7 +414,7 @@ const ASKS_ABILITY = /\b(?:what|which)\s+(?:new\s+|additional\s+|extra\s+)?(?:po
 
 /** "all NGOs", "every member", "any of the observers", "all the parties". */
 const QUANTIFIED = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(\p{L}[\p{L}-]+)/iu;
-const NOT_A_NOUN = /^(?:other|others|such|kind|kinds|sort|way|ways|time|times|more|way|one|ones)$/i;
+const NOT_A_NOUN = /^(?:other|others|such|kind|kinds|sort|way|ways|time|times|more|one|ones)$/i;
 
 /** The noun a yes/no question quantifies over with all / every / each / any ("Did all NGOs support it?"). */
 export function quantifiedNounOf(question: string): string | undefined {

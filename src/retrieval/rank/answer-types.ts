@@ -122,6 +122,20 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
   }
 }
 
+/** Does the sentence say what part of a group did ("some NGOs", "most of the observers", "not all members")? */
+export function namesPartOfGroup(passage: Passage, noun: string): boolean {
+  let pattern = PART_OF_GROUP.get(noun);
+  if (!pattern) {
+    const stem = noun.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`\\b(?:some|several|a\\s+few|few|many|most|not\\s+all|other|others|certain|a\\s+number|the\\s+majority|a\\s+minority|part)\\s+(?:of\\s+(?:the\\s+)?)?(?:[\\p{L}-]+\\s+)?${stem}`, 'iu');
+    if (PART_OF_GROUP.size > 1000) PART_OF_GROUP.clear();
+    PART_OF_GROUP.set(noun, pattern);
+  }
+  return pattern.test(checkedText(passage));
+}
+
+const PART_OF_GROUP = new Map<string, RegExp>();
+
 /** Someone able to do something: "will be able to appeal", "the right to apply", "the opportunity to determine". */
 const ABILITY = /\b(?:(?:will\s+be|is|are|was|were)\s+able\s+to|can\s+now|(?:right|opportunity|possibility|power|powers)\s+to)\b/i;
 

@@ -1,4 +1,4 @@
-import { answerTypeFit } from './answer-types.ts';
+import { answerTypeFit, namesPartOfGroup } from './answer-types.ts';
 import type { Passage, PassageStore, TermLookup } from '../corpus/passages.ts';
 import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
 import { terms } from '../text/tokenizer.ts';
@@ -407,25 +407,12 @@ export function scorePassage(
 
 /**
  * How well a sentence settles a yes/no question: the share of the question's specific words in the sentence
- * itself; in full when the question asks about all (or any) of some group and the sentence says what some or
- * most of that group did ("Did all NGOs support it?" — "some NGOs expressed alternative views").
+ * itself; in full when the question asks about all (or any) of some group and the sentence says what part of
+ * that group did (answer-types.ts).
  */
 function yesNoFit(question: AnalysedQuestion, passage: Passage, share: number): number {
   if (question.quantified === undefined || share === 1) return share;
-  return partOfGroup(question.quantified).test(passage.sentence.text.slice(0, 4000)) ? 1 : share;
-}
-
-const PART_OF_GROUP = new Map<string, RegExp>();
-/** "some NGOs", "most of the observers", "a number of local NGOs", "not all members". */
-function partOfGroup(noun: string): RegExp {
-  let pattern = PART_OF_GROUP.get(noun);
-  if (!pattern) {
-    const stem = noun.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`\\b(?:some|several|a\\s+few|few|many|most|not\\s+all|other|others|certain|a\\s+number|the\\s+majority|a\\s+minority|part)\\s+(?:of\\s+(?:the\\s+)?)?(?:[\\p{L}-]+\\s+)?${stem}`, 'iu');
-    if (PART_OF_GROUP.size > 1000) PART_OF_GROUP.clear();
-    PART_OF_GROUP.set(noun, pattern);
-  }
-  return pattern;
+  return namesPartOfGroup(passage, question.quantified) ? 1 : share;
 }
 
 const NAME = /^\p{Lu}/u;
