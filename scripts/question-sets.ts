@@ -5,6 +5,7 @@
 export const TUNE_SETS = [
   'tests/fixtures/questions.en.tune.jsonl',
   'tests/fixtures/questions.en.tune3.jsonl',
+  'tests/fixtures/questions.en.tune4.jsonl',
   'tests/fixtures/questions.ru-kk.v2.tune.jsonl',
   'tests/fixtures/questions.ru-kk.tune3.jsonl',
   'tests/fixtures/questions.oos.tune2.jsonl',

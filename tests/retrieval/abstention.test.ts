@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holdsAnswerKind, mentionsOffice, namesOtherRank, offersAnswerKind, untranslatedShare } from '../../src/retrieval/rank/abstention.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
+import { specificFirst } from '../../src/retrieval/rank/select.ts';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
 import type { WeightedUnit } from '../../src/retrieval/rank/ranker.ts';
 
@@ -224,5 +225,23 @@ describe('a question about how a meeting was held', () => {
     expect(offersAnswerKind(format, sentence('The session was held via videoconference.', 0.3))).toBe(true);
     const retriever = createRetriever([testDocument('p', `${FILLER}\n\nThe snap meeting of the platform on 30 May discussed the referendum and the work of the observers in detail.\n\nThe session was held via videoconference and attended by experts.`)]);
     expect(retriever.search('Заседание площадки 30 мая проходило очно?')[0]?.excerpt).toContain('videoconference');
+  });
+});
+
+describe('a first sentence that matches only generic words ("people", "Kazakhstan")', () => {
+  const candidate = (id: string, score: number, specificMatch: boolean) => ({ id, score, specificMatch });
+  it('gives way to a close runner-up that matches a word of the topic', () => {
+    const scored = [candidate('people', 8.2, false), candidate('other', 8, false), candidate('court', 7.9, true)];
+    specificFirst(scored);
+    expect(scored.map((c) => c.id)).toEqual(['court', 'people', 'other']);
+  });
+
+  it('stays first when no specific runner-up is close, or when it is specific itself', () => {
+    const far = [candidate('people', 10, false), candidate('court', 7, true)];
+    specificFirst(far);
+    expect(far.map((c) => c.id)).toEqual(['people', 'court']);
+    const specific = [candidate('court', 10, true), candidate('law', 9.9, true)];
+    specificFirst(specific);
+    expect(specific.map((c) => c.id)).toEqual(['court', 'law']);
   });
 });

@@ -16,6 +16,10 @@ describe('the kind of answer a question asks for', () => {
     ['Was the session held online?', 'yesno'],
     ['Did observers from the CIS attend?', 'yesno'],
     ['What was the purpose of the survey?', 'why'],
+    ["what's the point of the constitutional court", 'why'],
+    ['What is the main aim of the reform?', 'why'],
+    // "the main point" of something is its gist, not what it is for.
+    ['What is the main point of the amendments?', 'other'],
     ['So why is the Constitutional Court needed?', 'why'],
     ['How long is the term of the commission?', 'how_long'],
     ['What position does he hold?', 'role'],
@@ -36,6 +40,24 @@ describe('words that frame rather than ask', () => {
   it('"used to" is not looked for; "used for" is', () => {
     expect(analyseQuestion('Which body used to appoint the commission?', noCorpus, { expand: false }).units.map((u) => u.surface)).not.toContain('used');
     expect(analyseQuestion('What were the funds used for?', noCorpus, { expand: false }).units.map((u) => u.surface)).toContain('used');
+  });
+});
+
+describe('purpose questions', () => {
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  const surfaces = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).units.map((u) => u.surface);
+  it('do not look for the purpose word, only for what it is the purpose of', () => {
+    expect(surfaces('What is the purpose of the Constitutional Court?')).toEqual(['Constitutional', 'Court']);
+    expect(surfaces("what's the point of the referendum")).toEqual(['referendum']);
+    expect(surfaces('What was the main aim of the survey?')).toEqual(['survey']);
+    // Elsewhere the same words are what is asked about.
+    expect(surfaces('Which goals did the president set?')).toContain('goals');
+    expect(surfaces('What is the main point of the amendments?')).toContain('point');
+  });
+
+  it('discourse adverbs are not looked for', () => {
+    expect(surfaces('how many people actually planned to vote')).not.toContain('actually');
+    expect(surfaces('what exactly did the ombudsman say')).not.toContain('exactly');
   });
 });
 

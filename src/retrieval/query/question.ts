@@ -153,6 +153,21 @@ export const OUTCOME_QUESTION = new RegExp(
 );
 
 /**
+ * "What is the purpose of X?", "what's the point of X", "what was the main aim of X": the purpose word says what
+ * kind of answer is wanted (see the 'why' type), like "why"; the sentence that answers says what X is for, in its
+ * own words ("is aimed at ...", "to ensure ..."). Its start in the text, or -1.
+ */
+const PURPOSE_HEAD = /\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(main|real|actual|key)\s+)?(reason|purpose|aim|goal|objective)s?|(?:(whole)\s+)?(point))\b/di;
+
+/** The starts of the purpose word and of its modifier ("main aim"), in the text: none when there is no purpose word. */
+function purposeWordStarts(text: string): number[] {
+  const at = PURPOSE_HEAD.exec(text)?.indices;
+  const out: number[] = [];
+  if (at) for (const group of at.slice(1)) if (group) out.push(group[0]);
+  return out;
+}
+
+/**
  * How a request is framed ("I want to learn", "can you explain", "I wonder"): cue words after the one asking
  * (I, you, me) or opening the question; elsewhere they are what is asked about ("we must learn", "what did he explain").
  */
@@ -189,6 +204,8 @@ const CUE_WORDS = new Set([
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
   'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
+  // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
+  'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff',
 ]);
 
 /**
@@ -220,7 +237,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
   ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b`)],
-  ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:reason|purpose|aim|goal|point)s?\b|\bhow\s+come\b/],
+  ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(?:main|real|actual|key)\s+)?(?:reason|purpose|aim|goal|objective)s?|(?:whole\s+)?point)\b|\bhow\s+come\b/],
 ];
 
 /**
@@ -372,6 +389,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   if (fixedText !== question) for (let i = 0; i < ws.length; i++) if (ws[i]!.surface !== original[i]?.surface) corrected.add(ws[i]!.start);
   const contentWords = ws.filter((w) => w.term !== null);
   const cues = cueStarts(ws);
+  if (type === 'why') for (const start of purposeWordStarts(fixedText)) cues.add(start);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;

@@ -112,6 +112,24 @@ function completeFirst(scored: Candidate[]): void {
   }
 }
 
+/**
+ * "whats the point of the constitutional court for regular ppl": a first sentence that matches only words said of
+ * anything ("people") cannot answer; a close runner-up that matches a word of the question's own topic goes first.
+ */
+const SPECIFIC_RUNNER_UP = 0.8;
+
+export function specificFirst(scored: Array<Pick<Candidate, 'score' | 'specificMatch'>>): void {
+  const top = scored[0];
+  if (top === undefined || top.specificMatch) return;
+  for (let k = 1; k < scored.length && k < 5; k++) {
+    const c = scored[k]!;
+    if (c.score < top.score * SPECIFIC_RUNNER_UP) return;
+    if (!c.specificMatch) continue;
+    scored.unshift(...scored.splice(k, 1));
+    return;
+  }
+}
+
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;
 
@@ -124,6 +142,7 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     const { analysed, units, scored } = result;
     if (!translated) completeFirst(scored);
     if (!institutionFirst(result)) return false;
+    specificFirst(scored);
     const best = scored[0];
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
