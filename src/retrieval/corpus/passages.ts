@@ -233,12 +233,18 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
   };
 }
 
+/** How many passage views are kept for reuse (a power of two). */
+const VIEW_SLOTS = 4096;
+
 /**
- * Passages for ranking, as views over the compact arrays. Nothing is cached per passage: a query's views die
- * young (cheap for the garbage collector) and memory stays flat however many passages queries touch.
+ * Passages for ranking, as views over the compact arrays. The views of recently ranked passages are kept in a
+ * small direct-mapped table (a slot per passage number modulo its size), so that the same sentences ranked again
+ * make no new objects: a query ranks 64 candidates, and the garbage every query leaves is what makes the garbage
+ * collector pause. Memory stays bounded however many passages queries touch.
  */
 export class PassageStore {
   readonly memo: SentenceMemo;
+  private readonly views: Array<PassageView | undefined> = new Array<PassageView | undefined>(VIEW_SLOTS).fill(undefined);
 
   constructor(
     /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
@@ -254,7 +260,12 @@ export class PassageStore {
   }
 
   passage(p: number): Passage {
-    return new PassageView(this, this.dictionary, p);
+    const slot = p & (VIEW_SLOTS - 1);
+    const kept = this.views[slot];
+    if (kept !== undefined && kept.index === p) return kept;
+    const view = new PassageView(this, this.dictionary, p);
+    this.views[slot] = view;
+    return view;
   }
 
   /** The distinct terms of a passage's sentence as a set (for comparing excerpts). */
