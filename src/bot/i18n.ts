@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
-import { mostlyCyrillicLanguage, type Lang } from '../language.ts';
+import { kazakhFromLatin, mostlyCyrillicLanguage, type Lang } from '../language.ts';
 
 /**
  * The bot's own words live in locales/<lang>.ftl (Fluent), read by @grammyjs/i18n. This module creates that
@@ -37,10 +37,13 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /**
- * The language of a question written in Cyrillic (more Cyrillic letters than Latin ones): Kazakh or Russian, by the
- * same rule retrieval reads it with. Undefined for anything else (English, digits, emoji).
+ * The language of a question written in Cyrillic (more Cyrillic letters than Latin ones): Kazakh or Russian; and
+ * Kazakh typed in Latin letters. The same rules retrieval reads it with. Undefined for anything else (English,
+ * digits, emoji).
  */
-export const questionLanguage = mostlyCyrillicLanguage;
+export function questionLanguage(text: string): Lang | undefined {
+  return mostlyCyrillicLanguage(text) ?? (kazakhFromLatin(text) !== undefined ? 'kk' : undefined);
+}
 
 /** Telegram's language_code of the user's app ("ru", "kk", "en-GB", ...): Kazakh, Russian, else English. */
 export function languageFromCode(code: string | undefined): Lang {

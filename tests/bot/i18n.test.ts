@@ -136,6 +136,11 @@ describe('choosing the reply language', () => {
     for (const q of ['What is the Mazhilis (Мажилис)?', 'How many?', '2022', '🗳️', '']) expect(questionLanguage(q), q).toBeUndefined();
   });
 
+  it('answers Kazakh typed in Latin letters in Kazakh', () => {
+    for (const q of ['referendum qai kuni otti?', 'Ombudsmen kim?', 'Saylau qashan boldy?']) expect(questionLanguage(q), q).toBe('kk');
+    for (const q of ['Who is Kim?', 'referendum date']) expect(questionLanguage(q), q).toBeUndefined();
+  });
+
   it('understands /language arguments in any of the three languages', () => {
     expect(parseLanguageArgument(' RU ')).toBe('ru');
     expect(parseLanguageArgument('русский')).toBe('ru');

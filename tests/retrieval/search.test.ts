@@ -107,6 +107,14 @@ describe('search', () => {
     expect(reading?.top.find((c) => c.text === named)?.fit).toBe(1);
   });
 
+  it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
+    const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
+    const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');
+    expect(latin.length).toBeGreaterThan(0);
+    expect(latin).toEqual(excerpts('референдум қай күні өтті? 5 маусымда ма?'));
+    expect(excerpts('qazaqstan jastarynyn kundylyktary kandai dep aitty KISI sarapshysy?')[0]).toContain('liberal paradigm');
+  });
+
   it('abstains when only generic or unknown words match', () => {
     for (const q of ['', '   ', '???', 'Kazakhstan today', 'the of and', 'What is the capital of France?', 'bitcoin price', 'weather in Almaty tomorrow', '🗳️🇰🇿', '<b>&amp;</b>']) {
       expect(retriever.search(q), q).toEqual([]);

@@ -143,6 +143,25 @@ describe('Kazakh typed without Kazakh letters', () => {
   });
 });
 
+describe('Kazakh typed in Latin letters', () => {
+  it('is read as the same words in Cyrillic, plain letters where the Latin spelling does not tell', async () => {
+    const { kazakhFromLatin } = await import('../../src/language.ts');
+    expect(kazakhFromLatin('referendum qai kuni otti? 5 mausymda ma?')).toBe('референдум қай куни отти? 5 маусымда ма?');
+    expect(kazakhFromLatin('Saylau qashan boldy?')).toBe('Сайлау қашан болды?');
+    expect(kazakhFromLatin('Konstitutsiyalyq sot degenimiz ne?')).toBe('Конституциялық сот дегенимиз не?');
+    // The official alphabet's letters, and the 2017 one's apostrophes.
+    expect(kazakhFromLatin('Referendumğa qatysqan adamdar sany qansha?')).toBe('Референдумға қатысқан адамдар саны қанша?');
+    expect(kazakhFromLatin("Sa'lem, ombudsmen kim?")).toBe('Сәлем, омбудсмен ким?');
+  });
+
+  it('is never English: an English function word, or no Kazakh question word or particle, keeps the text as it is', async () => {
+    const { kazakhFromLatin } = await import('../../src/language.ts');
+    for (const q of ['Who is the CEC chairman?', 'referendum date', 'Kim Jong Un', 'tell me about the referendum', 'me and the men at the bar', 'Qatar', 'Когда референдум?']) {
+      expect(kazakhFromLatin(q), q).toBeUndefined();
+    }
+  });
+});
+
 describe('definition questions in Russian and Kazakh', () => {
   it('finds the subject of "что такое X", "кто такой X", "X деген не", "X дегеніміз кім", with or without Kazakh letters', () => {
     expect(definitionFrame('Что такое Сенат?')).toEqual({ ask: 'What', subject: 'Сенат' });

@@ -1,3 +1,4 @@
+import { kazakhFromLatin } from '../../language.ts';
 import { detectQuestionLanguage, lookupForms, type TextLanguage } from '../text/languages.ts';
 import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
@@ -72,7 +73,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
   }
 
   return (question) => {
-    const plain = cleanQuestion(question);
+    const written = cleanQuestion(question);
+    // Kazakh typed in Latin letters is read as the same words in Cyrillic.
+    const plain = (detectQuestionLanguage(written) === 'en' ? kazakhFromLatin(written) : undefined) ?? written;
     const language = detectQuestionLanguage(plain);
     const cleaned = language === 'ru' ? spokenRussian(plain) : plain;
     if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(cleaned, vocabulary)), text: cleaned }] };

@@ -41,6 +41,9 @@ const PHRASES = [
   'сен кімсің', 'сен кимсин', 'кімсің', 'кимсин', 'не істей аласың', 'не истей аласын', 'не білесің', 'не билесин', 'сен ботсың ба',
   'немен көмектесе аласың', 'немен комектесе аласын', 'қалай көмектесе аласың', 'калай комектесе аласын', 'немен көмектесесің', 'немен комектесесин',
   'сені кім жасады', 'сени ким жасады', 'сені кім жасаған', 'сени ким жасаган', 'атың кім', 'атын ким', 'сенің атың кім', 'сенин атын ким', 'есімің кім', 'есимин ким',
+  // Kazakh and Russian greetings and thanks typed in Latin letters
+  'salem', 'sälem', "sa'lem", 'salemetsiz be', 'salemetsiz', 'sälemetsiz be', 'rahmet', 'rakhmet', 'raqmet', 'rahmet sizge', 'kop rahmet', 'köp rahmet', 'sau bol', 'sau bolynyz',
+  'privet', 'spasibo', 'spasibo bolshoe', 'bolshoe spasibo', 'zdravstvuyte', 'zdravstvuite', 'dobryi den', 'dobryy den', 'poka',
 ];
 /** Words that add nothing to a greeting ("hi there bot", "thanks so much!"). */
 const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'всё', 'все', 'теперь', 'now', 'everything', 'бәрі', 'бари', 'енді', 'енди', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
