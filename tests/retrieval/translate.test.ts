@@ -143,6 +143,16 @@ describe('Kazakh typed without Kazakh letters', () => {
   });
 });
 
+describe('Russian function words and chat fillers', () => {
+  it('are not translated into words to look for', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('Какие организации направили своих наблюдателей?', 'ru', lexicons)).not.toMatch(/\p{Script=Cyrillic}/u);
+    const casual = translateQuestion('слушай, а кто вообще назначает членов ЦИК?', 'ru', lexicons);
+    expect(casual).toMatch(/\bwho\b.*\bCEC\b/);
+    expect(casual).not.toMatch(/\b(?:listen|general|generally|at all)\b/);
+  });
+});
+
 describe('Kazakh typed in Latin letters', () => {
   it('is read as the same words in Cyrillic, plain letters where the Latin spelling does not tell', async () => {
     const { kazakhFromLatin } = await import('../../src/language.ts');

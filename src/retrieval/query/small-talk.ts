@@ -46,7 +46,7 @@ const PHRASES = [
   'privet', 'spasibo', 'spasibo bolshoe', 'bolshoe spasibo', 'zdravstvuyte', 'zdravstvuite', 'dobryi den', 'dobryy den', 'poka',
 ];
 /** Words that add nothing to a greeting ("hi there bot", "thanks so much!"). */
-const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'всё', 'все', 'теперь', 'now', 'everything', 'бәрі', 'бари', 'енді', 'енди', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте']);
+const FILLER = new Set(['there', 'bot', 'so', 'much', 'very', 'again', 'everyone', 'all', 'guys', 'friend', 'please', 'pls', 'plz', 'me', 'you', 'a', 'lot', 'just', 'oh', 'ah', 'hmm', 'well', 'and', 'бот', 'ботик', 'тебе', 'вам', 'очень', 'ещё', 'еще', 'всем', 'друг', 'пожалуйста', 'пж', 'и', 'ну', 'всё', 'все', 'теперь', 'now', 'everything', 'бәрі', 'бари', 'енді', 'енди', 'саған', 'сізге', 'бәріне', 'барине', 'досым', 'өтінемін', 'отинемин', 'және', 'көп', 'өте', 'вообще', 'короче', 'слушай', 'типа', 'блин', 'actually', 'really', 'anyway']);
 const MAX_WORDS = 8;
 
 /** Kazakh letters as people type them without a Kazakh layout, so "рақмет" and "рахмет" are one word. */
@@ -70,10 +70,11 @@ export function isSmallTalk(message: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   let matchedPhrase = false;
   for (let i = 0; i < words.length; ) {
-    const phrase = PHRASES_BY_FIRST_WORD.get(words[i]!)?.find((p) => p.every((w, k) => words[i + k] === w));
-    if (phrase) {
+    let consumed = 0;
+    for (const phrase of PHRASES_BY_FIRST_WORD.get(words[i]!) ?? []) if ((consumed = phraseAt(words, i, phrase)) > 0) break;
+    if (consumed > 0) {
       matchedPhrase = true;
-      i += phrase.length;
+      i += consumed;
     } else if (FILLER_WORDS.has(words[i]!)) {
       i += 1;
     } else {
@@ -81,4 +82,15 @@ export function isSmallTalk(message: string): boolean {
     }
   }
   return matchedPhrase;
+}
+
+/** How many words from `at` the phrase takes up, filler between its words included ("ты вообще кто"), or 0. */
+function phraseAt(words: readonly string[], at: number, phrase: readonly string[]): number {
+  let j = at;
+  for (const w of phrase) {
+    while (j < words.length && words[j] !== w && FILLER_WORDS.has(words[j]!)) j += 1;
+    if (words[j] !== w) return 0;
+    j += 1;
+  }
+  return j - at;
 }
