@@ -41,6 +41,7 @@ const PHRASES = [
   'сен кімсің', 'сен кимсин', 'кімсің', 'кимсин', 'не істей аласың', 'не истей аласын', 'не білесің', 'не билесин', 'сен ботсың ба',
   'немен көмектесе аласың', 'немен комектесе аласын', 'қалай көмектесе аласың', 'калай комектесе аласын', 'немен көмектесесің', 'немен комектесесин',
   'сені кім жасады', 'сени ким жасады', 'сені кім жасаған', 'сени ким жасаган', 'атың кім', 'атын ким', 'сенің атың кім', 'сенин атын ким', 'есімің кім', 'есимин ким',
+  'көмектестің', 'көмектестіңіз', 'көмегіңізге', 'көмегіңе', 'жауабың', 'жауабыңыз', 'пайдалы болды', 'пайдалы', 'жауабың үшін рахмет',
   // Kazakh and Russian greetings and thanks typed in Latin letters
   'salem', 'sälem', "sa'lem", 'salemetsiz be', 'salemetsiz', 'sälemetsiz be', 'rahmet', 'rakhmet', 'raqmet', 'rahmet sizge', 'kop rahmet', 'köp rahmet', 'sau bol', 'sau bolynyz',
   'privet', 'spasibo', 'spasibo bolshoe', 'bolshoe spasibo', 'zdravstvuyte', 'zdravstvuite', 'dobryi den', 'dobryy den', 'poka',
