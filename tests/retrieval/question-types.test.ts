@@ -58,12 +58,14 @@ describe('purpose questions', () => {
   it('discourse adverbs are not looked for', () => {
     expect(surfaces('how many people actually planned to vote')).not.toContain('actually');
     expect(surfaces('what exactly did the ombudsman say')).not.toContain('exactly');
+    expect(surfaces('who attended from the UN, OSCE etc')).not.toContain('etc');
   });
 });
 
 describe('chat spelling', () => {
   it('reads contractions without apostrophes and common short forms as words', () => {
     expect(cleanQuestion('ok so whats the sample size, why didnt ppl vote?')).toBe('ok so what is the sample size, why did not people vote?');
+    expect(cleanQuestion("what's this thing gonna be about, wanna know")).toBe("what's this thing going to be about, want to know");
     // Whole words only: "whatsoever", "pressure" and "governor" stay as they are.
     expect(cleanQuestion('whatsoever pressure governor')).toBe('whatsoever pressure governor');
   });

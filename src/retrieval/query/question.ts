@@ -205,7 +205,7 @@ const CUE_WORDS = new Set([
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
   'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
   // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
-  'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff',
+  'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc',
 ]);
 
 /**
@@ -361,6 +361,7 @@ const CHAT_FORMS = new Map([
   ['ppl', 'people'], ['govt', 'government'], ['gov', 'government'], ['pres', 'president'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
   ['intl', 'international'], ['kz', 'Kazakhstan'], ['const', 'constitutional'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
   ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
+  ['gonna', 'going to'], ['wanna', 'want to'], ['gotta', 'got to'], ['dunno', 'do not know'], ['lemme', 'let me'], ['gimme', 'give me'],
 ]);
 const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
 
