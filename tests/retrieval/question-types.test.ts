@@ -59,6 +59,7 @@ describe('purpose questions', () => {
     expect(surfaces('how many people actually planned to vote')).not.toContain('actually');
     expect(surfaces('what exactly did the ombudsman say')).not.toContain('exactly');
     expect(surfaces('who attended from the UN, OSCE etc')).not.toContain('etc');
+    expect(surfaces('what share knew about it, per the pre-vote poll')).toEqual(expect.not.arrayContaining(['per', 'pre']));
   });
 });
 
@@ -66,6 +67,7 @@ describe('chat spelling', () => {
   it('reads contractions without apostrophes and common short forms as words', () => {
     expect(cleanQuestion('ok so whats the sample size, why didnt ppl vote?')).toBe('ok so what is the sample size, why did not people vote?');
     expect(cleanQuestion("what's this thing gonna be about, wanna know")).toBe("what's this thing going to be about, want to know");
+    expect(cleanQuestion('who chaired the mtg')).toBe('who chaired the meeting');
     // Whole words only: "whatsoever", "pressure" and "governor" stay as they are.
     expect(cleanQuestion('whatsoever pressure governor')).toBe('whatsoever pressure governor');
   });

@@ -206,6 +206,8 @@ const CUE_WORDS = new Set([
   'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
   // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
   'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc',
+  // "per the institute's poll" (according to), "the pre-vote session" (a prefix split off its word).
+  'per', 'pre',
 ]);
 
 /**
@@ -362,6 +364,7 @@ const CHAT_FORMS = new Map([
   ['intl', 'international'], ['kz', 'Kazakhstan'], ['const', 'constitutional'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
   ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
   ['gonna', 'going to'], ['wanna', 'want to'], ['gotta', 'got to'], ['dunno', 'do not know'], ['lemme', 'let me'], ['gimme', 'give me'],
+  ['mtg', 'meeting'], ['smth', 'something'], ['thru', 'through'],
 ]);
 const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
 
