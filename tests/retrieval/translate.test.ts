@@ -155,6 +155,15 @@ describe('Russian function words and chat fillers', () => {
   });
 });
 
+describe('Russian word forms the stemmer misreads, and hyphenated words', () => {
+  it('find a noun in a case Snowball takes for a verb ("защите": защита), and read an unknown hyphenated word as its parts', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('о защите прав', 'ru', lexicons)).toMatch(/\bprotection\b/);
+    expect(translateQuestion('на онлайн-встрече', 'ru', lexicons)).toMatch(/\bonline\b.*\bmeeting\b/);
+    expect(translateQuestion('социально-экономические права', 'ru', lexicons)).toMatch(/\bsocial\b.*\beconomic\b/);
+  });
+});
+
 describe('Kazakh typed in Latin letters', () => {
   it('is read as the same words in Cyrillic, plain letters where the Latin spelling does not tell', async () => {
     const { kazakhFromLatin } = await import('../../src/language.ts');

@@ -55,7 +55,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     const run: string[] = [];
     let j = i;
     while (j < tokens.length && (hasCyrillic(tokens[j]!) || (/^\s+$/.test(tokens[j]!) && hasCyrillic(tokens[j + 1] ?? '')))) {
-      if (hasCyrillic(tokens[j]!)) run.push(options.correct?.(tokens[j]!) ?? tokens[j]!);
+      if (hasCyrillic(tokens[j]!)) for (const word of hyphenParts(tokens[j]!, lexicons)) run.push(options.correct?.(word) ?? word);
       j += 1;
     }
     // A Kazakh word neither lexicon knows may be a misspelt one the Kazakh lexicon does ("мемлекттің").
@@ -72,6 +72,15 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     i = j;
   }
   return assemble(out);
+}
+
+/**
+ * A hyphenated word no lexicon knows as a whole is read as its parts ("онлайн-встрече": online meeting); one that is
+ * a function word ("что-то") or an entry ("кое-что") stays whole.
+ */
+function hyphenParts(token: string, lexicons: Lexicons): string[] {
+  if (!token.includes('-') || isStopWord(token) || lexicons.ru.knows(token) || lexicons.kk.knows(token) || lexicons.ruGeneral?.knows(token)) return [token];
+  return token.split('-').filter(Boolean);
 }
 
 /** The lexicon's matches, except those that start with one of the words. */

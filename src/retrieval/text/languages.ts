@@ -96,11 +96,23 @@ export function lookupForms(word: string, language: 'ru' | 'kk', plain = false):
   let forms = cache.get(key);
   if (!forms) {
     const w = word.replace(/ё/g, 'е');
-    forms = language === 'kk' ? kazakhStemCandidates(w, { plain }) : russianStemChain(w);
+    forms = language === 'kk' ? kazakhStemCandidates(w, { plain }) : withNounStem(russianStemChain(w), w);
     if (cache.size >= FORMS_CACHE_SIZE) cache.clear();
     cache.set(key, forms);
   }
   return forms;
+}
+
+/** A Russian noun's case ending ("защите", "встрече", "поправками"). */
+const NOUN_ENDING = /(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ам|ям|ах|ях|ую|ою|ею|ия|ии|ие|ью|е|у|ю|ы|и|а|я|о)$/;
+
+/**
+ * Snowball reads some nouns as verbs and strips too much ("защите", of защита, as the imperative "-ите" → "защ"):
+ * the word without its noun case ending is one more form to look it up by ("защит").
+ */
+function withNounStem(chain: string[], word: string): string[] {
+  const stem = word.replace(NOUN_ENDING, '');
+  return stem.length >= 4 && stem !== word && !chain.includes(stem) ? [...chain, stem] : chain;
 }
 
 export function isStopWord(word: string): boolean {
