@@ -17,6 +17,12 @@ describe('tokenizer', () => {
     expect(termList('in 2022 30 people')).toEqual(['2022', '30', 'peopl']);
   });
 
+  it('reads small ordinals in digits as the words ("1st meeting" is "first meeting"), larger ones as their number', () => {
+    expect(termList('holds 1st meeting')).toEqual(termList('holds first meeting'));
+    expect(termList('the 2nd item')).toEqual(termList('the second item'));
+    expect(termList('the 30th anniversary')).toEqual(['30', 'anniversari']);
+  });
+
   it('gives British and American spellings one term', () => {
     for (const [british, american] of [['dialogue', 'dialog'], ['organisation', 'organization'], ['analysed', 'analyzed'], ['centre', 'center'], ['colour', 'color'], ['defence', 'defense'], ['programme', 'program']] as const) {
       expect(termList(british)).toEqual(termList(american));

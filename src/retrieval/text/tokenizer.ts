@@ -80,8 +80,16 @@ const TERM_CACHE_SIZE = 200_000;
 
 const STARTS_WITH_DIGIT = /^\d/;
 
+/** "1st" … "12th" are read as the words ("the 1st meeting" is "the first meeting"); larger ordinals as their number. */
+const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const SMALL_ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)$/;
+
 function termOf(raw: string, language: TextLanguage): string | null {
-  if (STARTS_WITH_DIGIT.test(raw)) return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
+  if (STARTS_WITH_DIGIT.test(raw)) {
+    const ordinal = ORDINAL_WORDS[Number(SMALL_ORDINAL.exec(raw)?.[1])];
+    if (ordinal) return termOf(ordinal, 'en');
+    return normaliseNumber(raw.replace(/(st|nd|rd|th)$/, ''));
+  }
   const cache = TERM_CACHES[language];
   const cached = cache.get(raw);
   if (cached !== undefined) return cached;
