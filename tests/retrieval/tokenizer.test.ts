@@ -23,6 +23,12 @@ describe('tokenizer', () => {
     expect(termList('the 30th anniversary')).toEqual(['30', 'anniversari']);
   });
 
+  it('reads cardinal numbers written as words as their digits, but not "one"', () => {
+    expect(termList('six international organizations')).toEqual(termList('6 international organizations'));
+    expect(termList('thirty years ago')).toEqual(termList('30 years ago'));
+    expect(termList('one of the changes')).not.toContain('1');
+  });
+
   it('gives British and American spellings one term', () => {
     for (const [british, american] of [['dialogue', 'dialog'], ['organisation', 'organization'], ['analysed', 'analyzed'], ['centre', 'center'], ['colour', 'color'], ['defence', 'defense'], ['programme', 'program']] as const) {
       expect(termList(british)).toEqual(termList(american));

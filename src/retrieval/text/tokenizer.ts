@@ -99,8 +99,19 @@ function termOf(raw: string, language: TextLanguage): string | null {
   return term;
 }
 
+/** Cardinal numbers written as words are read as their digits ("six organizations" is "6 organizations"); not "one", mostly a pronoun. */
+const CARDINALS: ReadonlyMap<string, string> = new Map(
+  [
+    ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+    ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
+    ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ].map(([word, n]) => [word as string, String(n)]),
+);
+
 function wordTerm(raw: string): string | null {
   if (raw === '%') return 'percent';
+  const cardinal = CARDINALS.get(raw);
+  if (cardinal !== undefined) return cardinal;
   let word = raw.replace(/'s$/, '');
   if (ENGLISH_STOP_WORDS.has(word) || ENGLISH_STOP_WORDS.has(raw) || word.length < 2) return null;
   word = word.replace(/'/g, '');
