@@ -43,6 +43,15 @@ describe('words that frame rather than ask', () => {
   });
 });
 
+describe('a Kazakh question read word by word', () => {
+  it('asks which organisations with "which" last ("... ұйымдар қайсы?")', () => {
+    expect(detectAnswerType('referendum observation main role organization which?', true)).toBe('organisation');
+    expect(detectAnswerType('which organization observers sent?', true)).toBe('organisation');
+    // "which" inside the question, after another noun, is no question about organisations.
+    expect(detectAnswerType('organization which referendum held when?', true)).not.toBe('organisation');
+  });
+});
+
 describe('purpose questions', () => {
   const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   const surfaces = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).units.map((u) => u.surface);

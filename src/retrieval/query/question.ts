@@ -238,7 +238,8 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
-  ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b`)],
+  // A Kazakh question read word by word puts "which" last ("... ұйымдар қайсы?": "... organizations which?").
+  ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b|\\b${ORGANISATION_NOUN}\\s+which\\W*$`)],
   ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(?:main|real|actual|key)\s+)?(?:reason|purpose|aim|goal|objective)s?|(?:whole\s+)?point)\b|\bhow\s+come\b/],
 ];
 
@@ -279,7 +280,7 @@ const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|op
 /** "when" after a few words and no other question word ("what did he say when ..." asks what). */
 const TRANSLATED_WHEN = /^\W*(?:(?!(?:what|who|which|how|why|whose)\b)[a-z'-]+\W+){0,6}when\b/;
 
-const ORGANISATION_NEXT = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?${ORGANISATION_NOUN}\\b`);
+const ORGANISATION_NEXT = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?${ORGANISATION_NOUN}\\b|\\b${ORGANISATION_NOUN}\\s+which\\W*$`);
 
 /** "Was the session held online?", "Did observers attend?": asks whether, opening with an auxiliary verb. */
 const YES_NO = /^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|must|may|might|isn't|wasn't|didn't|doesn't|don't|hasn't|haven't|won't|can't)\b/;
