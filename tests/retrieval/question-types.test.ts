@@ -43,6 +43,18 @@ describe('words that frame rather than ask', () => {
   });
 });
 
+describe('a question after its setting', () => {
+  const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  it('starts after a semicolon or a dash followed by a question word, as after a full stop', () => {
+    for (const q of ['I was reading about the conference in Astana; what did the chairman say about elections?', 'I was reading about the conference in Astana — what did the chairman say about elections?']) {
+      const units = analyseQuestion(q, noCorpus, { expand: false }).units;
+      expect(units.filter((u) => u.secondary).map((u) => u.surface), q).toEqual(['reading', 'conference', 'Astana']);
+    }
+    // A semicolon inside the question proper, before no question word, changes nothing.
+    expect(analyseQuestion('Who chaired the meeting; the May one?', noCorpus, { expand: false }).units.some((u) => u.secondary)).toBe(false);
+  });
+});
+
 describe('a Kazakh question read word by word', () => {
   it('asks which organisations with "which" last ("... ұйымдар қайсы?")', () => {
     expect(detectAnswerType('referendum observation main role organization which?', true)).toBe('organisation');

@@ -348,9 +348,12 @@ function questionAfterPreamble(text: string): number {
   if (!trimmed.endsWith('?') || trimmed.slice(0, -1).includes('?')) return 0;
   let last = 0;
   for (const m of trimmed.matchAll(SENTENCE_END)) last = (m.index ?? 0) + m[0].length;
+  for (const m of trimmed.matchAll(QUESTION_AFTER_BREAK)) last = Math.max(last, (m.index ?? 0) + m[0].length);
   return last;
 }
 const SENTENCE_END = /[.!:]\s+(?=[\p{Lu}"“«])/gu;
+/** "...; what did the chairman say ...?", "... — who chaired it?": a question word after a semicolon or a dash starts the question too. */
+const QUESTION_AFTER_BREAK = /[;—–]\s*(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|will|would)\b)/giu;
 
 const CHAT_OPENING = /^\s*(?:(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*|so\s+like\b[\s,]*)\s*/i;
 /** "... or what?", "... or not?" at the very end (anchored there: the regex starts at the last "or"). */
