@@ -48,6 +48,8 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 ]);
 /** Letters of the Kazakh Latin alphabets that English does not use (q, and the accented ones). */
 const KAZAKH_LATIN_LETTER = /[qäöüūığñş]/u;
+/** Kazakh endings English words do not have (-лық, the genitive -ның, -дағы, -лары, -ымыз) and the ж of phone Latin. */
+const KAZAKH_LATIN_SHAPE = /(?:lyk|lik|dyk|dik|tyk|tik|lyq|dyq|tyq|nyn|nyñ|dyn|tyn|dagy|dagi|degi|tagy|tegi|lary|leri|dary|deri|tary|teri|ymyz|imiz)$|zh/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
 
 /**
@@ -65,6 +67,7 @@ export function kazakhFromLatin(text: string): string | undefined {
     if (LATIN_KAZAKH_WORDS.has(w)) score += 2;
     else if (LATIN_KAZAKH_PARTICLES.has(w)) score += 1;
     if (KAZAKH_LATIN_LETTER.test(w)) score += 1;
+    else if (KAZAKH_LATIN_SHAPE.test(w)) score += 1;
   }
   // "Ombudsmen kim?": a Kazakh question ends with its question word.
   const endsAsking = LATIN_KAZAKH_WORDS.has(words.at(-1)!);

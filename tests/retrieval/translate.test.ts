@@ -150,6 +150,7 @@ describe('Russian function words and chat fillers', () => {
     const casual = translateQuestion('слушай, а кто вообще назначает членов ЦИК?', 'ru', lexicons);
     expect(casual).toMatch(/\bwho\b.*\bCEC\b/);
     expect(casual).not.toMatch(/\b(?:listen|general|generally|at all)\b/);
+    expect(translateQuestion('а сколько там было поправок, не помнишь?', 'ru', lexicons)).toMatch(/^\W*how many amendments\W*$/);
     // "Our life", "signed something": possessives and indefinite pronouns are no words to look for either.
     expect(translateQuestion('Чем будет определяться наша жизнь? Он что-то подписал.', 'ru', lexicons)).not.toMatch(/\p{Script=Cyrillic}/u);
   });
@@ -173,11 +174,13 @@ describe('Kazakh typed in Latin letters', () => {
     // The official alphabet's letters, and the 2017 one's apostrophes.
     expect(kazakhFromLatin('Referendumğa qatysqan adamdar sany qansha?')).toBe('Референдумға қатысқан адамдар саны қанша?');
     expect(kazakhFromLatin("Sa'lem, ombudsmen kim?")).toBe('Сәлем, омбудсмен ким?');
+    // Without q or a question word: Kazakh endings (-лық) and the zh of phone Latin tell it.
+    expect(kazakhFromLatin('Konstitutsiyalyk sotka azamattar tikelei zhugine ala ma?')).toBe('Конституциялык сотка азаматтар тикелей жугине ала ма?');
   });
 
   it('is never English: an English function word, or no Kazakh question word or particle, keeps the text as it is', async () => {
     const { kazakhFromLatin } = await import('../../src/language.ts');
-    for (const q of ['Who is the CEC chairman?', 'referendum date', 'Kim Jong Un', 'tell me about the referendum', 'me and the men at the bar', 'Qatar', 'Когда референдум?']) {
+    for (const q of ['Who is the CEC chairman?', 'referendum date', 'Kim Jong Un', 'tell me about the referendum', 'me and the men at the bar', 'Qatar', 'Когда референдум?', 'Zhanaozen events', 'regular popular similar']) {
       expect(kazakhFromLatin(q), q).toBeUndefined();
     }
   });
