@@ -195,6 +195,10 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('Омбудсмен дегеніміз кім?')).toEqual({ ask: 'Who', subject: 'Омбудсмен' });
     expect(definitionFrame('сенат дегенимиз не')).toEqual({ ask: 'What', subject: 'сенат' });
     expect(definitionFrame('Что сказал президент о Сенате?')).toBeNull();
+    // A name, then "кім": who that person is (the rest of the question, "where does she work", is about the same).
+    expect(definitionFrame('Алуа Жолдыбалина кім, қай жерде жұмыс істейді?')).toEqual({ ask: 'Who', subject: 'Алуа Жолдыбалина' });
+    expect(definitionFrame('Баспаев кім?')).toEqual({ ask: 'Who', subject: 'Баспаев' });
+    expect(definitionFrame('Жиынды кім басқарды?')).toBeNull();
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
   });
 

@@ -140,8 +140,13 @@ export function definitionFrame(question: string): { ask: 'What' | 'Who'; subjec
   if (russian) return attributed(russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', unquoted(russian[2]!));
   const kazakh = KAZAKH_DEFINITION.exec(question);
   if (kazakh) return attributed(/^к/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!));
+  const named = KAZAKH_WHO_IS.exec(question);
+  if (named) return { ask: 'Who', subject: named[1]! };
   return null;
 }
+
+/** "Алуа Жолдыбалина кім?", "Ернар Баспаев кім, қай жерде істейді?": a person's name, then "who": who that person is. */
+const KAZAKH_WHO_IS = /^[\s\p{P}]*((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+(?:кім|ким)(?=\s*[?!.,]|\s*$)/u;
 
 /** "по мнению Аубакировой", "по словам политолога", "Ахпановтың пікірінше": whose definition is asked for. */
 const RUSSIAN_ATTRIBUTION = /[\s,]*(?:по\s+(?:мнению|словам|версии)|согласно|как\s+(?:считает|говорит|пишет))\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)[\s,]*/iu;
