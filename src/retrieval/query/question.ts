@@ -1,5 +1,5 @@
 import type { TextLanguage } from '../text/languages.ts';
-import { CONCEPT_PREFIX, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
+import { CONCEPT_PREFIX, NUMBER_NAMES, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
 import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
 import { editDistance } from './edit-distance.ts';
@@ -422,8 +422,6 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
-/** Number words up to twelve, at their value's index. */
-export const NUMBER_NAMES: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
 export const LENGTH_OF_TIME = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
 

@@ -4,8 +4,8 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import { FORMAT_CONCEPT, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, NUMBER_NAMES, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
-import { terms } from '../text/tokenizer.ts';
+import { FORMAT_CONCEPT, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { NUMBER_NAMES, terms } from '../text/tokenizer.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';

@@ -10,7 +10,8 @@ export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 export const FULL_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?=\\W|$)|\\d{4}-\\d{2}-\\d{2})`, 'i');
 const PARTIAL_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{4}|(?:in|since|from|until|by)\\s+(?:19|20)\\d{2})\\b`, 'i');
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'fifty', 'hundr', 'hundred', 'thousand', 'million', 'billion', 'dozen']);
+/** Number words the tokenizer leaves as words (it reads "two" … "ninety" as digits). */
+const NUMBER_WORDS = new Set(['hundr', 'hundred', 'thousand', 'million', 'billion', 'dozen']);
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decad', 'hour', 'term', '~term']);
 const NOT_NAME_WORDS = new Set(
   (

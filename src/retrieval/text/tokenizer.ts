@@ -99,14 +99,15 @@ function termOf(raw: string, language: TextLanguage): string | null {
   return term;
 }
 
+/** Number words up to twelve, at their value's index. */
+export const NUMBER_NAMES: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
 /** Cardinal numbers written as words are read as their digits ("six organizations" is "6 organizations"); not "one", mostly a pronoun. */
-const CARDINALS: ReadonlyMap<string, string> = new Map(
-  [
-    ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
-    ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
-    ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
-  ].map(([word, n]) => [word as string, String(n)]),
-);
+const CARDINALS: ReadonlyMap<string, string> = new Map([
+  ...NUMBER_NAMES.slice(2).map((word, i): [string, string] => [word, String(i + 2)]),
+  ...['thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((word, i): [string, string] => [word, String(i + 13)]),
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i): [string, string] => [word, String((i + 2) * 10)]),
+]);
 
 function wordTerm(raw: string): string | null {
   if (raw === '%') return 'percent';
