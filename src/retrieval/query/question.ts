@@ -628,8 +628,8 @@ function officeOfQuestion(question: string): { officeOf?: string[] } {
   for (let j = at - 1, n = 0; n < 2 && j >= 0 && names(ws[j]!); n++, j--) out.unshift(ws[j]!);
   return out.length > 0 ? { officeOf: out } : {};
 }
-/** Question words that name no institution: question and function words, ranks, "current", "name", "Kazakhstan". */
-export const NOT_INSTITUTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'that', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'be', 'been', 'of', 'for', 'and', 'or', 'in', 'at', 'on', 'to', 'from', 'by', 'with', 'about', 'during', 'after', 'before', 'now', 'its', 'his', 'her', 'their', 'current', 'currently', 'new', 'first', 'then', 'name', 'called', 'kazakhstan', 'country', 'deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'spoke', 'said', 'did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'can', 'could']);
+/** Question words that name no institution: question and function words, ranks, "current", "name", "Kazakhstan", events ("conference"). */
+export const NOT_INSTITUTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'that', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'be', 'been', 'of', 'for', 'and', 'or', 'in', 'at', 'on', 'to', 'from', 'by', 'with', 'about', 'during', 'after', 'before', 'now', 'its', 'his', 'her', 'their', 'current', 'currently', 'new', 'first', 'then', 'name', 'called', 'kazakhstan', 'country', 'deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'spoke', 'said', 'did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'conference', 'meeting', 'session', 'event', 'forum', 'summit', 'year', 'day']);
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
