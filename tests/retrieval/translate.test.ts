@@ -141,6 +141,12 @@ describe('Kazakh typed without Kazakh letters', () => {
     expect(cyrillicLanguage('референдум кашан отти?')).toBe('kk');
     expect(cyrillicLanguage('Сколько участков открыли за рубежом?')).toBe('ru');
   });
+
+  it('drops its function words typed so ("болган" is болған, "was"), as it drops them written with Kazakh letters', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('Васеленко кандай кызметте болган?', 'kk', lexicons)).toBe(translateQuestion('Васеленко қандай қызметте болған?', 'kk', lexicons));
+    expect(translateQuestion('Васеленко кандай кызметте болган?', 'kk', lexicons)).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
 });
 
 describe('Russian function words and chat fillers', () => {

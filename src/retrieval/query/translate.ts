@@ -6,7 +6,7 @@
  */
 
 import { hasCyrillic } from '../../language.ts';
-import { KAZAKH_LETTER } from '../text/kazakh-stemmer.ts';
+import { KAZAKH_LETTER, plainKazakh } from '../text/kazakh-stemmer.ts';
 import { isStopWord, KAZAKH_STOP_WORDS, RUSSIAN_STOP_WORDS, type TextLanguage } from '../text/languages.ts';
 import type { Lexicon, Lexicons } from './lexicon.ts';
 
@@ -32,6 +32,9 @@ export interface TranslateOptions {
   /** The word meant by a misspelt word (see russian-spelling.ts), if it looks misspelt; the lexicons then read that word. */
   correct?: (word: string) => string | undefined;
 }
+
+/** Kazakh function words typed without Kazakh letters ("болган", "кандай"), for a question typed so throughout. */
+const PLAIN_KAZAKH_STOP_WORDS = new Set([...KAZAKH_STOP_WORDS].map(plainKazakh));
 
 export function translateQuestionParts(text: string, language: TextLanguage, lexicons: Lexicons, options: TranslateOptions = {}): Translation {
   if (language === 'en') return { text, groups: [] };
@@ -64,7 +67,7 @@ export function translateQuestionParts(text: string, language: TextLanguage, lex
     }
     for (const piece of segment(run, order, plain)) {
       if (typeof piece !== 'string') out.push(piece);
-      else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece)) {
+      else if (!RUSSIAN_STOP_WORDS.has(piece) && !KAZAKH_STOP_WORDS.has(piece) && !(plain && language === 'kk' && PLAIN_KAZAKH_STOP_WORDS.has(piece))) {
         const english = options.resolve?.(piece);
         out.push(english ? { english } : ` ${piece} `);
       }
