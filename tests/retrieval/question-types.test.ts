@@ -134,6 +134,13 @@ describe('definition questions that name whose definition', () => {
     expect(gps.test('The KazISS GPS platform, a forum of experts, met.')).toBe(false);
     expect(new DefinitionPattern('CEC').test('The CEC, the body that runs elections, met.')).toBe(true);
   });
+
+  it('reads a capitalised name of the kind before X ("the Consultative and Advisory body X") as saying what X is, and an event after X\'s comma ("X, chaired by") as not', () => {
+    const platform = new DefinitionPattern('Dialogue Platform on Human Dimension');
+    expect(platform.test('At the snap meeting of the Consultative and Advisory body Dialogue Platform on Human Dimension under the Ministry the referendum was discussed.')).toBe(true);
+    expect(platform.test('The Ministry held an online meeting of «Dialogue Platform on Human Dimension», chaired by Usen Suleimen.')).toBe(false);
+    expect(platform.test('The Ministry held a meeting of the Foreign Affairs Dialogue Platform on Human Dimension.')).toBe(false);
+  });
 });
 
 describe('a "why" question', () => {

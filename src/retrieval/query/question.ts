@@ -893,9 +893,9 @@ export class DefinitionPattern {
 
 /** What follows X where a sentence says what it is (sticky: tried right where X ends). */
 // ("\p{Ll}" under the i flag would match capitals too: "“KazISS GPS”, Yerkin Tukumov noted" says what X is not.)
-const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/uy;
+const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|(?!\p{Ll}+ed\b)\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/uy;
 /** What comes before X where a sentence names what it is: "the national expert platform “KazISS GPS”" (a common noun, not "of the"). */
-const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{Ll}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
+const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
 const COMMA_AFTER = /\s*,/uy;
 const SPACE = /\s/u;
 
