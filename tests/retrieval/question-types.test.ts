@@ -117,6 +117,9 @@ describe('definition questions that name whose definition', () => {
     expect(detectAnswerType('What is a fair state according to Aubakirova?')).toBe('define');
     expect(detectAnswerType('What is constitutional reform, in the view of Arystan Akhpanov?')).toBe('define');
     expect(detectAnswerType('What did Aubakirova say according to the report?')).not.toBe('define');
+    // A longer subject when it is a name: every word capitalised but the small words between.
+    expect(detectAnswerType('What is the Dialogue Platform on Human Dimension?')).toBe('define');
+    expect(detectAnswerType('What is the Constitutional Council going to be turned into?')).not.toBe('define');
   });
 
   it('find the defining sentence of a translated subject through any two of its renderings', () => {

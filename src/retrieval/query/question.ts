@@ -249,9 +249,12 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
  */
 const DEFINITION = /^\W*(?:what|who)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?([\p{L}\p{N}][\p{L}\p{N}'’.\/-]*(?:\s+(?!according\b)[\p{L}\p{N}][\p{L}\p{N}'’.\/-]*){0,3})(?:\s*,?\s+(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of)\s+[\p{L}\p{N}][\p{L}\p{N}'’.\s-]{0,60})?\s*[?.!]*\s*$/iu;
 
+/** "What is the Dialogue Platform on Human Dimension?": a longer subject when it is a name, every word capitalised but of/on/for/and/the. */
+const DEFINED_NAME = /^\W*(?:[Ww]hat|WHAT)(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*\p{Lu}[\p{L}\p{N}'’-]*){2,7})\s*[?.!]*\s*$/u;
+
 /** The subject of a definition question, or null ("who is the chairman" asks for a person, not a definition). */
 export function definedSubject(question: string): string | null {
-  const m = DEFINITION.exec(question);
+  const m = DEFINITION.exec(question) ?? DEFINED_NAME.exec(question);
   if (!m) return null;
   const subject = m[1]!;
   if (/^who/i.test(question.trim()) && (!/^\p{Lu}/u.test(subject) || asksOfficeHolder(question))) return null;
