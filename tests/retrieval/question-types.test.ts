@@ -82,6 +82,12 @@ describe('purpose questions', () => {
     expect(surfaces('who attended from the UN, OSCE etc')).not.toContain('etc');
     expect(surfaces('what share knew about it, per the pre-vote poll')).toEqual(expect.not.arrayContaining(['per', 'pre']));
   });
+
+  it('a verb that only says something was said ("gave the welcoming speech") is not looked for; the speech is', () => {
+    expect(surfaces('Who gave the welcoming speech at the meeting?')).toEqual(['welcoming', 'speech', 'meeting']);
+    expect(surfaces('Who made the statement on observers?')).not.toContain('made');
+    expect(surfaces('What powers did the reform give the Ombudsman?')).toContain('give');
+  });
 });
 
 describe('chat spelling', () => {

@@ -179,12 +179,20 @@ function cueStarts(ws: readonly Word[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < ws.length; i++) {
     const lower = ws[i]!.surface.toLowerCase();
+    if (SUPPORT_VERBS.has(lower) && ws.slice(i + 1, i + 4).some((w) => SPOKEN_NOUNS.has(w.surface.toLowerCase()))) out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
     if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
   }
   return out;
 }
+
+/**
+ * "Who gave the welcoming speech?", "Who made the statement?": the verb says only that something was said, the
+ * noun says what; sentences write "In his welcoming speech, X noted ...".
+ */
+const SUPPORT_VERBS = new Set(['give', 'gave', 'given', 'gives', 'giving', 'make', 'made', 'makes', 'making', 'deliver', 'delivered', 'delivers', 'delivering']);
+const SPOKEN_NOUNS = new Set(['speech', 'speeches', 'address', 'remarks', 'statement', 'statements', 'presentation', 'presentations', 'report', 'talk', 'lecture', 'keynote', 'briefing', 'interview']);
 
 /** Is one of the three words before ws[i] the one asking ("I", "you", "me")? */
 function askerBefore(ws: readonly Word[], i: number): boolean {
