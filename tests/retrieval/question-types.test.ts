@@ -363,3 +363,15 @@ describe('a question about a new power or possibility', () => {
     expect(retriever.search('What new power does the reform give the Ombudsman?')[0]?.excerpt).toContain('will be able to appeal');
   });
 });
+
+describe('a translated question naming its event by words one article never uses', () => {
+  it('is answered from the article that uses every word, when its sentence comes close', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const january = testDocument('january', `${FILLER}The ministry held an online meeting of the Dialogue Platform, chaired by Ambassador Usen Suleimen.\n\nThe meeting discussed the January events and the rights of detained citizens.`);
+    const may = testDocument('may', `${FILLER}At the snap meeting of the Dialogue Platform the referendum on the amendments was discussed.\n\nThe event was chaired by Usen Suleimen, Ambassador-at-Large.`);
+    const retriever = createRetriever([january, may]);
+    const [first] = retriever.search('Кто председательствовал на внеочередном заседании Диалоговой платформы, посвящённом референдуму?');
+    expect(first?.source.id).toBe('may');
+    expect(retriever.search('Кто председательствовал на заседании Диалоговой платформы о январских событиях?')[0]?.source.id).toBe('january');
+  });
+});

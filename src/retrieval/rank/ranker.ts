@@ -288,6 +288,35 @@ const contextMarks = new TermMarks();
 const titleMarks = new TermMarks();
 const ranges = new Int32Array(10);
 
+const documentMarks = new TermMarks();
+const documentRange = new Int32Array(2);
+
+/**
+ * The weight of the heaviest specific question word found nowhere in the passage's document nor its title, relative
+ * to the heaviest word: "the snap meeting on the referendum" is not the meeting an article that never says
+ * "referendum" reports on. Word-vector neighbours are no evidence here, as elsewhere.
+ */
+export function missingFromDocument(passages: PassageStore, passage: Passage, units: readonly WeightedUnit[]): number {
+  const a = passages.arrays;
+  const d = passage.documentIndex;
+  documentRange[0] = a.termStart[a.documentStart[d]!]!;
+  documentRange[1] = a.termStart[a.documentStart[d + 1]!]!;
+  documentMarks.markRanges(a.termId, documentRange);
+  let titleMarked = false;
+  let missing = 0;
+  let heaviest = 0;
+  for (const unit of units) {
+    heaviest = Math.max(heaviest, unit.weight);
+    if (unit.generic || unit.unknown || unit.weight <= missing || unitMatch(unit, documentMarks, unit.similarStart) > 0) continue;
+    if (!titleMarked) {
+      titleMarks.markRanges(passage.titleRanges(ranges), ranges);
+      titleMarked = true;
+    }
+    if (unitMatch(unit, titleMarks, unit.similarStart) === 0) missing = unit.weight;
+  }
+  return heaviest > 0 ? missing / heaviest : 0;
+}
+
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {
   const { ids, credits } = unit;

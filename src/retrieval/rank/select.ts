@@ -3,7 +3,7 @@ import type { AnalysedQuestion, AnswerType } from '../query/question.ts';
 import type { Reading } from '../query/readings.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { abstentionFeatures, KIND, offersAnswerKind, shouldAnswer } from './abstention.ts';
-import { namesInstitution, NO_PHRASES, questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
+import { missingFromDocument, namesInstitution, NO_PHRASES, questionPhrases, scorePassage, weighUnits, type CorpusStats, type PassageScore, type RankerTuning, type WeightedUnit } from './ranker.ts';
 
 /** A first-stage candidate, scored by the re-ranker. */
 export interface Candidate extends PassageScore {
@@ -21,6 +21,8 @@ export interface ScoredReading {
   names: number[][];
   /** Best first. */
   scored: Candidate[];
+  /** The passages the candidates are of (for what their articles say). */
+  passages: PassageStore;
 }
 
 export interface RerankDeps {
@@ -48,7 +50,7 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
     scorePassage(passage, analysed, units, stats, tuning, surfaces, phrases, candidate);
   }
   scored.sort(byScore);
-  return { analysed, units, names: nameUnits(analysed, units), scored };
+  return { analysed, units, names: nameUnits(analysed, units), scored, passages };
 }
 
 // A comparison, not a subtraction: the difference of two scores is a new heap number per comparison, hundreds a query.
@@ -114,6 +116,27 @@ function completeFirst(scored: Candidate[]): void {
 }
 
 /**
+ * "Кто председательствовал на внеочередном заседании ..., посвящённом референдуму?": a first sentence from an article
+ * that never says a heavy word of the question ("snap", "referendum": it reports another meeting) gives way to a
+ * close runner-up, covering nearly as much, from an article that says every word. For translated questions, whose
+ * words completeFirst cannot weigh sentence by sentence: a whole article lacking a word is firmer evidence.
+ */
+const DOCUMENT_RUNNERS_UP = 2;
+const DOCUMENT_RUNNER_UP = 0.85;
+
+function documentFirst({ scored, units, passages }: ScoredReading): void {
+  const top = scored[0];
+  if (top === undefined || missingFromDocument(passages, top.passage, units) < HEAVY_MISSING) return;
+  for (let k = 1; k < scored.length && k <= DOCUMENT_RUNNERS_UP; k++) {
+    const c = scored[k]!;
+    if (c.score < top.score * DOCUMENT_RUNNER_UP) return;
+    if (c.coverage < top.coverage * KIND.runnerUpCoverage || !c.specificMatch || missingFromDocument(passages, c.passage, units) !== 0) continue;
+    scored.unshift(...scored.splice(k, 1));
+    return;
+  }
+}
+
+/**
  * "whats the point of the constitutional court for regular ppl": a first sentence that matches only words said of
  * anything ("people") cannot answer; a close runner-up that matches a word of the question's own topic goes first.
  */
@@ -141,6 +164,7 @@ export type AnswerJudge = (features: Record<string, number>) => boolean;
 export function selectAnswers(results: readonly ScoredReading[], translated: boolean, judge: AnswerJudge = shouldAnswer): Candidate[] {
   const answering = results.filter((result) => {
     const { analysed, units, scored } = result;
+    if (translated) documentFirst(result);
     if (!translated) completeFirst(scored);
     if (!institutionFirst(result)) return false;
     specificFirst(scored);
