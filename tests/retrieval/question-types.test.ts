@@ -43,6 +43,15 @@ describe('words that frame rather than ask', () => {
   });
 });
 
+describe('a word that reports speech', () => {
+  it('is never "corrected" into a corpus word a letter away ("talking" is not "taking")', () => {
+    const corpus = { hasTerm: () => false, documentFrequency: () => 1, closestWord: (w: string) => (w === 'talking' ? 'taking' : null) };
+    const analysed = analyseQuestion('what was this new era abdirov kept talking about', corpus, { expand: false });
+    expect(analysed.reportsSpeech).toBe(true);
+    expect(analysed.units.map((u) => u.surface)).not.toContain('taking');
+  });
+});
+
 describe('a question after its setting', () => {
   const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   it('starts after a semicolon or a dash followed by a question word, as after a full stop', () => {

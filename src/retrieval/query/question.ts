@@ -695,7 +695,7 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
   let out = '';
   let last = 0;
   for (const w of ws) {
-    if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase())) continue;
+    if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase()) || REPORTING_WORDS.has(w.surface.toLowerCase())) continue;
     // A misspelt stop word ("ther", "abot", "becuase") is not a rare word to look for.
     const stopWord = language === 'en' ? misspeltStopWord(w.surface) : null;
     // "awere" and "awre" are one slip from "were" / "are" and from the corpus's "aware": a word of four letters or more is read as the
