@@ -92,6 +92,12 @@ describe('purpose questions', () => {
     expect(surfaces('what share knew about it, per the pre-vote poll')).toEqual(expect.not.arrayContaining(['per', 'pre']));
   });
 
+  it('an ability question\'s "new possibility" is the kind of answer wanted, not words to look for', () => {
+    expect(surfaces('What new possibility do citizens get with the Constitutional Court?')).toEqual(expect.not.arrayContaining(['new', 'possibility']));
+    expect(surfaces('Which opportunity did the survey ask about?')).not.toContain('opportunity');
+    expect(surfaces('Is there a possibility of a new vote?')).toContain('possibility');
+  });
+
   it('a verb that only says something was said ("gave the welcoming speech") is not looked for; the speech is', () => {
     expect(surfaces('Who gave the welcoming speech at the meeting?')).toEqual(['welcoming', 'speech', 'meeting']);
     expect(surfaces('Who made the statement on observers?')).not.toContain('made');

@@ -409,6 +409,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const contentWords = ws.filter((w) => w.term !== null);
   const cues = cueStarts(ws);
   if (type === 'why') for (const start of purposeWordStarts(fixedText)) cues.add(start);
+  if (type === 'other' && language === 'en' && options.translated !== true) for (const start of abilityWordStarts(fixedText)) cues.add(start);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
@@ -443,6 +444,17 @@ export function claimedLengthOf(question: string): number | undefined {
   const word = m[1]!.toLowerCase();
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
+
+/**
+ * "What new possibility will the Ombudsman have?": "new possibility" says what kind of answer is wanted (someone
+ * able to do something: "will be able to appeal"), as a purpose word does for "why"; it is not looked for.
+ */
+function abilityWordStarts(text: string): number[] {
+  const m = ABILITY_HEAD.exec(text);
+  if (!m?.indices) return [];
+  return m.indices.slice(1).flatMap((group) => (group ? [group[0]] : []));
+}
+const ABILITY_HEAD = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/di;
 
 /** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...". */
 const ASKS_ABILITY = /\b(?:what|which)\s+(?:new\s+|additional\s+|extra\s+)?(?:powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/i;
