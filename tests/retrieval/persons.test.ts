@@ -37,3 +37,16 @@ describe('who a person named by surname is', () => {
     expect(retriever.search('What did the ambassador urge?')[0]?.excerpt).toContain('urged continuing');
   });
 });
+
+describe('a question describing a person by their post', () => {
+  it('is answered by the sentence naming them by surname, their post credited from where they were introduced', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const body = `${FILLER}The event called by the foreign ministry was chaired by Usen Suleimen, Ambassador-at-Large of the Ministry of Foreign Affairs.\n\nParticipants discussed the referendum.\n\nExperts spoke about the observers.\n\nAt the end of the event, Suleimen urged continuing the joint work of the civil sector.`;
+    const question = 'What did the roving ambassador of the foreign ministry call for when he wrapped up the event?';
+    const withCredit = createRetriever([testDocument('a', body)]);
+    expect(withCredit.search(question)[0]?.excerpt).toContain('urged continuing');
+    const withoutCredit = createRetriever([testDocument('a', body)], { ranker: { personContextCredit: 0 } });
+    expect(withoutCredit.search(question)[0]?.excerpt ?? '').not.toContain('urged continuing');
+  });
+});

@@ -56,6 +56,8 @@ export interface AnalysedQuestion {
   language: TextLanguage;
   /** The question's words as written (lowercase, before spelling correction): names it mentions are not its answer. */
   surfaces: ReadonlySet<string>;
+  /** A Russian or Kazakh question read as its lexicons' English, whose words render the original's loosely. */
+  translated: boolean;
   /** It asks what someone said or thinks ("What did X say about Y?", "according to X"): X may be named only around the answer. */
   reportsSpeech: boolean;
   /** "What time ...?", "Во сколько ...?": a time of day is asked for, not a date. */
@@ -431,7 +433,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = type === 'other' && language === 'en' && options.translated !== true && ASKS_ABILITY.test(fixedText);
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */

@@ -21,6 +21,11 @@ export interface RankerTuning {
   focusContextCredit: number;
   /** The same for a name in a question about what someone said: the answer may name the speaker only by "he" or a quotation. */
   speakerContextCredit: number;
+  /**
+   * Credit for a word of an English question found in the sentence that introduces a person the candidate names by
+   * surname: "the ambassador" asked about, "Suleimen urged ..." in the sentence, "Usen Suleimen, Ambassador-at-Large" before.
+   */
+  personContextCredit: number;
   /** Credit for a word found only in the document's title. */
   titleCredit: number;
   /** The same for a sentence that refers back to what came before ("The event was chaired by ..."). */
@@ -66,6 +71,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   contextCredit: 0.45,
   focusContextCredit: 0.3,
   speakerContextCredit: 0.8,
+  personContextCredit: 0.8,
   titleCredit: 0.35,
   backTitleCredit: 0.6,
   lengthPenalty: 0.2,
@@ -287,6 +293,9 @@ const sentenceMarks = new TermMarks();
 const contextMarks = new TermMarks();
 const titleMarks = new TermMarks();
 const ranges = new Int32Array(10);
+const introMarks = new TermMarks();
+const introRange = new Int32Array(2);
+
 
 const documentMarks = new TermMarks();
 const documentRange = new Int32Array(2);
@@ -373,6 +382,7 @@ export function scorePassage(
   let specificMatch = false;
   sentenceMarks.markSentence(passage);
   let contextMarked = false;
+  let introduced = false;
   let titleMarked = false;
   // Bonus for neighbouring question words that are neighbours in the sentence too (pairs in question order).
   let proximity = 0;
@@ -393,10 +403,20 @@ export function scorePassage(
       if (c > 0 && !unit.generic && pass === ends - 1) specificMatch = true;
       if (c === 0) {
         if (!contextMarked) {
-          contextMarks.markRanges(passage.contextRanges(ranges), ranges);
+          const ids = passage.contextRanges(ranges);
+          contextMarks.markRanges(ids, ranges);
+          // Not for a translated question: its renderings of a post ("руководитель": head, leader, chief) name many people.
+          introduced = !question.translated && ranges[8]! < ranges[9]!;
+          if (introduced) {
+            introRange[0] = ranges[8]!;
+            introRange[1] = ranges[9]!;
+            introMarks.markRanges(ids, introRange);
+          }
           contextMarked = true;
         }
         c = unitMatch(unit, contextMarks, end) * unit.contextCredit;
+        // "the ambassador" asked for, "Suleimen urged ..." in the sentence: the person it names is the one introduced as ambassador.
+        if (introduced && c < tuning.personContextCredit) c = Math.max(c, unitMatch(unit, introMarks, end) * tuning.personContextCredit);
       }
       if (c === 0) {
         if (!titleMarked) {
