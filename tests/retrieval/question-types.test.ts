@@ -185,6 +185,9 @@ describe('chat register', () => {
     expect(terms).not.toContain('yo');
     expect(terms).not.toContain('lol');
     expect(terms.length).toBeGreaterThan(0);
+    // "the ombudsman lady", "that guy": who is meant is in the other words.
+    const person = analyseQuestion('what did the ombudsman lady tell that guy', vocabulary).units.map((u) => u.surface);
+    expect(person).toEqual(expect.not.arrayContaining(['lady', 'guy']));
   });
 
   it('frames a question without being part of it ("quick one:", "so like", "or what")', () => {
