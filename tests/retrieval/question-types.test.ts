@@ -43,6 +43,19 @@ describe('words that frame rather than ask', () => {
   });
 });
 
+describe('a question asking for several things', () => {
+  it('is told by a plural noun after its question word, not a verb or a singular ending in s', () => {
+    const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+    const asksList = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).asksList;
+    expect(asksList('Which issues do the amendments cover?')).toBe(true);
+    expect(asksList('What main areas will the changes touch?')).toBe(true);
+    expect(asksList('Which organizations sent observers?')).toBe(true);
+    expect(asksList('What does the reform change?')).toBe(false);
+    expect(asksList('What status will the Ombudsman get?')).toBe(false);
+    expect(asksList('What process did the secretary describe?')).toBe(false);
+  });
+});
+
 describe('a word that reports speech', () => {
   it('is never "corrected" into a corpus word a letter away ("talking" is not "taking")', () => {
     const corpus = { hasTerm: () => false, documentFrequency: () => 1, closestWord: (w: string) => (w === 'talking' ? 'taking' : null) };

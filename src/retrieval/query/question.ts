@@ -58,6 +58,8 @@ export interface AnalysedQuestion {
   surfaces: ReadonlySet<string>;
   /** A Russian or Kazakh question read as its lexicons' English, whose words render the original's loosely. */
   translated: boolean;
+  /** "Which issues do the amendments cover?": several things asked for, answered by an enumeration, long by nature. */
+  asksList: boolean;
   /** It asks what someone said or thinks ("What did X say about Y?", "according to X"): X may be named only around the answer. */
   reportsSpeech: boolean;
   /** "What time ...?", "Во сколько ...?": a time of day is asked for, not a date. */
@@ -433,7 +435,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = type === 'other' && language === 'en' && options.translated !== true && ASKS_ABILITY.test(fixedText);
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
@@ -460,6 +462,9 @@ const ABILITY_HEAD = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(possibil
 
 /** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...". */
 const ASKS_ABILITY = /\b(?:what|which)\s+(?:new\s+|additional\s+|extra\s+)?(?:powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/i;
+
+/** "Which issues ...", "what areas ...", "which countries": a plural noun after the question word (not a verb: "what does"). */
+const LIST_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?!(?:does|is|was|has|causes|makes|means|happens|gives|takes|says|explains|shows)\b)\p{L}{2,}s\b(?<!ss|us|is)/iu;
 
 /** "all NGOs", "every member", "any of the observers", "all the parties". */
 const QUANTIFIED = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(\p{L}[\p{L}-]+)/iu;

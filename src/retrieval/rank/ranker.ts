@@ -446,7 +446,7 @@ export function scorePassage(
 
   const meanWeight = total / units.length;
   // A question asking for a list ("Which organisations ...") is answered by an enumeration, long by nature.
-  const lengthPenalty = question.type === 'organisation' ? tuning.listLengthPenalty : tuning.lengthPenalty;
+  const lengthPenalty = question.asksList ? tuning.listLengthPenalty : tuning.lengthPenalty;
   const lengthNorm = 1 - lengthPenalty + lengthPenalty * (passage.length / stats.averageLength);
   // A yes/no question is settled by a sentence that states the whole proposition itself, not one that needs its neighbours.
   const fit = matched === 0 ? 0 : question.type === 'yesno' ? yesNoFit(question, passage, specificTotal > 0 ? inSentence / specificTotal : 0) : answerTypeFit(question, passage, questionSurfaces);
