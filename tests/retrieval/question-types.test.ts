@@ -170,6 +170,8 @@ describe('definition questions that name whose definition', () => {
     expect(gps.test('Experts of KazISS GPS met.')).toBe(false);
     expect(gps.test('The KazISS GPS platform, a forum of experts, met.')).toBe(false);
     expect(new DefinitionPattern('CEC').test('The CEC, the body that runs elections, met.')).toBe(true);
+    expect(new DefinitionPattern('Constitutional Court').test('In such cases the Constitutional Court will act as the highest form of justice.')).toBe(true);
+    expect(new DefinitionPattern('Constitutional Court').test('Citizens will appeal to the Constitutional Court.')).toBe(false);
   });
 
   it('reads a capitalised name of the kind before X ("the Consultative and Advisory body X") as saying what X is, and an event after X\'s comma ("X, chaired by") as not', () => {

@@ -206,6 +206,8 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('Баспаев кім?')).toEqual({ ask: 'Who', subject: 'Баспаев' });
     expect(definitionFrame('Жиынды кім басқарды?')).toBeNull();
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
+    // A second question after the definition's is kept, to be read after it.
+    expect(definitionFrame('Конституциялық сот дегеніміз не, ол қандай рөл атқарады?')).toEqual({ ask: 'What', subject: 'Конституциялық сот', then: 'ол қандай рөл атқарады?' });
   });
 
   it('sets apart whose definition is asked for ("по мнению X", "X-тың пікірінше")', () => {

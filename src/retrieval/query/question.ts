@@ -419,7 +419,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, cues, units, vocabulary, language === 'en' && options.expand !== false);
-  const subject = type === 'define' ? definedSubject(fixedText) : null;
+  const subject = type === 'define' ? (definedSubject(fixedText) ?? (second > 0 && fixedText === question ? definedSubject(question.slice(0, second)) : null)) : null;
   const defines = subject ? new DefinitionPattern(subject, { loose: options.translated === true }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
@@ -923,7 +923,7 @@ export class DefinitionPattern {
 
 /** What follows X where a sentence says what it is (sticky: tried right where X ends). */
 // ("\p{Ll}" under the i flag would match capitals too: "“KazISS GPS”, Yerkin Tukumov noted" says what X is not.)
-const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|(?!\p{Ll}+ed\b)\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s*\(|\s*[–—])/uy;
+const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|(?!\p{Ll}+ed\b)\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s+(?:will\s+|would\s+|shall\s+)?(?:act|acts|acted|serve|serves|served|function|functions)\s+as\b|\s*\(|\s*[–—])/uy;
 /** What comes before X where a sentence names what it is: "the national expert platform “KazISS GPS”" (a common noun, not "of the"). */
 const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
 const COMMA_AFTER = /\s*,/uy;

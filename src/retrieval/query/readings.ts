@@ -87,6 +87,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     const pieces: Array<string | ReturnType<typeof translate>> = frame ? [`${frame.ask} is `, translate(frame.subject)] : [translate(cleaned)];
     if (frame?.according) pieces.push(' according to ', translate(frame.according));
     if (frame) pieces.push('?');
+    if (frame?.then) pieces.push(' ', translate(frame.then));
     let translated = '';
     const groups: Array<{ start: number; end: number }> = [];
     for (const piece of pieces) {
@@ -133,13 +134,14 @@ export function asksWhether(question: string): boolean {
  * word-by-word translation would lose ("X деген не" → "X what"); its subject is translated on its own.
  */
 const RUSSIAN_DEFINITION = /^[\s\p{P}]*(что|кто)\s+(?:это\s+)?(?:такое|такой|такая|такие|это|представляет\s+собой|являет(?:ся|ся\s+собой))[\s,]+(.+?)[\s?!.]*$/iu;
-const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким)[\s?!.]*(?:ма|ме)?[\s?!.]*$/iu;
+const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким)(?:[\s?!.]*(?:ма|ме)?[\s?!.]*$|\s*,\s*(\p{L}.*)$)/iu;
 
-export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string; according?: string } | null {
+export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string; according?: string; then?: string } | null {
   const russian = RUSSIAN_DEFINITION.exec(question);
   if (russian) return attributed(russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', unquoted(russian[2]!));
   const kazakh = KAZAKH_DEFINITION.exec(question);
-  if (kazakh) return attributed(/^к/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!));
+  // "Конституциялық сот дегеніміз не, ол қандай рөл атқарады?": a second question may follow the definition's.
+  if (kazakh) return { ...attributed(/^к/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!)), ...(kazakh[3] ? { then: kazakh[3] } : {}) };
   const named = KAZAKH_WHO_IS.exec(question);
   if (named) return { ask: 'Who', subject: named[1]! };
   return null;
