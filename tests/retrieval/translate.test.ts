@@ -149,6 +149,16 @@ describe('Kazakh typed without Kazakh letters', () => {
   });
 });
 
+describe('a Russian word that is another entry\'s stem', () => {
+  it('is read as its own entry: "участков" (of polling stations) is not "участковый" (precinct commission)', () => {
+    const lexicons = defaultLexicons();
+    const stations = translateQuestion('сколько участков для голосования было?', 'ru', lexicons);
+    expect(stations).toMatch(/polling station/);
+    expect(stations).not.toMatch(/commission|vote/);
+    expect(translateQuestion('Сколько участковых комиссий работало?', 'ru', lexicons)).toMatch(/precinct commission/);
+  });
+});
+
 describe('Russian function words and chat fillers', () => {
   it('are not translated into words to look for', () => {
     const lexicons = defaultLexicons();
