@@ -1,6 +1,7 @@
 /**
- * Fits the re-ranker's weights (RankerTuning in src/retrieval/rank/ranker.ts) to the tune question sets by
- * coordinate search, and reports the held-out sets before and after: a development tool, not part of the bot.
+ * Fits the re-ranker's weights (RankerTuning in src/retrieval/rank/ranker.ts) to the tune question sets and the
+ * spent final sets by coordinate search, and reports the held-out sets and the newest spent finals before and
+ * after: a development tool, not part of the bot.
  * Ranking is measured apart from abstention (a question counts when its best sentence is judged, answered or not),
  * so recalibrate abstention afterwards: `npx tsx scripts/calibrate-abstention.ts`.
  *
@@ -12,7 +13,7 @@ import { loadCorpus } from '../src/retrieval/corpus/load.ts';
 import { buildPassageDatabase } from '../src/retrieval/index/database.ts';
 import { DEFAULT_RANKER_TUNING, type RankerTuning } from '../src/retrieval/rank/ranker.ts';
 import { retrieverFromDatabase } from '../src/retrieval/retriever.ts';
-import { TUNE_SETS, HELD_OUT_SETS } from './question-sets.ts';
+import { TUNE_SETS, HELD_OUT_SETS, SPENT_FINAL_SETS, RECENT_FINAL_SETS } from './question-sets.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -28,8 +29,8 @@ const STEPS = [0.5, 0.75, 0.9, 1.1, 1.33, 2];
 
 const db = buildPassageDatabase(loadCorpus('corpus'));
 const load = (files: readonly string[]) => files.filter((f) => existsSync(f)).flatMap((f) => parseQuestions(readFileSync(f, 'utf8')).filter((q) => q.expect.length > 0));
-const tune = load(TUNE_SETS);
-const heldOut = HELD_OUT_SETS.map((f) => ({ file: f, questions: load([f]) }));
+const tune = load([...TUNE_SETS, ...SPENT_FINAL_SETS]);
+const heldOut = [...HELD_OUT_SETS, ...RECENT_FINAL_SETS].map((f) => ({ file: f, questions: load([f]) }));
 
 interface Score {
   hitAt1: number;
