@@ -75,6 +75,14 @@ describe('a question after its setting', () => {
     // A semicolon inside the question proper, before no question word, changes nothing.
     expect(analyseQuestion('Who chaired the meeting; the May one?', noCorpus, { expand: false }).units.some((u) => u.secondary)).toBe(false);
   });
+
+  it('starts after any full stop in a translation, whose sentences begin in lowercase', () => {
+    const translation = 'rural school history teacher. explain children referendum election. constitutional referendum election which principles same?';
+    const units = analyseQuestion(translation, noCorpus, { expand: false, translated: true }).units;
+    expect(units.filter((u) => !u.secondary).map((u) => u.surface)).toEqual(['constitutional', 'principles']);
+    // Written by a person, a lowercase word after a full stop is no new sentence (an abbreviation, "approx. 70%").
+    expect(analyseQuestion('how many people knew approx. what share of voters?', noCorpus, { expand: false }).units.some((u) => u.secondary)).toBe(false);
+  });
 });
 
 describe('a Kazakh question read word by word', () => {

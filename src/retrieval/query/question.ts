@@ -358,15 +358,17 @@ export function misspeltQuestionWord(word: string): string | null {
  * Where the question proper starts in a message of several sentences that ends with one question ("My uncle keeps
  * saying ... I read that ... According to them, what is ...?"), or 0.
  */
-function questionAfterPreamble(text: string): number {
+function questionAfterPreamble(text: string, translated: boolean): number {
   const trimmed = text.trimEnd();
   if (!trimmed.endsWith('?') || trimmed.slice(0, -1).includes('?')) return 0;
   let last = 0;
-  for (const m of trimmed.matchAll(SENTENCE_END)) last = (m.index ?? 0) + m[0].length;
+  // A translation is lowercase (names aside): any word after a full stop starts a sentence.
+  for (const m of trimmed.matchAll(translated ? TRANSLATED_SENTENCE_END : SENTENCE_END)) last = (m.index ?? 0) + m[0].length;
   for (const m of trimmed.matchAll(QUESTION_AFTER_BREAK)) last = Math.max(last, (m.index ?? 0) + m[0].length);
   return last;
 }
 const SENTENCE_END = /[.!:]\s+(?=[\p{Lu}"“«])/gu;
+const TRANSLATED_SENTENCE_END = /[.!]\s+(?=[\p{L}"“«])/gu;
 /** "...; what did the chairman say ...?", "... — who chaired it?": a question word after a semicolon or a dash starts the question too. */
 const QUESTION_AFTER_BREAK = /[;—–]\s*(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|will|would)\b)/giu;
 
@@ -398,7 +400,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksOutcome = options.asksOutcome ?? OUTCOME_QUESTION.test(question);
   const second = SECOND_QUESTION.exec(question)?.index ?? -1;
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
-  const asked = second < 0 ? questionAfterPreamble(question) : 0;
+  const asked = second < 0 ? questionAfterPreamble(question, options.translated === true) : 0;
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question.slice(asked), options.translated === true));
   const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
