@@ -157,6 +157,14 @@ describe('a Russian word that is another entry\'s stem', () => {
     expect(stations).not.toMatch(/commission|vote/);
     expect(translateQuestion('Сколько участковых комиссий работало?', 'ru', lexicons)).toMatch(/precinct commission/);
   });
+
+  it('reads "главный в X" (the one in charge of X) as its head, and chat\'s "конфа" as the conference', () => {
+    const lexicons = defaultLexicons();
+    const english = translateQuestion('а кто в 2023 был главным в ЦИКе? ну который на конфе выступал', 'ru', lexicons);
+    expect(english).toMatch(/\bhead CEC\b/);
+    expect(english).toMatch(/\bconference\b/);
+    expect(translateQuestion('Какой главный итог референдума?', 'ru', lexicons)).not.toMatch(/\bhead\b/);
+  });
 });
 
 describe('Russian function words and chat fillers', () => {
