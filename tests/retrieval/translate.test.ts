@@ -165,6 +165,12 @@ describe('a Russian word that is another entry\'s stem', () => {
     expect(english).toMatch(/\bconference\b/);
     expect(translateQuestion('Какой главный итог референдума?', 'ru', lexicons)).not.toMatch(/\bhead\b/);
   });
+
+  it('reads everyday verbs of calling and going ("звала всех", "прийти на референдум") as the sources\' urging and participating', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('омбудсмен звала всех на референдум?', 'ru', lexicons)).toMatch(/\burged\b/);
+    expect(translateQuestion('Призывала ли омбудсмен всех прийти на референдум?', 'ru', lexicons)).toMatch(/\bparticipate referendum\b/);
+  });
 });
 
 describe('Russian function words and chat fillers', () => {
