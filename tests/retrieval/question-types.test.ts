@@ -211,6 +211,10 @@ describe('chat register', () => {
     // "the ombudsman lady", "that guy": who is meant is in the other words.
     const person = analyseQuestion('what did the ombudsman lady tell that guy', vocabulary).units.map((u) => u.surface);
     expect(person).toEqual(expect.not.arrayContaining(['lady', 'guy']));
+    // "acc to" is "according to"; "re the referendum" is about it, never initials spelled out.
+    expect(cleanQuestion('how many ppl plan to vote acc to the poll')).toBe('how many people plan to vote according to the poll');
+    const initials = { ...vocabulary, expandAcronym: (w: string) => (w.toLowerCase() === 're' ? 'Reform Electoral' : null) };
+    expect(analyseQuestion('what did she say re the referendum', initials).units.map((u) => u.surface)).not.toContain('Reform');
   });
 
   it('frames a question without being part of it ("quick one:", "so like", "or what")', () => {

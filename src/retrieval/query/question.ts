@@ -215,7 +215,7 @@ const CUE_WORDS = new Set([
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
-  'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 'lady', 'guy', 'guys', 'gal', 'fella', 'folks', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
+  'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 're', 'lady', 'guy', 'guys', 'gal', 'fella', 'folks', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
   // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
   'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc',
   // "per the institute's poll" (according to), "the pre-vote session" (a prefix split off its word).
@@ -385,7 +385,7 @@ const CHAT_FORMS = new Map([
   ['intl', 'international'], ['kz', 'Kazakhstan'], ['const', 'constitutional'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
   ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
   ['gonna', 'going to'], ['wanna', 'want to'], ['gotta', 'got to'], ['dunno', 'do not know'], ['lemme', 'let me'], ['gimme', 'give me'],
-  ['mtg', 'meeting'], ['smth', 'something'], ['thru', 'through'],
+  ['mtg', 'meeting'], ['smth', 'something'], ['thru', 'through'], ['acc', 'according'], ['bout', 'about'],
 ]);
 const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
 
@@ -699,6 +699,8 @@ function expandAcronyms(question: string, vocabulary: Vocabulary): string {
     const lower = word.toLowerCase();
     // Initials are typed in capitals or, in chat, in lowercase: "What", "Did" are words.
     if (word !== lower && word !== word.toUpperCase()) continue;
+    // Chat and cue words ("re the vote", "tbh") are no initials either.
+    if (word === lower && CUE_WORDS.has(lower)) continue;
     const name = vocabulary.expandAcronym(word);
     if (!name || vocabulary.hasTerm(lower)) continue;
     // Stop words ("is", "at") are never initials; nor is a word the corpus has, or a lowercase English word.
