@@ -310,6 +310,7 @@ describe('a phrase the lexicon lists whole', () => {
 describe('spoken Russian', () => {
   it('reads the chat spellings of everyday words as written properly, keeping capitals and other words', () => {
     expect(spokenRussian('Што она думает, скока щас участков?')).toBe('Что она думает, сколько сейчас участков?');
+    expect(spokenRussian('а скок народу собиралось?')).toBe('а сколько народу собиралось?');
     expect(spokenRussian('Штормовое предупреждение')).toBe('Штормовое предупреждение');
   });
 });
