@@ -40,7 +40,7 @@ const LATIN_KAZAKH_WORDS = new Set([
   'qalai', 'qalay', 'kalai', 'kalay', 'jane', 'jäne', 'zhane', 'turaly', 'boiynsha', 'boyynsha', 'boiinsha', 'boyinsha', 'ushin', 'üşin',
   'arqyly', 'arkyly', 'dep', 'degen', 'degenimiz', 'boldy', 'bolady', 'bolgan', 'bolğan', 'qazir', 'kazir', 'eken', 'edi', 'osy', 'bul',
 ]);
-const LATIN_KAZAKH_PARTICLES = new Set(['ma', 'me', 'ba', 'be', 'pa', 'pe', 'ne', 'sol', 'ol', 'men', 'bar', 'jok', 'joq', 'zhok']);
+const LATIN_KAZAKH_PARTICLES = new Set(['ma', 'me', 'ba', 'be', 'pa', 'pe', 'ne', 'sol', 'ol', 'men', 'bar', 'jok', 'joq', 'zhok', 'ozi', 'özi']);
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'is', 'are', 'was', 'were', 'what', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'which', 'did', 'does', 'do', 'of', 'to',
   'in', 'for', 'and', 'with', 'about', 'at', 'by', 'from', 'a', 'an', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'it', 'this',

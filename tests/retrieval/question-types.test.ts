@@ -180,6 +180,9 @@ describe('definition questions that name whose definition', () => {
     expect(new DefinitionPattern('CEC').test('The CEC, the body that runs elections, met.')).toBe(true);
     expect(new DefinitionPattern('Constitutional Court').test('In such cases the Constitutional Court will act as the highest form of justice.')).toBe(true);
     expect(new DefinitionPattern('Constitutional Court').test('Citizens will appeal to the Constitutional Court.')).toBe(false);
+    // At a sentence's start the kind needs no article: "Political scientist Timur Shaimergenov believes ...".
+    expect(new DefinitionPattern('Timur Shaimergenov').test('Political scientist Timur Shaimergenov believes that the vote is fair.')).toBe(true);
+    expect(new DefinitionPattern('Timur Shaimergenov').test('Yesterday Timur Shaimergenov spoke.')).toBe(false);
   });
 
   it('reads a capitalised name of the kind before X ("the Consultative and Advisory body X") as saying what X is, and an event after X\'s comma ("X, chaired by") as not', () => {

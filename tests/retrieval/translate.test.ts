@@ -201,6 +201,7 @@ describe('Kazakh typed in Latin letters', () => {
     expect(kazakhFromLatin('referendum qai kuni otti? 5 mausymda ma?')).toBe('референдум қай куни отти? 5 маусымда ма?');
     expect(kazakhFromLatin('Saylau qashan boldy?')).toBe('Сайлау қашан болды?');
     expect(kazakhFromLatin('Konstitutsiyalyq sot degenimiz ne?')).toBe('Конституциялық сот дегенимиз не?');
+    expect(kazakhFromLatin('Timur Shaimergenov kim ozi?')).toBe('Тимур Шаймергенов ким ози?');
     // The official alphabet's letters, and the 2017 one's apostrophes.
     expect(kazakhFromLatin('Referendumğa qatysqan adamdar sany qansha?')).toBe('Референдумға қатысқан адамдар саны қанша?');
     expect(kazakhFromLatin("Sa'lem, ombudsmen kim?")).toBe('Сәлем, омбудсмен ким?');
@@ -228,6 +229,7 @@ describe('definition questions in Russian and Kazakh', () => {
     // A name, then "кім": who that person is (the rest of the question, "where does she work", is about the same).
     expect(definitionFrame('Алуа Жолдыбалина кім, қай жерде жұмыс істейді?')).toEqual({ ask: 'Who', subject: 'Алуа Жолдыбалина' });
     expect(definitionFrame('Баспаев кім?')).toEqual({ ask: 'Who', subject: 'Баспаев' });
+    expect(definitionFrame('Тимур Шаймергенов кім өзі?')).toEqual({ ask: 'Who', subject: 'Тимур Шаймергенов' });
     expect(definitionFrame('Жиынды кім басқарды?')).toBeNull();
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
     // A second question after the definition's is kept, to be read after it.

@@ -914,7 +914,7 @@ export class DefinitionPattern {
       const start = m.index;
       const end = start + m[0].length;
       DEFINITION_AFTER.lastIndex = end;
-      if (DEFINITION_AFTER.test(text) || APPOSITION_BEFORE.test(text.slice(Math.max(0, start - 80), start))) return true;
+      if (DEFINITION_AFTER.test(text) || APPOSITION_BEFORE.test(text.slice(Math.max(0, start - 80), start)) || (start <= 80 && OPENING_APPOSITION.test(text.slice(0, start)))) return true;
       if (commaBefore(text, start)) {
         COMMA_AFTER.lastIndex = end;
         if (COMMA_AFTER.test(text)) return true;
@@ -930,6 +930,8 @@ export class DefinitionPattern {
 const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|(?!\p{Ll}+ed\b)\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s+(?:will\s+|would\s+|shall\s+)?(?:act|acts|acted|serve|serves|served|function|functions)\s+as\b|\s*\(|\s*[–—])/uy;
 /** What comes before X where a sentence names what it is: "the national expert platform “KazISS GPS”" (a common noun, not "of the"). */
 const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
+/** The same at the sentence's start, with no article: "Political scientist Timur Shaimergenov believes ...". */
+const OPENING_APPOSITION = /^\s*(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
 const COMMA_AFTER = /\s*,/uy;
 const SPACE = /\s/u;
 

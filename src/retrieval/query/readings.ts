@@ -148,7 +148,7 @@ export function definitionFrame(question: string): { ask: 'What' | 'Who'; subjec
 }
 
 /** "Алуа Жолдыбалина кім?", "Ернар Баспаев кім, қай жерде істейді?": a person's name, then "who": who that person is. */
-const KAZAKH_WHO_IS = /^[\s\p{P}]*((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+(?:кім|ким)(?=\s*[?!.,]|\s*$)/u;
+const KAZAKH_WHO_IS = /^[\s\p{P}]*((?:\p{Lu}[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{Ll}-]+)\s+(?:кім|ким)(?:\s+(?:өзі|ози|озі))?(?=\s*[?!.,]|\s*$)/u;
 
 /** "по мнению Аубакировой", "по словам политолога", "Ахпановтың пікірінше": whose definition is asked for. */
 const RUSSIAN_ATTRIBUTION = /[\s,]*(?:по\s+(?:мнению|словам|версии)|согласно|как\s+(?:считает|говорит|пишет))\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)[\s,]*/iu;
