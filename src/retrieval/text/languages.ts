@@ -98,11 +98,22 @@ export function lookupForms(word: string, language: 'ru' | 'kk', plain = false):
   let forms = cache.get(key);
   if (!forms) {
     const w = word.replace(/ё/g, 'е');
-    forms = language === 'kk' ? kazakhStemCandidates(w, { plain }) : withNounStem(russianStemChain(w), w);
+    forms = language === 'kk' ? kazakhForms(w, plain) : withNounStem(russianStemChain(w), w);
     if (cache.size >= FORMS_CACHE_SIZE) cache.clear();
     cache.set(key, forms);
   }
   return forms;
+}
+
+/**
+ * A Kazakh word's stems; a word with Kazakh letters may still end as typed on a Russian keyboard ("қатысуга" for
+ * қатысуға, from Latin "qatysuga"), so its plain reading's stems are tried after its own.
+ */
+function kazakhForms(word: string, plain: boolean): string[] {
+  const own = kazakhStemCandidates(word, { plain });
+  if (plain) return own;
+  const more = kazakhStemCandidates(word, { plain: true }).filter((f) => !own.includes(f));
+  return more.length > 0 ? [...own, ...more] : own;
 }
 
 /** A Russian noun's case ending ("защите", "встрече", "поправками"). */
