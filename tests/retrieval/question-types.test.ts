@@ -216,6 +216,9 @@ describe('chat register', () => {
     expect(person).toEqual(expect.not.arrayContaining(['lady', 'guy']));
     // "acc to" is "according to"; "re the referendum" is about it, never initials spelled out.
     expect(cleanQuestion('how many ppl plan to vote acc to the poll')).toBe('how many people plan to vote according to the poll');
+    expect(cleanQuestion('who were the main observers at the referendum thx')).toBe('who were the main observers at the referendum');
+    expect(cleanQuestion('Who chaired the meeting, thanks in advance!')).toBe('Who chaired the meeting!');
+    expect(cleanQuestion('What was achieved thanks to the reform?')).toBe('What was achieved thanks to the reform?');
     const initials = { ...vocabulary, expandAcronym: (w: string) => (w.toLowerCase() === 're' ? 'Reform Electoral' : null) };
     expect(analyseQuestion('what did she say re the referendum', initials).units.map((u) => u.surface)).not.toContain('Reform');
   });

@@ -327,6 +327,7 @@ export function cleanQuestion(raw: string): string {
     // How chat frames a question ("quick one:", "so like ...", "... or what?"), not what it asks.
     .replace(CHAT_OPENING, '')
     .replace(CHAT_ENDING, '$1')
+    .replace(POLITE_ENDING, '$1')
     .slice(0, MAX_QUESTION_CHARS)
     .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word)
     .replace(/^(\s*)(\p{L}{2,5})\b/u, (all, space: string, word: string) => space + (misspeltQuestionWord(word) ?? word));
@@ -375,6 +376,8 @@ const QUESTION_AFTER_BREAK = /[;—–]\s*(?=(?:what|who|whom|whose|which|when|w
 const CHAT_OPENING = /^\s*(?:(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|question|q)|real\s+quick|honest\s+question|random\s+question)\b\s*[:,.-]*|so\s+like\b[\s,]*)\s*/i;
 /** "... or what?", "... or not?" at the very end (anchored there: the regex starts at the last "or"). */
 const CHAT_ENDING = /(?<=[^\s,])[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i;
+/** "... at the referendum thx", "..., thanks!": thanks at the very end are manners, not a word to look for. */
+const POLITE_ENDING = /(?<=[^\s,])[\s,]+(?:thanks(?:\s+(?:a\s+lot|in\s+advance))?|thank\s+you|thx|ty|tnx|cheers)\s*([?!.]*)\s*$/i;
 
 /** How chat spells words: contractions without the apostrophe ("whats", "didnt") and common short forms ("ppl"). */
 const CHAT_FORMS = new Map([
