@@ -168,6 +168,8 @@ describe('mentionsOffice', () => {
     const question = 'who is the chairman of the constitutional court';
     expect(mentionsOffice(text, asked(question), ['constitutional', 'court'])).toBe(false);
     expect(mentionsOffice(text, asked('who is the chairman of the cec'), ['cec'])).toBe(true);
+    // A plural names the post too: "The keynote speakers ... were ... of the Ministry of Justice X".
+    expect(mentionsOffice('The keynote speakers were Director of the Ministry of Justice Nazken Zhamaladin.', asked('who was the keynote speaker from the ministry of justice'), ['ministry', 'justice'])).toBe(true);
     expect(mentionsOffice('The Chairman of the Constitutional Court Elvira Azimova spoke.', asked(question), ['constitutional', 'court'])).toBe(true);
   });
 

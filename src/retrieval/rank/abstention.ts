@@ -150,7 +150,7 @@ const POSTS: Record<string, string[]> = {
   ombudsman: ['ombudsman', 'ombudswoman', 'commissioner'],
   commissioner: ['commissioner', 'ombudsman', 'ombudswoman'],
 };
-const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(?:${(POSTS[office] ?? [office]).join('|')})\\b`, 'gi')]));
+const SAME_POST = new Map(OFFICE_WORDS.map((office) => [office, new RegExp(`\\b(?:${(POSTS[office] ?? [office]).join('|')})s?\\b`, 'gi')]));
 
 /** An amount of money: a currency or a budget. */
 const MONEY = /(?<![\p{L}])(?:tenge|KZT|dollars?|USD|euros?|EUR|rubles?|roubles?|budget|funding|funds|тенге|рубл\p{L}*|доллар\p{L}*|бюджет\p{L}*|теңге)(?![\p{L}])|[₸$€£]\s?\d|\d\s?[₸$€£]/iu;
