@@ -202,6 +202,8 @@ describe('Kazakh typed in Latin letters', () => {
     expect(kazakhFromLatin('Saylau qashan boldy?')).toBe('Сайлау қашан болды?');
     expect(kazakhFromLatin('Konstitutsiyalyq sot degenimiz ne?')).toBe('Конституциялық сот дегенимиз не?');
     expect(kazakhFromLatin('Timur Shaimergenov kim ozi?')).toBe('Тимур Шаймергенов ким ози?');
+    // "қысқасы" (in short) is a filler; ecologists are the Association of Ecological Organizations' people.
+    expect(translateQuestion('қысқасы экологтар атынан кім сөйлеген?', 'kk', defaultLexicons())).toMatch(/^\W*ecological behalf who\b/);
     // Latin q is қ but g stays г: the word still ends as typed on a Russian keyboard, and is read so.
     expect(translateQuestion(kazakhFromLatin('Azimova adamdardy referendumga qatysuga shaqyrdy ma?')!, 'kk', defaultLexicons())).toMatch(/\bparticipate\b/);
     // The official alphabet's letters, and the 2017 one's apostrophes.
