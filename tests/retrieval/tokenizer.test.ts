@@ -77,6 +77,9 @@ describe('tokenizer', () => {
     expect(termList('She called on everybody to vote')).toContain('~urge');
     expect(termList('I encourage everyone to participate')).toContain('~urge');
     expect(termList('She called the meeting')).not.toContain('~urge');
+    // "whats the point of the constitutional court for regular ppl": "... to which citizens will be able to appeal".
+    expect(termList('for regular people')).toContain('~citizen');
+    expect(termList('regular meetings of people')).not.toContain('~citizen');
   });
 
   it('keeps stop words inside phrases so "head of state" is not "head"', () => {

@@ -24,7 +24,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   know: ['know', 'aware', 'awareness', 'familiar', 'informed', 'heard of'],
   vote: ['vote', 'ballot', 'cast a ballot', 'go to the polls'],
   apply: ['apply', 'appeal', 'petition', 'turn to', 'file a complaint', 'complain'],
-  citizen: ['citizen', 'resident', 'kazakhstani', 'population', 'voter', 'people of kazakhstan'],
+  citizen: ['citizen', 'resident', 'kazakhstani', 'population', 'voter', 'people of kazakhstan', 'regular people', 'ordinary people', 'ordinary citizens', 'common people', 'average people', 'regular citizens', 'everyday people'],
   observer: ['observer', 'monitor', 'observation', 'monitoring', 'observe'],
   president: ['president', 'head of state', 'presidential'],
   chair: ['chairman', 'chairwoman', 'chairperson', 'chair', 'preside', 'moderate', 'moderator', 'lead', 'leader', 'head'],
