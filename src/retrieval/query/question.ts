@@ -217,7 +217,7 @@ const CUE_WORDS = new Set([
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
   'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 're', 'lady', 'guy', 'guys', 'gal', 'fella', 'folks', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
   // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
-  'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc',
+  'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc', 'again',
   // "per the institute's poll" (according to), "the pre-vote session" (a prefix split off its word).
   'per', 'pre',
 ]);
@@ -655,7 +655,7 @@ function officeOfQuestion(question: string): { officeOf?: string[] } {
   const ws = question.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).map((w) => w.replace(/['’]s$/, ''));
   const at = ws.findIndex((w) => OFFICE_WORDS.includes(w) || (w.endsWith('s') && OFFICE_WORDS.includes(w.slice(0, -1))));
   if (at === -1) return {};
-  const names = (w: string) => !NOT_INSTITUTION_WORDS.has(w) && !OFFICE_WORDS.includes(w) && !/ing$/.test(w) && /^\p{L}/u.test(w);
+  const names = (w: string) => !NOT_INSTITUTION_WORDS.has(w) && !OFFICE_WORDS.includes(w) && !isFramingWord(w) && !/ing$/.test(w) && /^\p{L}/u.test(w);
   const out: string[] = [];
   let i = at + 1;
   if (ws[i] === 'of' || ws[i] === 'for') i += ws[i + 1] === 'the' ? 2 : 1;
@@ -663,6 +663,11 @@ function officeOfQuestion(question: string): { officeOf?: string[] } {
   for (let j = at - 1, n = 0; n < 2 && j >= 0 && names(ws[j]!); n++, j--) out.unshift(ws[j]!);
   return out.length > 0 ? { officeOf: out } : {};
 }
+/** A word that frames the question or is chat ("again", "whos", "tbh"): it names no institution either. */
+export function isFramingWord(word: string): boolean {
+  return CUE_WORDS.has(word) || CHAT_FORMS.has(word);
+}
+
 /** Question words that name no institution: question and function words, ranks, "current", "name", "Kazakhstan", events ("conference"). */
 export const NOT_INSTITUTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'that', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'be', 'been', 'of', 'for', 'and', 'or', 'in', 'at', 'on', 'to', 'from', 'by', 'with', 'about', 'during', 'after', 'before', 'now', 'its', 'his', 'her', 'their', 'current', 'currently', 'new', 'first', 'then', 'name', 'called', 'kazakhstan', 'country', 'deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'spoke', 'said', 'did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'conference', 'meeting', 'session', 'event', 'forum', 'summit', 'year', 'day']);
 

@@ -4,7 +4,7 @@
  * the coefficients are in abstention-model.ts). Pure functions over a question's units and its best sentences.
  */
 import { hasCyrillic } from '../../language.ts';
-import { FORMAT_CONCEPT, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
+import { FORMAT_CONCEPT, isFramingWord, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { NUMBER_NAMES, terms } from '../text/tokenizer.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
@@ -87,7 +87,7 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, offi
   if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
   // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
-  const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION_WORDS.has(w));
+  const institution = [...surfaces].filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !OFFICE_WORDS.includes(w) && !NOT_INSTITUTION_WORDS.has(w) && !isFramingWord(w));
   for (const office of asked) {
     const post = SAME_POST.get(office)!;
     post.lastIndex = 0;
