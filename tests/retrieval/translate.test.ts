@@ -238,6 +238,8 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('Сенат не істейді?')).toBeNull();
     // A second question after the definition's is kept, to be read after it.
     expect(definitionFrame('Конституциялық сот дегеніміз не, ол қандай рөл атқарады?')).toEqual({ ask: 'What', subject: 'Конституциялық сот', then: 'ол қандай рөл атқарады?' });
+    expect(definitionFrame('Что будет представлять собой Конституционный суд и какова его роль?')).toEqual({ ask: 'What', subject: 'Конституционный суд', then: 'какова его роль' });
+    expect(definitionFrame('Что такое «Диалоговая площадка» и МИД?')).toEqual({ ask: 'What', subject: 'Диалоговая площадка и МИД' });
   });
 
   it('sets apart whose definition is asked for ("по мнению X", "X-тың пікірінше")', () => {
