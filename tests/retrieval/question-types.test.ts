@@ -136,6 +136,14 @@ describe('chat spelling', () => {
   });
 });
 
+describe('a misspelt four-letter word', () => {
+  it('is read as the corpus word its two swapped letters spell ("itme": item), but one changed letter stays a word of its own', () => {
+    const corpus = { hasTerm: () => false, documentFrequency: () => 1, closestWord: (w: string) => (w === 'itme' ? 'item' : w === 'snow' ? 'show' : null) };
+    expect(analyseQuestion('What was the first agenda itme?', corpus, { expand: false }).units.map((u) => u.surface)).toContain('item');
+    expect(analyseQuestion('Was there snow on voting day?', corpus, { expand: false }).units.map((u) => u.surface)).toContain('snow');
+  });
+});
+
 describe('a misspelt question word', () => {
   it('is read as the question word meant, a dropped letter first', () => {
     expect(misspeltQuestionWord('Wht')).toBe('What');

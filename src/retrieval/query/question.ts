@@ -744,11 +744,18 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     const replacement = vocabulary.closestWord(w.surface.toLowerCase()) ?? (language === 'en' && !name ? dictionaryCorrection(w.surface) : null);
     // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
     // words into other real words ("snow" → "show").
-    if (!replacement || (w.surface.length === 4 && replacement.length <= 4)) continue;
+    if (!replacement || (w.surface.length === 4 && replacement.length <= 4 && !swapsTwoLetters(w.surface.toLowerCase(), replacement.toLowerCase()))) continue;
     out += question.slice(last, w.start) + replacement;
     last = w.end;
   }
   return last === 0 ? question : out + question.slice(last);
+}
+
+/** "itme" for "item": two neighbouring letters swapped, a slip of the fingers, not another word. */
+function swapsTwoLetters(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return false;
+  const at = [...typed].findIndex((c, i) => c !== word[i]);
+  return at >= 0 && typed[at] === word[at + 1] && typed[at + 1] === word[at] && typed.slice(at + 2) === word.slice(at + 2) && !knowsWord(typed);
 }
 
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|first|second|third)$/i;
