@@ -164,6 +164,11 @@ describe('a Russian word that is another entry\'s stem', () => {
     expect(english).toMatch(/\bhead CEC\b/);
     expect(english).toMatch(/\bconference\b/);
     expect(translateQuestion('Какой главный итог референдума?', 'ru', lexicons)).not.toMatch(/\bhead\b/);
+    // "короч" is "короче", a filler; "на площадке МИДа" is at the Foreign Ministry's platform, not "hosted".
+    const justice = translateQuestion('короч а кто там от минюста рассказывал про поправки на площадке мида?', 'ru', lexicons);
+    expect(justice).toMatch(/^\W*who Ministry of Justice\b/);
+    expect(justice).toMatch(/\bplatform\b/);
+    expect(justice).not.toMatch(/\bhosted\b/);
   });
 
   it('reads everyday verbs of calling and going ("звала всех", "прийти на референдум") as the sources\' urging and participating', () => {
