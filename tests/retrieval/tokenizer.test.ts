@@ -80,6 +80,9 @@ describe('tokenizer', () => {
     // "whats the point of the constitutional court for regular ppl": "... to which citizens will be able to appeal".
     expect(termList('for regular people')).toContain('~citizen');
     expect(termList('regular meetings of people')).not.toContain('~citizen');
+    // Stemming makes "organize" and "Organization" one stem: holding an event is "held" or "conducted", not organised.
+    expect(termList('the Shanghai Cooperation Organization')).not.toContain('~hold');
+    expect(termList('the referendum was held')).toContain('~hold');
   });
 
   it('keeps stop words inside phrases so "head of state" is not "head"', () => {

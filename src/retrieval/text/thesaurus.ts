@@ -20,7 +20,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   abroad: ['abroad', 'overseas', 'expat', 'expatriate', 'diaspora', 'foreign country', 'outside the country', 'outside kazakhstan', 'in other countries'],
   support: ['support', 'back', 'endorse', 'favor', 'favour', 'approve', 'in favor', 'in favour'],
   open: ['open', 'set up', 'establish', 'create', 'launch'],
-  hold: ['hold', 'conduct', 'organize', 'organise', 'carry out', 'stage'],
+  hold: ['hold', 'conduct', 'carry out', 'stage'],
   know: ['know', 'aware', 'awareness', 'familiar', 'informed', 'heard of'],
   vote: ['vote', 'ballot', 'cast a ballot', 'go to the polls'],
   apply: ['apply', 'appeal', 'petition', 'turn to', 'file a complaint', 'complain'],
