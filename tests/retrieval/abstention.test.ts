@@ -164,6 +164,11 @@ describe('mentionsOffice', () => {
     expect(analyseQuestion('Who is Kazakhstan\'s human rights commissioner?', everyWord).officeOf).toEqual(['human', 'rights']);
     // Chat and framing words name no institution: "whos the kaziss deputy director again".
     expect(analyseQuestion('who is the kaziss deputy director again', everyWord).officeOf ?? []).not.toContain('again');
+    // A misspelt rank ("Depty") is read as corrected: the Deputy Director is the one asked for, and "depty" names no institution.
+    const fixes = { hasTerm: (t: string) => t !== 'depti', documentFrequency: () => 1, closestWord: (w: string) => (w === 'depty' ? 'deputy' : null) };
+    const typo = analyseQuestion('Who is the Depty Director of KazISS?', fixes);
+    expect([...typo.surfaces]).toContain('deputy');
+    expect(typo.officeOf).toEqual(['kaziss']);
     // A Kazakh question read word by word keeps Kazakh order: the event before the office is no institution.
     expect(analyseQuestion('2023 year conference CEC chairman who?', everyWord, { translated: true, wantsName: true }).officeOf).toEqual(['cec']);
     const text = 'Opening the session on electoral law in the context of constitutional reform, CEC Chairman Nurlan Abdirov spoke.';

@@ -54,7 +54,7 @@ export interface AnalysedQuestion {
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
   language: TextLanguage;
-  /** The question's words as written (lowercase, before spelling correction): names it mentions are not its answer. */
+  /** The question's words as written and as spelling-corrected (lowercase): names it mentions are not its answer. */
   surfaces: ReadonlySet<string>;
   /** A Russian or Kazakh question read as its lexicons' English, whose words render the original's loosely. */
   translated: boolean;
@@ -429,6 +429,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
   for (const w of original) surfaces.add(w.surface.toLowerCase());
+  // And as corrected: "Depty Director" asks for the deputy, whom a sentence naming the Deputy Director names.
+  if (ws !== original) for (const w of ws) surfaces.add(w.surface.toLowerCase());
   const wantsName = type === 'who' && (options.wantsName ?? (WANTS_NAME.test(question) || asksOfficeHolder(question)));
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
@@ -440,7 +442,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = type === 'other' && language === 'en' && options.translated !== true && ASKS_ABILITY.test(fixedText);
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(question) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
