@@ -252,7 +252,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
   // A Kazakh question read word by word puts "which" last ("... ұйымдар қайсы?": "... organizations which?").
   ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b|\\b${ORGANISATION_NOUN}\\s+which\\W*$`)],
-  ['why', /^\W*(?:[a-z']+\W+){0,3}why\b|\bwhat\s+for\b|\bfor\s+what\s+(?:reason|purpose)\b|\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(?:main|real|actual|key)\s+)?(?:reason|purpose|aim|goal|objective)s?|(?:whole\s+)?point)\b|\bhow\s+come\b/],
+  ['why', new RegExp(`^\\W*(?:[a-z']+\\W+){0,3}why\\b|\\bwhat\\s+for\\b|\\bfor\\s+what\\s+(?:reason|purpose)\\b|${PURPOSE_HEAD.source}|\\bhow\\s+come\\b`)],
 ];
 
 /**
@@ -418,7 +418,10 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const contentWords = ws.filter((w) => w.term !== null);
   const cues = cueStarts(ws);
   if (type === 'why') for (const start of purposeWordStarts(fixedText)) cues.add(start);
-  if (type === 'other' && language === 'en' && options.translated !== true) for (const start of abilityWordStarts(fixedText)) cues.add(start);
+  // "What new possibility will the Ombudsman have?": "new possibility" says what kind of answer is wanted (someone
+  // able to do something: "will be able to appeal"), as a purpose word does for "why"; it is not looked for.
+  const ability = type === 'other' && language === 'en' && options.translated !== true ? ASKS_ABILITY.exec(fixedText) : null;
+  if (ability?.indices && !/^powers?$/i.test(ability[2]!)) for (const group of ability.indices.slice(1)) if (group) cues.add(group[0]);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
@@ -440,7 +443,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
-  const asksAbility = type === 'other' && language === 'en' && options.translated !== true && ASKS_ABILITY.test(fixedText);
+  const asksAbility = ability !== null;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
@@ -456,19 +459,8 @@ export function claimedLengthOf(question: string): number | undefined {
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
 
-/**
- * "What new possibility will the Ombudsman have?": "new possibility" says what kind of answer is wanted (someone
- * able to do something: "will be able to appeal"), as a purpose word does for "why"; it is not looked for.
- */
-function abilityWordStarts(text: string): number[] {
-  const m = ABILITY_HEAD.exec(text);
-  if (!m?.indices) return [];
-  return m.indices.slice(1).flatMap((group) => (group ? [group[0]] : []));
-}
-const ABILITY_HEAD = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/di;
-
-/** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...". */
-const ASKS_ABILITY = /\b(?:what|which)\s+(?:new\s+|additional\s+|extra\s+)?(?:powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/i;
+/** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
+const ASKS_ABILITY = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/di;
 
 /** "Which issues ...", "what areas ...", "which countries": a plural noun after the question word (not a verb: "what does"). */
 const LIST_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?!(?:does|is|was|has|causes|makes|means|happens|gives|takes|says|explains|shows)\b)\p{L}{2,}s\b(?<!ss|us|is)/iu;
@@ -946,9 +938,10 @@ export class DefinitionPattern {
 // ("\p{Ll}" under the i flag would match capitals too: "“KazISS GPS”, Yerkin Tukumov noted" says what X is not.)
 const DEFINITION_AFTER = /\S{0,2}(?:\s*,\s*(?:[Aa]n?\b|[Tt]he\b|(?!\p{Ll}+ed\b)\p{Ll})|\s+(?:is|are|was|were)\s+(?:an?|the)\b|\s+(?:will\s+|would\s+|shall\s+)?(?:act|acts|acted|serve|serves|served|function|functions)\s+as\b|\s*\(|\s*[–—])/uy;
 /** What comes before X where a sentence names what it is: "the national expert platform “KazISS GPS”" (a common noun, not "of the"). */
-const APPOSITION_BEFORE = /\b(?:[Tt]he|an?|its|their)\s+(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
+const KIND_BEFORE = '(?:[\\p{L}-]+\\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\\s)\\p{Ll}[\\p{Ll}-]+\\s*["“«]?$';
+const APPOSITION_BEFORE = new RegExp(`\\b(?:[Tt]he|an?|its|their)\\s+${KIND_BEFORE}`, 'u');
 /** The same at the sentence's start, with no article: "Political scientist Timur Shaimergenov believes ...". */
-const OPENING_APPOSITION = /^\s*(?:[\p{L}-]+\s+){0,3}(?!(?:the|an?|of|in|on|at|by|for|to|and|or|with|from|under)\s)\p{Ll}[\p{Ll}-]+\s*["“«]?$/u;
+const OPENING_APPOSITION = new RegExp(`^\\s*${KIND_BEFORE}`, 'u');
 const COMMA_AFTER = /\s*,/uy;
 const SPACE = /\s/u;
 

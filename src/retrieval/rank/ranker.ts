@@ -295,8 +295,6 @@ const titleMarks = new TermMarks();
 const ranges = new Int32Array(10);
 const introMarks = new TermMarks();
 const introRange = new Int32Array(2);
-
-
 const documentMarks = new TermMarks();
 const documentRange = new Int32Array(2);
 
