@@ -434,3 +434,16 @@ describe('a translated question naming its event by words one article never uses
     expect(retriever.search('Кто председательствовал на заседании Диалоговой платформы о январских событиях?')[0]?.source.id).toBe('january');
   });
 });
+
+describe('the role of an institution', () => {
+  const noWords = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+  it('is what the institution is said to do or act as, not a job title near its name', () => {
+    const body = `${FILLER}The Human Rights Commissioner, Director Anna Karimova, spoke about the Constitutional Court at length.\n\nThe Constitutional Court will act as the guardian of citizens' rights.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('What role will the Constitutional Court play?')[0]?.excerpt).toContain('guardian');
+    expect(analyseQuestion('What is the role of the Constitutional Court according to the professor?', noWords).roleOf).toBe('court');
+    // A person's position is still a job title.
+    expect(analyseQuestion('What is the role of Anna Karimova?', noWords).roleOf).toBeUndefined();
+    expect(analyseQuestion('What role did she play in the commission?', noWords).roleOf).toBeUndefined();
+  });
+});

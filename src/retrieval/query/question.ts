@@ -50,6 +50,8 @@ export interface AnalysedQuestion {
   defines?: DefinitionPattern;
   /** "Who is the ...?", "Who heads ...?": a person's name answers, a sentence naming only an office does not. */
   wantsName: boolean;
+  /** "What role will the Constitutional Court play?": the role of an institution or a thing (its head noun, "court"), not a person's job. */
+  roleOf?: string;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
@@ -235,6 +237,20 @@ const REPORTING_WORDS = new Set([
 
 /** In "What position does X hold?" these words ask for a job title; they are not looked for in the text. */
 const ROLE_CUES = new Set(['position', 'post', 'job', 'role', 'offic']);
+
+/** "the role of X", "what role will X play": X, whose role is asked for. */
+const ROLE_HOLDER = /\brole\s+(?:of|for)\s+(?:the\s+)?(?<of>[^?,;]+)|\brole\s+(?:will|does|did|do|is|would|could|should|can|has|have)\s+(?:the\s+)?(?<subject>.+?)\s+(?:play|have|had|fulfil|fill|take)\b/i;
+/** An institution or a body (what a role like "act as the highest form of justice" is said of), not a person. */
+const INSTITUTION_HEADS = /\b(?:court|tribunal|council|commission|parliament|mazhilis|senate|assembly|platform|body|bodies|institute|institution|ministry|mission|referendum|constitution|amendments?|reforms?|law|office|committee|government|state|society|organi[sz]ations?|ngos?)\b/gi;
+
+/** The institution or thing (its head noun) whose part a role question asks for; undefined when it asks a person's position. */
+export function roleHolderOf(question: string): string | undefined {
+  const groups = ROLE_HOLDER.exec(question)?.groups;
+  const holder = groups?.of ?? groups?.subject;
+  if (holder === undefined || /\b(?:his|her|he|she)\b/i.test(holder)) return undefined;
+  // The last one: "the Gumilev law professor say the new tribunal" asks for the tribunal's part.
+  return [...holder.matchAll(INSTITUTION_HEADS)].at(-1)?.[0].toLowerCase();
+}
 
 /** The nouns of "which organisations / NGOs / ministries ...": named organisations answer. */
 const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)';
@@ -444,8 +460,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = ability !== null;
+  const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */

@@ -36,6 +36,23 @@ const ROLE_PATTERNS = ROLES.map((role) => new RegExp(`\\b${role}\\b`));
 const ROLE_WORDS = ROLES.map((role) => role.toLowerCase().split(' '));
 /** A job title next to a name: "Usen Suleimen, Ambassador-at-Large of ...", "Director of the Legislative Department". */
 const JOB_TITLE = /\b(?:Director|Deputy|Minister|Ambassador|Chairman|Chairwoman|Chair|Secretary|Head|Advisor|Adviser|Professor|professor|Commissioner|Ombudsman|Rector|Dean|Prosecutor|Senator|Spokesperson|Representative|director|head|chairman|deputy|advisor|adviser|editor-in-chief|associate professor|research fellow|scientist|candidate)\b/;
+/** A sentence saying what part something plays: "will act as", "is aimed at", "will set the tone for". */
+const PART_PLAYED = /\b(?:act|acts|acting|serve|serves|serving|function|functions)\s+as\b|\b(?:aimed|designed|intended|meant|called\s+upon)\s+(?:at|to)\b|\b(?:role|task|function|mission|purpose)\s+(?:of|is|was|will)\b|\bwill\s+(?:set|become|ensure|guarantee|protect|restore|strengthen|allow|enable|make|be\s+able)\b|\bplays?\s+(?:an?\s+|the\s+)?(?:\w+\s+)?role\b/i;
+/** How far after the thing its part may be stated ("the Constitutional Court, to which citizens ..., is aimed at"). */
+const PART_REACH = 80;
+
+/** Does the text say what part the thing (a head noun: "court") plays, just after naming it? */
+function statesPartPlayed(text: string, holder: string): boolean {
+  const lower = text.toLowerCase();
+  let at = lower.indexOf(holder);
+  // Named by another word ("tribunal" for the court): the part played anywhere in the sentence.
+  if (at < 0) return PART_PLAYED.test(text);
+  for (; at >= 0; at = lower.indexOf(holder, at + 1)) {
+    if (PART_PLAYED.test(text.slice(at + holder.length, at + holder.length + PART_REACH))) return true;
+  }
+  return false;
+}
+
 const SURNAME = /(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|uly|kyzy|uli|bek|bekov|ovich|ovna)$/i;
 const MAX_MEMO_NAMES = 50_000;
 const CAPITALISED = /^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u;
@@ -64,6 +81,8 @@ export interface FitQuestion {
   wantsName?: boolean;
   /** "What time ...?": a time of day answers, a date does not. */
   asksClock?: boolean;
+  /** "What role will the court play?": its head noun; a sentence saying what it does or will act as answers, not a job title. */
+  roleOf?: string;
 }
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
@@ -90,6 +109,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
     case 'role': {
+      if (question.roleOf !== undefined) return statesPartPlayed(checkedText(passage), question.roleOf) ? 1 : 0;
       const { jobTitle } = passage.memo;
       if (jobTitle[passage.index] === -1) jobTitle[passage.index] = JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
       return jobTitle[passage.index]!;
