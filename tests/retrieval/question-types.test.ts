@@ -447,3 +447,13 @@ describe('the role of an institution', () => {
     expect(analyseQuestion('What role did she play in the commission?', noWords).roleOf).toBeUndefined();
   });
 });
+
+describe('a question about which organisations, answered by an over-long sentence', () => {
+  it('is shown the start of the sentence, where its subject names them, not the clause repeating the question', () => {
+    const body = `${FILLER}The observers of the Assembly of the Northern Treaty Organization, which brings together lawmakers of the Republic of Alpha, the Republic of Beta, the Republic of Gamma, the Republic of Delta, the Republic of Epsilon; observers from the Union of Southern Chambers, the Council of Eastern Regions – the joint body of the Federation of Western Cities and the Kingdom of Zeta, the Grand Duchy of Eta became the main organizations observing the vote.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    const [first] = retriever.search('Which organizations were the key observers of the constitutional referendum?');
+    expect(first?.excerpt.length).toBeLessThanOrEqual(400);
+    expect(first?.excerpt).toContain("The observers of the Assembly of the Northern Treaty Organization");
+  });
+});

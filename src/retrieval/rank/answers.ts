@@ -84,7 +84,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const partner = neighbour?.passage.sentenceIndex;
       const { documentIndex, sentenceIndex } = candidate.passage;
       const shown = candidate.index;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : undefined);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
@@ -106,6 +106,8 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
 }
 
 /** How far down the ranking, and how close in score, a neighbouring sentence must be to be shown with the answer. */
+/** An over-long sentence naming organisations first ("The observers of X, Y, Z became key organizations"): its start names them. */
+const SENTENCE_START = /^/;
 const PARTNER_LOOKAHEAD = 2;
 const PARTNER_SCORE = 0.5;
 /**
