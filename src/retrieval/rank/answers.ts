@@ -105,9 +105,9 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
   };
 }
 
-/** How far down the ranking, and how close in score, a neighbouring sentence must be to be shown with the answer. */
 /** An over-long sentence naming organisations first ("The observers of X, Y, Z became key organizations"): its start names them. */
 const SENTENCE_START = /^/;
+/** How far down the ranking, and how close in score, a neighbouring sentence must be to be shown with the answer. */
 const PARTNER_LOOKAHEAD = 2;
 const PARTNER_SCORE = 0.5;
 /**
