@@ -86,7 +86,7 @@ function clauseCuts(text: string): number[] {
  * reforms would increase stability through a more rapid reaction ...", the window naming X matches more of "Why
  * would ..., according to X?" but cuts off the reason.
  */
-const WANTED_CLAUSE_SHARE = 0.5;
+const WANTED_CLAUSE_SHARE = 0.3;
 
 /**
  * The best window of whole clauses of an over-long sentence, in time linear in its length: each clause start
