@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILLER, testDocument } from '../support/test-corpus.ts';
 import { createRetriever } from '../../src/retrieval/retriever.ts';
-import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, namedInstitutions, DefinitionPattern } from '../../src/retrieval/query/question.ts';
+import { analyseQuestion, cleanQuestion, detectAnswerType, misspeltQuestionWord, namedInstitutions, DefinitionPattern, roleHolderOf } from '../../src/retrieval/query/question.ts';
 
 describe('the kind of answer a question asks for', () => {
   it.each([
@@ -445,6 +445,9 @@ describe('the role of an institution', () => {
     // A person's position is still a job title.
     expect(analyseQuestion('What is the role of Anna Karimova?', noWords).roleOf).toBeUndefined();
     expect(analyseQuestion('What role did she play in the commission?', noWords).roleOf).toBeUndefined();
+    // A translation keeps the original's word order ("... Конституциялық сот қандай рөл атқарады?").
+    expect(roleHolderOf('Abdrassulov said Constitutional Court role served', true)).toBe('court');
+    expect(roleHolderOf('Abdrassulov said Constitutional Court role served')).toBeUndefined();
   });
 });
 

@@ -244,9 +244,10 @@ const ROLE_HOLDER = /\brole\s+(?:of|for)\s+(?:the\s+)?(?<of>[^?,;]+)|\brole\s+(?
 const INSTITUTION_HEADS = /\b(?:court|tribunal|council|commission|parliament|mazhilis|senate|assembly|platform|body|bodies|institute|institution|ministry|mission|referendum|constitution|amendments?|reforms?|law|office|committee|government|state|society|organi[sz]ations?|ngos?)\b/gi;
 
 /** The institution or thing (its head noun) whose part a role question asks for; undefined when it asks a person's position. */
-export function roleHolderOf(question: string): string | undefined {
+export function roleHolderOf(question: string, translated = false): string | undefined {
   const groups = ROLE_HOLDER.exec(question)?.groups;
-  const holder = groups?.of ?? groups?.subject;
+  // A translation keeps the original's order: "... Constitutional Court role served" (Kazakh "... сот қандай рөл атқарады").
+  const holder = groups?.of ?? groups?.subject ?? (translated ? /^(.+?)\s+role\b/i.exec(question)?.[1] : undefined);
   if (holder === undefined || /\b(?:his|her|he|she)\b/i.test(holder)) return undefined;
   // The last one: "the Gumilev law professor say the new tribunal" asks for the tribunal's part.
   return [...holder.matchAll(INSTITUTION_HEADS)].at(-1)?.[0].toLowerCase();
@@ -460,7 +461,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = ability !== null;
-  const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText) : undefined;
+  const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
