@@ -97,7 +97,7 @@ function institutionFirst(result: ScoredReading): boolean {
  * event was chaired by ...", after the sentence about the snap meeting on the referendum). English questions only:
  * a translated question's words are too loosely read for an absent one to tell the sentences apart.
  */
-const COMPLETE_RUNNER_UP = 0.85;
+const COMPLETE_RUNNER_UP = 0.8;
 /** How heavy the first sentence's missing word must be, relative to the question's heaviest word. */
 const HEAVY_MISSING = 0.5;
 
