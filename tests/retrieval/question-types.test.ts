@@ -222,6 +222,7 @@ describe('chat register', () => {
     // "the ombudsman lady", "that guy": who is meant is in the other words.
     const person = analyseQuestion('what did the ombudsman lady tell that guy', vocabulary).units.map((u) => u.surface);
     expect(person).toEqual(expect.not.arrayContaining(['lady', 'guy']));
+    expect(analyseQuestion('ok what did the ombudsman want', vocabulary).units.map((u) => u.surface)).toEqual(['ombudsman']);
     // "acc to" is "according to"; "re the referendum" is about it, never initials spelled out.
     expect(cleanQuestion('how many ppl plan to vote acc to the poll')).toBe('how many people plan to vote according to the poll');
     expect(cleanQuestion('who were the main observers at the referendum thx')).toBe('who were the main observers at the referendum');

@@ -217,7 +217,7 @@ const CUE_WORDS = new Set([
   // "What happened to X?", "What will happen to X?": asks what changed about X, names nothing to look for.
   'happen', 'happens', 'happened', 'happening',
   // Chat register ("... or nah", "yo who ran ...", "lol"): how people type, not what they ask about.
-  'yo', 'hey', 'hi', 'hello', 'nah', 'lol', 're', 'lady', 'guy', 'guys', 'gal', 'fella', 'folks', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
+  'yo', 'hey', 'hi', 'hello', 'ok', 'okay', 'nah', 'lol', 're', 'lady', 'guy', 'guys', 'gal', 'fella', 'folks', 'lmao', 'tho', 'btw', 'idk', 'imo', 'imho', 'tbh', 'ngl', 'fyi', 'smh', 'even', 'ya', 'yeah', 'yep', 'nope', 'kinda', 'sorta', 'dude', 'bro', 'bruh', 'huh', 'eh', 'um', 'uh', 'hmm',
   // Discourse adverbs ("what did they actually decide", "how exactly"): emphasis, never the topic.
   'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc', 'again',
   // "per the institute's poll" (according to), "the pre-vote session" (a prefix split off its word).
