@@ -8,7 +8,8 @@ const json = args.includes('--json');
 const question = args.filter((a) => a !== '--json').join(' ');
 
 const USAGE = `usage: npm run ask -- "your question"                 cited answers, human-readable
-       npm run --silent ask -- --json < questions.txt   one JSON line per input line:
+       npm run --silent ask -- --json < questions.txt   one JSON line per input line
+       npm run --silent ask -- --json "your question"   (or one line for the question given):
          {"query": "...", "answers": [{"excerpt", "source": {"id", "title", "publisher", "date", "url"?}, "score"}]}
          (at most ${MAX_ANSWERS} answers; [] when the corpus has no answer)
 Questions may be in English, Russian or Kazakh. CORPUS_DIR chooses the corpus (default ./corpus).
@@ -55,7 +56,10 @@ function printHuman(query: string, answers: Answer[]): void {
   });
 }
 
-if (json) {
+if (json && question.trim().length > 0) {
+  // `ask -- --json "question"`: that one question, as one JSON line (stdin is not read).
+  process.stdout.write(toJson(question, answer(question)) + '\n');
+} else if (json) {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) process.stdout.write(toJson(line, answer(line)) + '\n');
 } else if (question.trim().length > 0) {

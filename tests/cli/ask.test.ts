@@ -67,6 +67,15 @@ describe('ask CLI --json', () => {
     expect(lines[1]!.answers[0]!.excerpt).toContain('Usen Suleimen');
   });
 
+  it('answers a question given as an argument with one JSON line, without waiting for standard input', async () => {
+    const { code, stdout } = await runScript('src/cli/ask.ts', ['--json', 'Who chaired the Dialogue Platform meeting?'], { input: 'How many precincts were opened abroad?\n' });
+    expect(code).toBe(0);
+    const lines = parseLines(stdout);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.query).toBe('Who chaired the Dialogue Platform meeting?');
+    expect(lines[0]!.answers[0]!.excerpt).toContain('Usen Suleimen');
+  });
+
   it('prints a human-readable cited answer, or says the sources do not have one', async () => {
     const found = await runScript('src/cli/ask.ts', ['How many precincts were opened abroad?']);
     expect(found.code).toBe(0);

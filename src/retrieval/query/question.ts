@@ -463,7 +463,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksAbility = ability !== null;
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
@@ -482,6 +482,9 @@ const ASKS_ABILITY = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(powers?|
 
 /** "Which issues ...", "what areas ...", "which countries": a plural noun after the question word (not a verb: "what does"). */
 const LIST_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?!(?:does|is|was|has|causes|makes|means|happens|gives|takes|says|explains|shows)\b)\p{L}{2,}s\b(?<!ss|us|is)/iu;
+
+/** "Who were the foreign guests?": people in the plural, answered by an enumeration. */
+const WHO_LIST = /\bwho\s+(?:were|are|will\s+be)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?\p{L}{2,}s\b(?<!ss|us|is)/iu;
 
 /** "all NGOs", "every member", "any of the observers", "all the parties". */
 const QUANTIFIED = /\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(\p{L}[\p{L}-]+)/iu;
