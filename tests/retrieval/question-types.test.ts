@@ -53,6 +53,10 @@ describe('a question asking for several things', () => {
     expect(asksList('What does the reform change?')).toBe(false);
     expect(asksList('What status will the Ombudsman get?')).toBe(false);
     expect(asksList('What process did the secretary describe?')).toBe(false);
+    // People in the plural: an enumeration answers.
+    expect(asksList('Who were the foreign guests at the meeting?')).toBe(true);
+    expect(asksList('Who was the chairman of the commission?')).toBe(false);
+    expect(asksList('Who is Yermek Abdrassulov?')).toBe(false);
   });
 });
 
