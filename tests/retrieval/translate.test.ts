@@ -342,3 +342,17 @@ describe('spoken Russian', () => {
     expect(translateQuestion('майская встреча', 'ru', defaultLexicons())).toBe('May meeting');
   });
 });
+
+describe('a lexicon entry rendered as a name and its expansion', () => {
+  it('is found by the name, not by a common word of the expansion ("ҚСЗИ": KazISS, not every sentence saying "Kazakhstan")', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const lexicons: Lexicons = {
+      ru: parseLexicon(['кто\twho', 'руководит\theads', 'ксзи\tKazISS Kazakhstan Institute for Strategic Studies'].join('\n'), 'ru', 'ru-en.tsv'),
+      kk: parseLexicon('', 'kk', 'kk-en.tsv'),
+    };
+    const body = `${FILLER}Kazakhstan held a vote. Kazakhstan is large. Kazakhstan has regions. Kazakhstan voted.\n\nThe experts of KazISS met in the capital of Kazakhstan on a sunny Tuesday in May to discuss the amendments.`;
+    const retriever = createRetriever([testDocument('a', body)], { lexicons, judge: () => true });
+    expect(retriever.search('Что такое КСЗИ?')[0]?.excerpt).toContain('KazISS');
+  });
+});

@@ -130,6 +130,9 @@ export function idf(stats: CorpusStats, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** A rendering whose IDF is below this share of the unit's weight counts in proportion to it. */
+const COMMON_RENDERING = 0.5;
+
 export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tuning: RankerTuning): WeightedUnit[] {
   const maxIdf = idf(stats, '\u0000never');
   return question.units.map((unit) => {
@@ -185,6 +188,11 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // ("state" for "constituency") is weak evidence, a rare one is not drowned by it. A word still unknown weighs
     // as a rare one, and a neighbour of it is measured against that.
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
+    // So is a rendering far commoner than the word's rarest: "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
+    for (let i = 1; i < exact; i++) {
+      const share = base > 0 ? idf(stats, terms[i]!) / base : 1;
+      if (share < COMMON_RENDERING) credits[i] = share;
+    }
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
     const ids = new Int32Array(terms.length);
@@ -327,8 +335,12 @@ export function missingFromDocument(passages: PassageStore, passage: Passage, un
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {
   const { ids, credits } = unit;
-  for (let i = 0; i < unit.exact; i++) if (set.hasId(ids[i]!)) return 1;
   let best = 0;
+  for (let i = 0; i < unit.exact; i++) {
+    if (!set.hasId(ids[i]!)) continue;
+    if (credits[i] === 1) return 1;
+    if (credits[i]! > best) best = credits[i]!;
+  }
   for (let i = unit.exact; i < end; i++) if (credits[i]! > best && ids[i]! >= 0 && set.hasId(ids[i]!)) best = credits[i]!;
   return best;
 }
