@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { asksWhether, definitionFrame, spokenRussian } from '../../src/retrieval/query/readings.ts';
+import { asksWhether, definitionFrame, spokenRussian, withoutTruthFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
@@ -354,5 +354,20 @@ describe('a lexicon entry rendered as a name and its expansion', () => {
     const body = `${FILLER}Kazakhstan held a vote. Kazakhstan is large. Kazakhstan has regions. Kazakhstan voted.\n\nThe experts of KazISS met in the capital of Kazakhstan on a sunny Tuesday in May to discuss the amendments.`;
     const retriever = createRetriever([testDocument('a', body)], { lexicons, judge: () => true });
     expect(retriever.search('Что такое КСЗИ?')[0]?.excerpt).toContain('KazISS');
+  });
+});
+
+describe('"is it true that ..." in Russian and Kazakh', () => {
+  it('is a yes/no question about what follows, its own words not looked for', () => {
+    expect(withoutTruthFrame('Правда ли, что все НКО поддержали референдум?')).toBe('все НКО поддержали референдум?');
+    expect(withoutTruthFrame('Это правда первый референдум за 27 лет?')).toBe('первый референдум за 27 лет?');
+    expect(withoutTruthFrame('Рас па, референдум онлайн өтті?')).toBe('референдум онлайн өтті?');
+    expect(withoutTruthFrame('Референдум онлайн өтті, рас па?')).toBe('Референдум онлайн өтті?');
+    expect(withoutTruthFrame('Референдум был онлайн, правда?')).toBe('Референдум был онлайн?');
+    expect(asksWhether(withoutTruthFrame('Правда ли, что все НКО поддержали референдум?'))).toBe(true);
+    // Truth asked about, or the frame alone, is left as it is; a word starting like the frame is not the frame.
+    expect(withoutTruthFrame('Что такое правда?')).toBe('Что такое правда?');
+    expect(withoutTruthFrame('Это правда?')).toBe('Это правда?');
+    expect(withoutTruthFrame('бақылаушылар шынымен жұмыс істеді ме?')).toBe('бақылаушылар шынымен жұмыс істеді ме?');
   });
 });

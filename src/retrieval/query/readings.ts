@@ -77,7 +77,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // Kazakh typed in Latin letters is read as the same words in Cyrillic.
     const plain = (detectQuestionLanguage(written) === 'en' ? kazakhFromLatin(written) : undefined) ?? written;
     const language = detectQuestionLanguage(plain);
-    const cleaned = language === 'ru' ? spokenRussian(plain) : plain;
+    const cleaned = withoutTruthFrame(language === 'ru' ? spokenRussian(plain) : plain);
     if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(cleaned, vocabulary)), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
@@ -169,6 +169,20 @@ const SPOKEN_RUSSIAN = new Map([
   ['скока', 'сколько'], ['скоко', 'сколько'], ['скок', 'сколько'], ['када', 'когда'], ['кагда', 'когда'], ['тока', 'только'], ['ниче', 'ничего'], ['ничё', 'ничего'], ['канеш', 'конечно'],
 ]);
 const SPOKEN_WORD = new RegExp(`(?<![\\p{L}])(?:${[...SPOKEN_RUSSIAN.keys()].join('|')})(?![\\p{L}])`, 'giu');
+
+/**
+ * "Правда ли, что X?", "Это правда, что X?", "Рас па, X?": asks whether X, in words that are not X's. Without them the
+ * question still asks whether (a question mark and no question word), and "true", "truth" are not looked for.
+ */
+const TRUTH_FRAME_START = /^[\s\p{P}]*(?:а\s+)?(?:это\s+)?(?:правда|верно|действительно|правильно|рас|шын)(?![\p{L}])(?:\s+(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}]))?\s*,?\s*(?:(?:что|будто|чтобы)\s+)?(?=\p{L})/iu;
+/** "X, правда?", "X, верно?", "X рас па?": a tag after the question (after a comma in Russian; "правда" alone may be asked about). */
+const TRUTH_FRAME_END = /(?:\s*,\s*(?:это\s+)?(?:правда|верно)|\s*,?\s*(?<![\p{L}])(?:рас|шын)\s+(?:ма|ме|ба|бе|па|пе))(?:\s+(?:ли|ма|ме|ба|бе|па|пе))?(?=[\s?!.]*$)/iu;
+
+export function withoutTruthFrame(question: string): string {
+  const rest = question.replace(TRUTH_FRAME_START, '').replace(TRUTH_FRAME_END, '');
+  if (rest === question || !/\p{L}/u.test(rest)) return question;
+  return /\?\s*$/.test(rest) ? rest : `${rest.replace(/[\s.!]+$/, '')}?`;
+}
 
 export function spokenRussian(text: string): string {
   return text.replace(SPOKEN_WORD, (word) => {
