@@ -371,3 +371,21 @@ describe('"is it true that ..." in Russian and Kazakh', () => {
     expect(withoutTruthFrame('бақылаушылар шынымен жұмыс істеді ме?')).toBe('бақылаушылар шынымен жұмыс істеді ме?');
   });
 });
+
+describe('a lexicon entry rendered as an initialism the sources never use, then its expansion', () => {
+  it('is read as the expansion, every word of it, when the sources use it as a phrase ("ШОС": SCO Shanghai Cooperation Organization)', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { FILLER, testDocument } = await import('../support/test-corpus.ts');
+    const lexicons: Lexicons = {
+      ru: parseLexicon(['наблюдатели\tobservers', 'шос\tSCO Shanghai Cooperation Organization'].join('\n'), 'ru', 'ru-en.tsv'),
+      kk: parseLexicon('', 'kk', 'kk-en.tsv'),
+    };
+    // (The organization and cooperation of the vote, in lowercase: the expansion is a phrase, not a person's name.)
+    const body = `${FILLER}The organization of the vote and cooperation were praised. Observers of the Organization of Islamic Cooperation came.\n\nObservers also came from the Shanghai Cooperation Organization and from several other bodies of the region.`;
+    const retriever = createRetriever([testDocument('a', body)], { lexicons, judge: () => true });
+    const answers = retriever.search('Были ли наблюдатели от ШОС?');
+    expect(answers[0]?.excerpt).toContain('Shanghai');
+    // Another organization of cooperation is not what was asked about: "Cooperation" alone does not stand for the SCO.
+    expect(answers.map((a) => a.excerpt).join(' ')).not.toContain('Islamic');
+  });
+});

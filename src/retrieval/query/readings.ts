@@ -72,6 +72,18 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     return known.length > 0 ? { ...rest, institutions: known } : rest;
   }
 
+  /**
+   * Is a rendering a phrase of the sources, its words then read one by one ("Constitutional Court")? So is an
+   * initialism followed by its expansion when the sources use the expansion and not the initialism ("SCO Shanghai
+   * Cooperation Organization").
+   */
+  function namesPhrase(rendering: string): boolean {
+    if (phraseKind?.(rendering) === 'phrase') return true;
+    const initialism = INITIALISM_FIRST.exec(rendering);
+    // An initialism the sources use ("KazISS") names the thing alone; the expansion's words are its alternatives.
+    return initialism !== null && !vocabulary.hasTerm(initialism[1]!.toLowerCase()) && phraseKind?.(initialism[2]!) === 'phrase';
+  }
+
   return (question) => {
     const written = cleanQuestion(question);
     // Kazakh typed in Latin letters is read as the same words in Cyrillic.
@@ -95,7 +107,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
         translated += piece;
         continue;
       }
-      for (const g of piece.groups) if (phraseKind?.(piece.text.slice(g.start, g.end)) !== 'phrase') groups.push({ start: g.start + translated.length, end: g.end + translated.length });
+      for (const g of piece.groups) if (!namesPhrase(piece.text.slice(g.start, g.end))) groups.push({ start: g.start + translated.length, end: g.end + translated.length });
       translated += piece.text;
     }
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
@@ -106,6 +118,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome }), text: cleaned }] };
   };
 }
+
+/** "SCO Shanghai Cooperation Organization": an initialism (two capitals or more), then what it stands for. */
+const INITIALISM_FIRST = /^(\p{Lu}\p{L}*\p{Lu}\p{L}*)\s+(\p{Lu}.*)$/u;
 
 /** "Во сколько ...?", "В котором часу ...?", "Сағат нешеде ...?": a time of day is asked for. */
 const CLOCK_QUESTION = /(?<![\p{L}])(?:во\s+сколько|в\s+котором\s+часу|в\s+какое\s+время\s+суток|сағат\s+(?:нешеде|қаншада|нешіде|неше)|нешеде)(?![\p{L}])/iu;
