@@ -121,6 +121,11 @@ describe('purpose questions', () => {
     expect(surfaces('What new possibility do citizens get with the Constitutional Court?')).toEqual(expect.not.arrayContaining(['new', 'possibility']));
     expect(surfaces('Which opportunity did the survey ask about?')).not.toContain('opportunity');
     expect(surfaces('Is there a possibility of a new vote?')).toContain('possibility');
+    // A translation has no "what new": "омбудсменнің мүмкіндіктері қалай өзгереді" reads "Ombudsman opportunities change".
+    const translated = analyseQuestion('amendments Ombudsman opportunities change', noCorpus, { expand: false, translated: true });
+    expect(translated.asksAbility).toBe(true);
+    expect(translated.units.map((u) => u.surface)).not.toContain('opportunities');
+    expect(analyseQuestion('amendments Ombudsman status change', noCorpus, { expand: false, translated: true }).asksAbility).toBeFalsy();
   });
 
   it('a verb that only says something was said ("gave the welcoming speech") is not looked for; the speech is', () => {

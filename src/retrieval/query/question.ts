@@ -439,6 +439,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   // able to do something: "will be able to appeal"), as a purpose word does for "why"; it is not looked for.
   const ability = type === 'other' && language === 'en' && options.translated !== true ? ASKS_ABILITY.exec(fixedText) : null;
   if (ability?.indices && !/^powers?$/i.test(ability[2]!)) for (const group of ability.indices.slice(1)) if (group) cues.add(group[0]);
+  // A translation has no "what new ...": "омбудсменнің мүмкіндіктері қалай өзгереді" reads "... Ombudsman opportunities ... change".
+  const translatedAbility = type === 'other' && options.translated === true ? [...fixedText.matchAll(TRANSLATED_ABILITY)] : [];
+  for (const m of translatedAbility) cues.add(m.index ?? 0);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
@@ -460,7 +463,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
-  const asksAbility = ability !== null;
+  const asksAbility = ability !== null || translatedAbility.length > 0;
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
@@ -478,6 +481,7 @@ export function claimedLengthOf(question: string): number | undefined {
 }
 
 /** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
+const TRANSLATED_ABILITY = /\b(?:opportunit(?:y|ies)|possibilit(?:y|ies)|abilit(?:y|ies))\b/gi;
 const ASKS_ABILITY = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/di;
 
 /** "Which issues ...", "what areas ...", "which countries": a plural noun after the question word (not a verb: "what does"). */

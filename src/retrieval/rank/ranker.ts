@@ -130,9 +130,6 @@ export function idf(stats: CorpusStats, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** A rendering whose IDF is below this share of the unit's weight counts in proportion to it. */
-const COMMON_RENDERING = 0.5;
-
 export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tuning: RankerTuning): WeightedUnit[] {
   const maxIdf = idf(stats, '\u0000never');
   return question.units.map((unit) => {
@@ -188,11 +185,8 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // ("state" for "constituency") is weak evidence, a rare one is not drowned by it. A word still unknown weighs
     // as a rare one, and a neighbour of it is measured against that.
     for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
-    // So is a rendering far commoner than the word's rarest: "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
-    for (let i = 1; i < exact; i++) {
-      const share = base > 0 ? idf(stats, terms[i]!) / base : 1;
-      if (share < COMMON_RENDERING) credits[i] = share;
-    }
+    // So does each of a lexicon entry's renderings: "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
+    for (let i = 1; i < exact; i++) credits[i] = Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
     const ids = new Int32Array(terms.length);
