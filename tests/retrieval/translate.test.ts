@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { asksWhether, definitionFrame, spokenRussian, withoutTruthFrame } from '../../src/retrieval/query/readings.ts';
+import { asksWhether, createQuestionReader, definitionFrame, spokenRussian, withoutTruthFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
@@ -387,5 +387,16 @@ describe('a lexicon entry rendered as an initialism the sources never use, then 
     expect(answers[0]?.excerpt).toContain('Shanghai');
     // Another organization of cooperation is not what was asked about: "Cooperation" alone does not stand for the SCO.
     expect(answers.map((a) => a.excerpt).join(' ')).not.toContain('Islamic');
+  });
+});
+
+describe('a Russian or Kazakh question asking why', () => {
+  it('asks why wherever its question word stands, but "неге" ("to what", as often as "why") does not make it so', () => {
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const typeOf = (q: string) => read(q).readings[0]!.analysed.type;
+    expect(typeOf('Айгүл Соловьеваның пікірінше, Мемлекет басшысы неліктен референдум өткізуге шешім қабылдады?')).toBe('why');
+    expect(typeOf('По мнению Соловьевой, почему глава государства решил провести референдум?')).toBe('why');
+    expect(typeOf('Шаймерғеновтің пікірінше, алдағы референдумның сәтті өтуі неге байланысты?')).not.toBe('why');
   });
 });

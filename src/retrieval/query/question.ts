@@ -112,6 +112,8 @@ export interface AnalyseOptions {
   translated?: boolean;
   /** The original (untranslated) question asks whether: read as yes/no when no other kind is found. */
   asksWhether?: boolean;
+  /** A translated question whose original asks why in words that mean nothing else ("неліктен", "почему"). */
+  asksWhy?: boolean;
   /** The original question asks for a time of day ("Во сколько ...?"). */
   asksClock?: boolean;
   asksMoney?: boolean;
@@ -422,7 +424,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
   const asked = second < 0 ? questionAfterPreamble(question, options.translated === true) : 0;
   const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question.slice(asked), options.translated === true));
-  const type = detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
+  const type = detected === 'other' && options.asksWhy ? 'why' : detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
   // A translation is the lexicons' English: nothing in it is misspelt ("forum" is not "form").
   const fixedText = options.translated ? question : correctSpelling(question, original, vocabulary, language);

@@ -113,7 +113,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
     const asksClock = CLOCK_QUESTION.test(cleaned);
     const wantsName = OFFICE_HOLDER_RU.test(cleaned) || OFFICE_HOLDER_KK.test(cleaned);
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), asksOutcome: OUTCOME_QUESTION.test(cleaned), wantsName }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksWhy: WHY_QUESTION.test(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), asksOutcome: OUTCOME_QUESTION.test(cleaned), wantsName }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome }), text: cleaned }] };
   };
@@ -121,6 +121,12 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
 
 /** "SCO Shanghai Cooperation Organization": an initialism (two capitals or more), then what it stands for. */
 const INITIALISM_FIRST = /^(\p{Lu}\p{L}*\p{Lu}\p{L}*)\s+(\p{Lu}.*)$/u;
+
+/**
+ * "Почему ...?", "Зачем ...?", "... неліктен ...?", "не себепті": why, wherever the question word stands (Kazakh puts it
+ * before the verb). Not "неге", which is as often "to what" ("неге байланысты": on what it depends).
+ */
+const WHY_QUESTION = /(?<![\p{L}])(?:почему|зачем|отчего|неліктен|нелiктен|не\s+себепті|не\s+себептен|не\s+үшін)(?![\p{L}])/iu;
 
 /** "Во сколько ...?", "В котором часу ...?", "Сағат нешеде ...?": a time of day is asked for. */
 const CLOCK_QUESTION = /(?<![\p{L}])(?:во\s+сколько|в\s+котором\s+часу|в\s+какое\s+время\s+суток|сағат\s+(?:нешеде|қаншада|нешіде|неше)|нешеде)(?![\p{L}])/iu;
