@@ -25,7 +25,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   vote: ['vote', 'ballot', 'cast a ballot', 'go to the polls'],
   apply: ['apply', 'appeal', 'petition', 'turn to', 'file a complaint', 'complain'],
   citizen: ['citizen', 'resident', 'kazakhstani', 'population', 'voter', 'people of kazakhstan', 'regular people', 'ordinary people', 'ordinary citizens', 'common people', 'average people', 'regular citizens', 'everyday people'],
-  observer: ['observer', 'monitor', 'observation', 'monitoring', 'observe'],
+  observer: ['observer', 'monitor', 'observation', 'monitoring', 'observe', 'watch'],
   president: ['president', 'head of state', 'presidential'],
   chair: ['chairman', 'chairwoman', 'chairperson', 'chair', 'preside', 'moderate', 'moderator', 'lead', 'leader', 'head'],
   ombudsman: ['ombudsman', 'ombudsperson', 'ombudswoman', 'commissioner for human rights', 'human rights commissioner', 'human rights ombudsman'],
