@@ -400,3 +400,14 @@ describe('a Russian or Kazakh question asking why', () => {
     expect(typeOf('Шаймерғеновтің пікірінше, алдағы референдумның сәтті өтуі неге байланысты?')).not.toBe('why');
   });
 });
+
+describe('a Russian question for whoever holds an office', () => {
+  it('wants a name, also when asked who held the post ("Кто занимал пост министра ...?")', () => {
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const wantsName = (q: string) => read(q).readings[0]!.analysed.wantsName;
+    expect(wantsName('Кто занимал пост министра юстиции Казахстана?')).toBe(true);
+    expect(wantsName('Кто сейчас председатель ЦИК?')).toBe(true);
+    expect(wantsName('Кто назначал председателя ЦИК?')).toBe(false);
+  });
+});
