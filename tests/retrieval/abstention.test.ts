@@ -83,6 +83,10 @@ describe('a question that asks for a time of day or for who holds an office', ()
     const officeHolder = { type: 'who' as const, wantsName: true, surfaces: surfaces('who is the prosecutor general') };
     expect(holdsAnswerKind(officeHolder, sentence('This is the task of the Ombudsman and the Prosecutor General.', 0))).toBe(false);
     expect(holdsAnswerKind(officeHolder, sentence('Prosecutor General Ivan Petrov spoke.', 1))).toBe(true);
+    // The post in a list of those who attended, held by no one named: not who holds it.
+    const secretary = { type: 'who' as const, wantsName: true, surfaces: surfaces('who is the secretary of the commission for human rights') };
+    expect(holdsAnswerKind(secretary, sentence('It was attended by the Secretary of the Commission for Human Rights, representatives of the Supreme Court and ministries.', 1))).toBe(false);
+    expect(holdsAnswerKind(secretary, sentence('The speakers were the Secretary of the Commission for Human Rights of the Republic of Kazakhstan Aigerim Zhaksylykova and others.', 1))).toBe(true);
   });
 
   it('is told "not in my sources" when the sentence lacks it, however many words match', () => {

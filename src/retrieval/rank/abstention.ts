@@ -6,6 +6,7 @@
 import { hasCyrillic } from '../../language.ts';
 import { FORMAT_CONCEPT, isFramingWord, LENGTH_OF_TIME, NOT_INSTITUTION_WORDS, OFFICE_WORDS, type AnswerType } from '../query/question.ts';
 import { NUMBER_NAMES, terms } from '../text/tokenizer.ts';
+import { knowsWord } from '../query/wordnet.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
@@ -93,9 +94,20 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, offi
     post.lastIndex = 0;
     for (let m = post.exec(checked); m !== null; m = post.exec(checked)) {
       const near = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + INSTITUTION_REACH);
-      if (institution.length === 0 || namesInstitution(near, institution, surfaces, officeOf)) return true;
+      // The holder may be named after the institution's long name ("Director of the Legislative Department of the Ministry of Justice of Kazakhstan Nazken Zhamaladin").
+      const holder = checked.slice(Math.max(0, m.index - INSTITUTION_REACH), m.index + m[0].length + HOLDER_NAME_REACH);
+      if ((institution.length === 0 || namesInstitution(near, institution, surfaces, officeOf)) && namesPerson(holder)) return true;
     }
   }
+  return false;
+}
+
+/** A first name and a surname no dictionary knows ("Mukhtar Yerman"; not "Supreme Court", "Human Rights"). */
+const NAME_PAIR = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+\s+(\p{Lu}[\p{Ll}'’-]+)/gu;
+
+/** Does the text name a person: "who is the secretary of X" is not answered by a list naming the post and nobody holding it. */
+function namesPerson(text: string): boolean {
+  for (const m of text.matchAll(NAME_PAIR)) if (!knowsWord(m[1]!.toLowerCase().replace(/['’]s$/, ''))) return true;
   return false;
 }
 
@@ -140,6 +152,7 @@ const OFFICE_VERBS: Partial<Record<string, string[]>> = { chair: ['chaired', 'ch
 
 /** How far (in characters) from the office word its institution may be named ("Chairman of the Constitutional Court"). */
 const INSTITUTION_REACH = 60;
+const HOLDER_NAME_REACH = 160;
 const CHAIR = ['chairman', 'chairwoman', 'chairperson', 'chair', 'chaired', 'head', 'heads', 'headed', 'leader', 'led', 'leads', 'president'];
 const POSTS: Record<string, string[]> = {
   chairman: CHAIR, chairwoman: CHAIR, chairperson: CHAIR, chair: CHAIR,
