@@ -83,9 +83,18 @@ describe('a question after its setting', () => {
   it('starts after any full stop in a translation, whose sentences begin in lowercase', () => {
     const translation = 'rural school history teacher. explain children referendum election. constitutional referendum election which principles same?';
     const units = analyseQuestion(translation, noCorpus, { expand: false, translated: true }).units;
-    expect(units.filter((u) => !u.secondary).map((u) => u.surface)).toEqual(['constitutional', 'principles']);
+    // The setting's words the question repeats ("referendum election") are asked; the rest ("teacher", "children") are not.
+    expect(units.filter((u) => !u.secondary).map((u) => u.surface)).toEqual(['referendum', 'election', 'constitutional', 'principles']);
     // Written by a person, a lowercase word after a full stop is no new sentence (an abbreviation, "approx. 70%").
     expect(analyseQuestion('how many people knew approx. what share of voters?', noCorpus, { expand: false }).units.some((u) => u.secondary)).toBe(false);
+  });
+
+  it('may hold an indirect question ("... and why everyone links it ..."), which is setting, not a second question', () => {
+    const q = 'My grandmother asks about the reform and why everyone links it to rights. Based on the KazISS meeting, what do the amendments do for rights mechanisms?';
+    const units = analyseQuestion(q, noCorpus, { expand: false }).units;
+    const asked = units.filter((u) => !u.secondary).map((u) => u.surface);
+    // "rights", said in the setting and asked again, is asked; "based on" frames, as "according to" does.
+    expect(asked).toEqual(['rights', 'KazISS', 'meeting', 'amendments', 'mechanisms']);
   });
 });
 

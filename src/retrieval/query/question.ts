@@ -188,6 +188,8 @@ function cueStarts(ws: readonly Word[]): Set<number> {
   for (let i = 0; i < ws.length; i++) {
     const lower = ws[i]!.surface.toLowerCase();
     if (SUPPORT_VERBS.has(lower) && ws.slice(i + 1, i + 4).some((w) => SPOKEN_NOUNS.has(w.surface.toLowerCase()))) out.add(ws[i]!.start);
+    // "Based on the KazISS meeting, what ...?": whose account is asked for, as "according to" says.
+    if (lower === 'based' && ws[i + 1]?.surface.toLowerCase() === 'on') out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
     if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
@@ -420,10 +422,12 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
   const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
   const asksOutcome = options.asksOutcome ?? OUTCOME_QUESTION.test(question);
-  const second = SECOND_QUESTION.exec(question)?.index ?? -1;
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
-  const asked = second < 0 ? questionAfterPreamble(question, options.translated === true) : 0;
-  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(second > 0 ? question.slice(0, second) : question.slice(asked), options.translated === true));
+  const asked = questionAfterPreamble(question, options.translated === true);
+  // A second question is asked after the setting: "... asking me about the reform and why everyone links it to human rights." is setting.
+  const secondAt = SECOND_QUESTION.exec(question.slice(asked))?.index;
+  const second = secondAt === undefined ? -1 : asked + secondAt;
+  const detected = asksClock ? 'when' : (options.type ?? detectAnswerType(question.slice(asked, second > 0 ? second : undefined), options.translated === true));
   const type = detected === 'other' && options.asksWhy ? 'why' : detected === 'other' && options.asksWhether ? 'yesno' : detected === 'other' && options.wantsName ? 'who' : detected;
   const original = words(question, language);
   // A translation is the lexicons' English: nothing in it is misspelt ("forum" is not "form").
@@ -446,10 +450,11 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   for (const m of translatedAbility) cues.add(m.index ?? 0);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
-  if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked) unit.secondary = true;
+  // A word of the setting that the question itself repeats ("... links it to human rights. ... for human rights mechanisms?") is asked.
+  if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked && !contentWords.some((w) => w.start >= asked && w.term === unit.term)) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
   const searchText = searchTextOf(contentWords, cues, units, vocabulary, language === 'en' && options.expand !== false);
-  const subject = type === 'define' ? (definedSubject(fixedText) ?? (second > 0 && fixedText === question ? definedSubject(question.slice(0, second)) : null)) : null;
+  const subject = type === 'define' ? (definedSubject(fixedText) ?? (second > 0 && fixedText === question ? definedSubject(question.slice(asked, second)) : null)) : null;
   const defines = subject ? new DefinitionPattern(subject, { loose: options.translated === true }) : undefined;
   const keywords = !/[?¿؟]/.test(question) && !QUESTION_START.test(question) && ws.length <= 3;
   const surfaces = new Set<string>();
