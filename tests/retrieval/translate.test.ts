@@ -411,3 +411,13 @@ describe('a Russian question for whoever holds an office', () => {
     expect(wantsName('Кто назначал председателя ЦИК?')).toBe(false);
   });
 });
+
+describe('words of time and of "other"', () => {
+  it('are not read as content: "қазір", "сейчас" (now) are no "current"; "басқа" (other) is not "басты" (main)', () => {
+    const lexicons = defaultLexicons();
+    expect(translateQuestion('ЦИК төрағасы кім қазір?', 'kk', lexicons)).not.toMatch(/current/);
+    expect(translateQuestion('Кто сейчас председатель ЦИК?', 'ru', lexicons)).not.toMatch(/current/);
+    expect(translateQuestion('басқа ұйымдар', 'kk', lexicons)).not.toMatch(/main|key/);
+    expect(translateQuestion('басты мәселе', 'kk', lexicons)).toMatch(/main/);
+  });
+});
