@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { asksWhether, createQuestionReader, definitionFrame, spokenRussian, withoutTruthFrame } from '../../src/retrieval/query/readings.ts';
+import { asksWhether, createQuestionReader, definitionFrame, spokenRussian, withoutGreeting, withoutTruthFrame } from '../../src/retrieval/query/readings.ts';
 import { describe, expect, it } from 'vitest';
 import { cyrillicTerm, detectQuestionLanguage } from '../../src/retrieval/text/languages.ts';
 import { defaultLexicons, LexiconError, parseLexicon, parseWordDictionary, type Lexicons } from '../../src/retrieval/query/lexicon.ts';
@@ -419,5 +419,18 @@ describe('words of time and of "other"', () => {
     expect(translateQuestion('Кто сейчас председатель ЦИК?', 'ru', lexicons)).not.toMatch(/current/);
     expect(translateQuestion('басқа ұйымдар', 'kk', lexicons)).not.toMatch(/main|key/);
     expect(translateQuestion('басты мәселе', 'kk', lexicons)).toMatch(/main/);
+  });
+});
+
+describe('a greeting or a polite request around a Russian or Kazakh question', () => {
+  it('is not translated as part of it ("Добрый день!" is not "kindest days"; "Не подскажете, кто это был?" asks who)', () => {
+    expect(withoutGreeting('Добрый день! Кто председатель ЦИК?')).toBe('Кто председатель ЦИК?');
+    expect(withoutGreeting('Сәлеметсіз бе, ЦИК төрағасы кім?')).toBe('ЦИК төрағасы кім?');
+    expect(withoutGreeting('Добрый день!')).toBe('Добрый день!');
+    expect(withoutGreeting('Добровольцы на участках были?')).toBe('Добровольцы на участках были?');
+    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
+    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const text = read('Добрый день! Профессор говорил о реформах. Не подскажете, кто это был?').readings[0]!.text;
+    expect(text).not.toMatch(/kind|day|подскажете/i);
   });
 });

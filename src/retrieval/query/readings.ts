@@ -89,7 +89,7 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // Kazakh typed in Latin letters is read as the same words in Cyrillic.
     const plain = (detectQuestionLanguage(written) === 'en' ? kazakhFromLatin(written) : undefined) ?? written;
     const language = detectQuestionLanguage(plain);
-    const cleaned = withoutTruthFrame(language === 'ru' ? spokenRussian(plain) : plain);
+    const cleaned = withoutTruthFrame(withoutGreeting(language === 'ru' ? spokenRussian(plain) : plain));
     if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(cleaned, vocabulary)), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
@@ -198,6 +198,14 @@ const SPOKEN_WORD = new RegExp(`(?<![\\p{L}])(?:${[...SPOKEN_RUSSIAN.keys()].joi
 const TRUTH_FRAME_START = /^[\s\p{P}]*(?:а\s+)?(?:это\s+)?(?:правда|верно|действительно|правильно|рас|шын)(?![\p{L}])(?:\s+(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}]))?\s*,?\s*(?:(?:что|будто|чтобы)\s+)?(?=\p{L})/iu;
 /** "X, правда?", "X, верно?", "X рас па?": a tag after the question (after a comma in Russian; "правда" alone may be asked about). */
 const TRUTH_FRAME_END = /(?:\s*,\s*(?:это\s+)?(?:правда|верно)|\s*,?\s*(?<![\p{L}])(?:рас|шын)\s+(?:ма|ме|ба|бе|па|пе))(?:\s+(?:ли|ма|ме|ба|бе|па|пе))?(?=[\s?!.]*$)/iu;
+
+/** "Добрый день!", "Сәлеметсіз бе!": a greeting before the question, not part of it ("kindest days" in translation). */
+const GREETING = /^[\s\p{P}]*(?:добр(?:ый|ое|ого)\s+(?:день|вечер|утро|дня|вечера|утра)|здравствуйте|здравствуй|привет|приветствую|сәлеметсіз\s+бе|сәлеметсіздер\s+ме|сәлем|қайырлы\s+(?:күн|таң|кеш))(?![\p{L}])[\s\p{P}]*/iu;
+
+export function withoutGreeting(question: string): string {
+  const rest = question.replace(GREETING, '');
+  return /\p{L}/u.test(rest) ? rest : question;
+}
 
 export function withoutTruthFrame(question: string): string {
   const rest = question.replace(TRUTH_FRAME_START, '').replace(TRUTH_FRAME_END, '');
