@@ -80,6 +80,9 @@ describe('Kazakh stemming: roots keep their letters', () => {
     expect(kazakhStem('мемлекетты')).toBe('мемлекетты');
     // "учаске" is not учас + ке: а is a back vowel.
     expect(kazakhStem('учаске')).toBe('учаске');
+    // A Russian surname's "-ев" takes back or front endings, as people write them.
+    expect(kazakhStemCandidates('қорабоевтың')).toContain('қорабоев');
+    expect(kazakhStemCandidates('тоқаевтің')).toContain('тоқаев');
   });
 });
 

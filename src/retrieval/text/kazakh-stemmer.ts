@@ -183,8 +183,12 @@ function endingHarmony(text: string): 'back' | 'front' | null {
   return null;
 }
 
+const RUSSIAN_SURNAME_EV = /[^\s]{2,}(?:ев|ева)$/u;
+
 /** The harmony of a stem by its last vowel, or null when that vowel does not tell (у, и, ю; а/о/у typed plainly). */
 function stemHarmony(stem: string, plain: boolean): 'back' | 'front' | null {
+  // A Russian surname's "-ев" takes either ("Қорабоевтың", "Тоқаевтың" and "Тоқаевтің" are all written).
+  if (RUSSIAN_SURNAME_EV.test(stem)) return null;
   for (let i = stem.length - 1; i >= 0; i--) {
     const c = stem[i]!;
     if (!isVowel(c)) continue;
