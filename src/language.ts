@@ -48,8 +48,8 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 ]);
 /** Letters of the Kazakh Latin alphabets that English does not use (q, and the accented ones). */
 const KAZAKH_LATIN_LETTER = /[qäöüūığñş]/u;
-/** Kazakh endings English words do not have (-лық, the genitive -ның, -дағы, -лары, -ымыз) and the ж of phone Latin. */
-const KAZAKH_LATIN_SHAPE = /(?:lyk|lik|dyk|dik|tyk|tik|lyq|dyq|tyq|nyn|nyñ|dyn|tyn|dagy|dagi|degi|tagy|tegi|lary|leri|dary|deri|tary|teri|ymyz|imiz)$|zh/u;
+/** Kazakh endings English words do not have (-ынша/-інше, -лық, the genitive -ның, -дағы, -лары, -ымыз) and the ж of phone Latin. */
+const KAZAKH_LATIN_SHAPE = /(?:ynsha|inshe|ynshe|insha|lyk|lik|dyk|dik|tyk|tik|lyq|dyq|tyq|nyn|nyñ|dyn|tyn|dagy|dagi|degi|tagy|tegi|lary|leri|dary|deri|tary|teri|ymyz|imiz)$|zh/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
 
 /**

@@ -216,6 +216,8 @@ describe('Kazakh typed in Latin letters', () => {
     expect(kazakhFromLatin("Sa'lem, ombudsmen kim?")).toBe('Сәлем, омбудсмен ким?');
     // Without q or a question word: Kazakh endings (-лық) and the zh of phone Latin tell it.
     expect(kazakhFromLatin('Konstitutsiyalyk sotka azamattar tikelei zhugine ala ma?')).toBe('Конституциялык сотка азаматтар тикелей жугине ала ма?');
+    // "According to X" as -ынша/-інше ("pikirinshe", "aituynsha").
+    expect(kazakhFromLatin('Shaimergenov pikirinshe referendum kandai demokratiya printsipterine saikes keledi?')).toMatch(/^Шаймергенов пикиринше референдум кандай/);
   });
 
   it('is never English: an English function word, or no Kazakh question word or particle, keeps the text as it is', async () => {
