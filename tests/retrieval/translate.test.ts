@@ -14,6 +14,9 @@ const small: Lexicons = {
   kk: parseLexicon(['кім\twho', 'қанша\thow many', 'төраға\tchairman', 'орталық сайлау комиссиясы\tCentral Election Commission', 'сайлау учаскесі\tprecinct'].join('\n'), 'kk', 'kk-en.tsv'),
 };
 
+/** A question reader with the shipped lexicons over a corpus that knows no word (how a question is read, not searched). */
+const shippedReader = () => createQuestionReader({ vocabulary: { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null }, nativeLanguages: [], lexicons: defaultLexicons() });
+
 describe('question language', () => {
   it('tells English, Russian and Kazakh apart by their letters and frequent Kazakh words', () => {
     expect(detectQuestionLanguage('When was the referendum held?')).toBe('en');
@@ -394,8 +397,7 @@ describe('a lexicon entry rendered as an initialism the sources never use, then 
 
 describe('a Russian or Kazakh question asking why', () => {
   it('asks why wherever its question word stands, but "неге" ("to what", as often as "why") does not make it so', () => {
-    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
-    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const read = shippedReader();
     const typeOf = (q: string) => read(q).readings[0]!.analysed.type;
     expect(typeOf('Айгүл Соловьеваның пікірінше, Мемлекет басшысы неліктен референдум өткізуге шешім қабылдады?')).toBe('why');
     expect(typeOf('По мнению Соловьевой, почему глава государства решил провести референдум?')).toBe('why');
@@ -405,8 +407,7 @@ describe('a Russian or Kazakh question asking why', () => {
 
 describe('a Russian question for whoever holds an office', () => {
   it('wants a name, also when asked who held the post ("Кто занимал пост министра ...?")', () => {
-    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
-    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const read = shippedReader();
     const wantsName = (q: string) => read(q).readings[0]!.analysed.wantsName;
     expect(wantsName('Кто занимал пост министра юстиции Казахстана?')).toBe(true);
     expect(wantsName('Кто сейчас председатель ЦИК?')).toBe(true);
@@ -430,8 +431,7 @@ describe('a greeting or a polite request around a Russian or Kazakh question', (
     expect(withoutGreeting('Сәлеметсіз бе, ЦИК төрағасы кім?')).toBe('ЦИК төрағасы кім?');
     expect(withoutGreeting('Добрый день!')).toBe('Добрый день!');
     expect(withoutGreeting('Добровольцы на участках были?')).toBe('Добровольцы на участках были?');
-    const vocabulary = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
-    const read = createQuestionReader({ vocabulary, nativeLanguages: [], lexicons: defaultLexicons() });
+    const read = shippedReader();
     const text = read('Добрый день! Профессор говорил о реформах. Не подскажете, кто это был?').readings[0]!.text;
     expect(text).not.toMatch(/kind|day|подскажете/i);
   });
