@@ -487,9 +487,11 @@ export function claimedLengthOf(question: string): number | undefined {
   return /^\d/.test(word) ? Number(word) : NUMBER_NAMES.indexOf(word);
 }
 
+const ABILITY_NOUN = 'possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies)';
 /** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
-const TRANSLATED_ABILITY = /\b(?:opportunit(?:y|ies)|possibilit(?:y|ies)|abilit(?:y|ies))\b/gi;
-const ASKS_ABILITY = /\b(?:what|which)\s+(?:(new|additional|extra)\s+)?(powers?|possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies))\b/di;
+const ASKS_ABILITY = new RegExp(`\\b(?:what|which)\\s+(?:(new|additional|extra)\\s+)?(powers?|${ABILITY_NOUN})\\b`, 'di');
+/** The same noun in a translation, which has no "what new" before it ("... Ombudsman opportunities ... change"). */
+const TRANSLATED_ABILITY = new RegExp(`\\b(?:${ABILITY_NOUN})\\b`, 'gi');
 
 /** "Which issues ...", "what areas ...", "which countries": a plural noun after the question word (not a verb: "what does"). */
 const LIST_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?!(?:does|is|was|has|causes|makes|means|happens|gives|takes|says|explains|shows)\b)\p{L}{2,}s\b(?<!ss|us|is)/iu;

@@ -89,8 +89,8 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // Kazakh typed in Latin letters is read as the same words in Cyrillic.
     const plain = (detectQuestionLanguage(written) === 'en' ? kazakhFromLatin(written) : undefined) ?? written;
     const language = detectQuestionLanguage(plain);
+    if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(plain, vocabulary)), text: plain }] };
     const cleaned = withoutTruthFrame(withoutGreeting(language === 'ru' ? spokenRussian(plain) : plain));
-    if (language === 'en') return { language, readings: [{ analysed: knownInstitutions(analyseQuestion(cleaned, vocabulary)), text: cleaned }] };
     const lexicon = (lexicons ??= defaultLexicons());
     const correct = language === 'ru' ? (speller ??= createRussianSpeller({ lexicons: lexicon, dictionary: russianDictionary })) : undefined;
     const frame = definitionFrame(cleaned);

@@ -183,10 +183,9 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const base = known ? best : maxIdf * tuning.unknownWordWeight;
     // An expansion earns its credit in proportion to how telling it is: a common word related to a rare one
     // ("state" for "constituency") is weak evidence, a rare one is not drowned by it. A word still unknown weighs
-    // as a rare one, and a neighbour of it is measured against that.
-    for (let i = related; i < terms.length; i++) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
-    // So does each of a lexicon entry's renderings: "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
-    for (let i = 1; i < exact; i++) credits[i] = Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
+    // as a rare one, and a neighbour of it is measured against that. So does each of a lexicon entry's renderings:
+    // "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
+    for (let i = 1; i < terms.length; i++) if (i < exact || i >= related) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
     const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
     const ids = new Int32Array(terms.length);
