@@ -96,8 +96,9 @@ function latinToCyrillic(text: string): string {
       continue;
     }
     const ch = lower[i]!;
-    // "qai", "boiynsha", "aitty": i or y after a vowel is й; otherwise i is и (or і, read alike) and y is ы.
-    const afterVowel = i > 0 && LATIN_VOWELS.has(lower[i - 1]!);
+    // "qai", "boiynsha", "aitty": i or y after a vowel is й; otherwise i is и (or і, read alike) and y is ы. After
+    // that й the next one is a vowel again ("payyzy": пайызы, "qaiyrly": қайырлы).
+    const afterVowel = i > 0 && LATIN_VOWELS.has(lower[i - 1]!) && !out.endsWith('й');
     const cyrillic = ch === 'i' ? (afterVowel ? 'й' : 'и') : ch === 'y' ? (afterVowel ? 'й' : 'ы') : LETTERS[ch];
     out += cyrillic === undefined ? text[i] : matchCase(text[i]!, cyrillic);
     i += 1;

@@ -17,12 +17,13 @@ describe('an article’s date as part of its title', () => {
   });
 
   it('tells apart two reports of the same kind of meeting by the day asked about', () => {
-    const first = doc('first', 'Platform holds its first meeting', '2022-01-20', `${FILLER}The platform met online to discuss the events.\n\nThe event was chaired by Ambassador Ivanov.`);
+    // Surnames no dictionary knows, as a holder of an office is told by ("Ivanov" is a WordNet word).
+    const first = doc('first', 'Platform holds its first meeting', '2022-01-20', `${FILLER}The platform met online to discuss the events.\n\nThe event was chaired by Ambassador Sarsenov.`);
     const second = doc('second', 'Platform discusses the referendum', '2022-05-30', `${FILLER}The platform met online to discuss the referendum.\n\nThe event was chaired by Ambassador Petrov.`);
     // Ranking is what is tested here; whether a two-article corpus answers at all is abstention's business.
     const retriever = createRetriever([first, second], { judge: (f) => f.specific === 1 });
     expect(retriever.search('Who chaired the platform meeting on 30 May?')[0]?.excerpt).toContain('Petrov');
-    expect(retriever.search('Who chaired the platform meeting on 20 January 2022?')[0]?.excerpt).toContain('Ivanov');
+    expect(retriever.search('Who chaired the platform meeting on 20 January 2022?')[0]?.excerpt).toContain('Sarsenov');
   });
 
   it('counts as fully as the sentence’s own date: the date names the event, the sentence answers about it', () => {

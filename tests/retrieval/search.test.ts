@@ -91,6 +91,16 @@ describe('search', () => {
     expect(first?.excerpt).toContain('chaired by Usen Suleimen');
   });
 
+  it('answers "how many X" by a sentence counting X, even one matching fewer of the other words', () => {
+    const mention = 'Observers of the international assessment mission also took an active part in the referendum monitoring.';
+    const count = 'The mission sent 20 observers.';
+    // Which comes first is tested here; whether so small a corpus answers at all is abstention's business.
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${mention}\n\n${count}`)], { judge: (f) => f.specific === 1 });
+    expect(small.search('How many observers did the international assessment mission send to the referendum?')[0]?.excerpt).toBe(count);
+    // In a translation too, once its counted word is read.
+    expect(small.search('Сколько наблюдателей направила международная миссия по оценке на референдум?')[0]?.excerpt).toBe(count);
+  });
+
   it("does not put before the first sentence a neighbour that is complete only through it", () => {
     // The next sentence ("As a rule, it is difficult to cover all polling stations ...") holds every word only with
     // this one as its context; this one says who observes.

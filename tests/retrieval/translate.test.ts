@@ -210,6 +210,8 @@ describe('Kazakh typed in Latin letters', () => {
     expect(kazakhFromLatin('Saylau qashan boldy?')).toBe('Сайлау қашан болды?');
     expect(kazakhFromLatin('Konstitutsiyalyq sot degenimiz ne?')).toBe('Конституциялық сот дегенимиз не?');
     expect(kazakhFromLatin('Timur Shaimergenov kim ozi?')).toBe('Тимур Шаймергенов ким ози?');
+    // A y after the й a vowel made is a vowel again: "payyzy" is пайызы, not паййзы.
+    expect(kazakhFromLatin('neshe payyzy qaiyrly boldy?')).toBe('неше пайызы қайырлы болды?');
     // "қысқасы" (in short) is a filler; ecologists are the Association of Ecological Organizations' people.
     expect(translateQuestion('қысқасы экологтар атынан кім сөйлеген?', 'kk', defaultLexicons())).toMatch(/^\W*ecological behalf who\b/);
     // Latin q is қ but g stays г: the word still ends as typed on a Russian keyboard, and is read so.

@@ -41,7 +41,7 @@ export interface AnalysedQuestion {
   countedTerms: Set<string>;
   /**
    * "How many observers did the CSTO send?": only a number counting X answers ("six international organizations"
-   * does not). English questions only: a translation's X is read too loosely (it may be a neighbour's word).
+   * does not). In a translation too, unless a word of X is one no lexicon read.
    */
   countsAskedThing: boolean;
   /** A few words with no question around them ("observers", "CEC chairman"): a search rather than a question. */
@@ -472,7 +472,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = ability !== null || translatedAbility.length > 0;
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
-  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && options.translated !== true && language === 'en';
+  // A translation's counted word may be one no lexicon read (left in Cyrillic): then nothing can be counted by it.
+  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && (options.translated !== true || [...countedTerms].every((t) => vocabulary.hasTerm(t)));
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 

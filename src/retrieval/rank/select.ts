@@ -154,6 +154,15 @@ export function specificFirst(scored: Array<Pick<Candidate, 'score' | 'specificM
   }
 }
 
+/**
+ * A kind of answer checked closely enough (a number followed by the thing counted, a person's name by the office
+ * asked about) that a runner-up holding it may go first with fewer of the question's words: the best sentence,
+ * without it, would be refused.
+ */
+function checksAnswerClosely(question: ScoredReading['analysed']): boolean {
+  return (question.type === 'how_many' && question.countsAskedThing) || (question.type === 'who' && question.wantsName);
+}
+
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;
 
@@ -172,7 +181,9 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
-      const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && c.coverage >= best.coverage * KIND.runnerUpCoverage && offersAnswerKind(analysed, c) && !namesPartOf(result, c));
+      const offers = (c: Candidate, i: number) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(analysed, c) && !namesPartOf(result, c);
+      let at = scored.findIndex((c, i) => offers(c, i) && c.coverage >= best.coverage * KIND.runnerUpCoverage);
+      if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex(offers);
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
     return judge(abstentionFeatures(analysed, units, scored, translated, analysed.keywords));
