@@ -1,3 +1,4 @@
+import { hasCyrillic } from '../../language.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, NUMBER_NAMES, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
@@ -473,7 +474,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksAbility = ability !== null || translatedAbility.length > 0;
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
   // A translation's counted word may be one no lexicon read (left in Cyrillic): then nothing can be counted by it.
-  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && (options.translated !== true || [...countedTerms].every((t) => vocabulary.hasTerm(t)));
+  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && ![...countedTerms].some(hasCyrillic);
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 
