@@ -399,6 +399,12 @@ describe('institutions a question names in full', () => {
     expect(namedInstitutions('when did the constitutional court start working')).toEqual([]);
   });
 
+  it("take a translation's first word as its lexicon capitalised it (Kazakh puts the name first)", () => {
+    // "Конституциялық сот жұмысын қашан бастады?"
+    expect(namedInstitutions('Constitutional Court work when starting?', [], true)).toEqual([['constitutional', 'court']]);
+    expect(namedInstitutions('Constitutional Court work when starting?')).toEqual([]);
+  });
+
   it("skip one of a translated word's several renderings", () => {
     const text = 'What did the Ministry of Justice or justice say?';
     const start = text.indexOf('Ministry');

@@ -466,7 +466,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   let reportsSpeech = false;
   for (const w of contentWords) if (REPORTING_WORDS.has(w.surface.toLowerCase())) reportsSpeech = true;
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
-  const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups) : [];
+  const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups, options.translated === true) : [];
   const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
   const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
@@ -538,11 +538,12 @@ const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june'
  * anyway; a month before a name ("the 30 May Dialogue Platform") is not part of it. `groups`: the ranges of a
  * translated question that render one word of the original (see translate.ts).
  */
-export function namedInstitutions(question: string, groups: ReadonlyArray<{ start: number; end: number }> = []): string[][] {
+export function namedInstitutions(question: string, groups: ReadonlyArray<{ start: number; end: number }> = [], translated = false): string[][] {
   const out: string[][] = [];
+  // A sentence's first word is capitalised whatever it is; a translation's capitals are its lexicon's ("Constitutional Court work when ...").
+  const body = translated ? question : question.replace(/^\W*\p{L}+/u, (first) => first.toLowerCase());
   // Most questions have no two capitalised words in a row: those are done at once.
-  if (!TWO_CAPITALISED.test(question)) return out;
-  const body = question.replace(/^\W*\p{L}+/u, (first) => first.toLowerCase());
+  if (!TWO_CAPITALISED.test(body)) return out;
   for (const m of body.matchAll(CAPITALISED_NAME)) {
     // One of a translated word's several renderings ("Ministry of Justice" or "justness") is no name the asker wrote.
     const start = m.index ?? 0;
