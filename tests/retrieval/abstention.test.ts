@@ -225,6 +225,10 @@ describe('a "how long" question about whose term', () => {
     expect(termOwnerOf("How long is the President's term of office?")).toBe('presid');
     expect(termOwnerOf('How long is the term of office of the president?')).toBe('presid');
     expect(termOwnerOf('how long do cec members serve')).toBeUndefined();
+    // Translations name the holder next to the term, either side ("президенттің өкілеттік мерзімі", "срок полномочий президента").
+    expect(termOwnerOf('amendments President term how long?', true)).toBe('presid');
+    expect(termOwnerOf('how long term President?', true)).toBe('presid');
+    expect(termOwnerOf('how long President CEC members appoint?', true)).toBeUndefined();
     const president = { type: 'how_long' as const, termOwner: 'presid' };
     expect(holdsAnswerKind(president, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(false);
     expect(holdsAnswerKind(president, sentence('The President is elected for a single seven-year term.', 1))).toBe(true);

@@ -468,7 +468,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksFor = ASKS_FOR.exec(question)?.[1]?.split(/\s+/).at(-1)?.toLowerCase();
   const institutions = language === 'en' ? namedInstitutions(fixedText, options.groups, options.translated === true) : [];
   const claimedLength = type === 'yesno' && language === 'en' ? claimedLengthOf(fixedText) : undefined;
-  const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText) : undefined;
+  const termOwner = type === 'how_long' && language === 'en' ? termOwnerOf(fixedText, options.translated === true) : undefined;
   const asksFormat = language === 'en' && units.some((u) => u.concepts.includes(FORMAT_CONCEPT));
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = ability !== null || translatedAbility.length > 0;
@@ -517,10 +517,15 @@ export const FORMAT_CONCEPT = '~format';
 /** "How long is the president's term", "the presidential term", "the term of office of the president". */
 const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;
 
+const TRANSLATED_TERM_OWNER = /(?<![\p{L}])(\p{Lu}[\p{L}-]*)\s+(?:term|mandate|tenure)\b|\b(?:term|mandate|tenure)\s+(\p{Lu}[\p{L}-]*)/u;
+
 /** The stem of whose term a "how long" question asks about, if it says. */
-export function termOwnerOf(question: string): string | undefined {
+export function termOwnerOf(question: string, translated = false): string | undefined {
   const m = TERM_OF.exec(question);
-  const owner = m?.[1] ?? m?.[2];
+  // A translation has no "is ... term of": "президенттің өкілеттік мерзімі" reads "President term", "срок полномочий
+  // президента" "term President"; its lexicons capitalise offices and names.
+  const t = translated ? TRANSLATED_TERM_OWNER.exec(question) : null;
+  const owner = translated ? (t?.[1] ?? t?.[2]) : (m?.[1] ?? m?.[2]);
   if (!owner) return undefined;
   const term = words(owner).find((w) => w.term !== null)?.term;
   return term && !term.startsWith('~') ? term : undefined;
