@@ -71,7 +71,7 @@ export function retrieverFromDatabase(db: PassageDatabase, options: RetrieverOpt
         language: result.analysed.language,
         searchText: result.analysed.searchText,
         type: result.analysed.type,
-        units: result.units.map((u) => ({ term: u.term, alternatives: u.alternatives, concepts: u.concepts, similar: u.similar.map((s) => s.term), related: [...u.related, ...u.broader], weight: Math.round(u.weight * 100) / 100, generic: u.generic, focus: u.focus, corrected: u.corrected })),
+        units: result.units.map((u) => ({ term: u.term, surface: u.surface, unknown: u.unknown, alternatives: u.alternatives, concepts: u.concepts, similar: u.similar.map((s) => s.term), related: [...u.related, ...u.broader], weight: Math.round(u.weight * 100) / 100, generic: u.generic, focus: u.focus, corrected: u.corrected })),
         top: result.scored.slice(0, top).map((c) => ({ index: c.index, text: c.passage.sentence.text, score: c.score, coverage: c.coverage, specificMatch: c.specificMatch, fit: c.fit, missing: c.missing })),
       }));
     },

@@ -116,6 +116,20 @@ describe('a question whose thing asked for the sources never name', () => {
   });
 });
 
+describe('a question about a person or place the sources never name', () => {
+  it('is "not in my sources", however well the rest matches; a name in the setting before the question does not count', () => {
+    const body = `${FILLER}The amendments changed the status of the first president and his family.\n\nOther reforms followed later.`;
+    const retriever = createRetriever([testDocument('a', body)]);
+    const answer = 'The amendments changed the status of the first president and his family.';
+    expect(retriever.search('What did the amendments change in the status of the first president?')[0]?.excerpt).toContain(answer);
+    expect(retriever.search("What did the amendments change in Nazarbayev's status as first president?")).toEqual([]);
+    expect(retriever.search('Что поправки изменили в статусе Назарбаева как первого президента?')).toEqual([]);
+    expect(retriever.search('I am a journalist from Karaganda. What did the amendments change in the status of the first president?')[0]?.excerpt).toContain(answer);
+    // A translation's setting, its dropped words leaving their commas behind ("... материал. Подскажите, пожалуйста, ...").
+    expect(retriever.search('Я журналист из Караганды, готовлю материал. Подскажите, пожалуйста, что поправки изменили в статусе первого президента?')[0]?.excerpt).toContain(answer);
+  });
+});
+
 describe('a question about how the vote came out', () => {
   it('is told apart from questions that only mention the vote or a survey\'s results', async () => {
     const { OUTCOME_QUESTION } = await import('../../src/retrieval/query/question.ts');

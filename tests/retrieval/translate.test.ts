@@ -438,3 +438,14 @@ describe('a greeting or a polite request around a Russian or Kazakh question', (
     expect(text).not.toMatch(/kind|day|подскажете/i);
   });
 });
+
+describe('a Russian or Kazakh name no lexicon knows', () => {
+  it('is read as a corpus name spelt alike in Latin letters, but not as one with other consonants', () => {
+    const names: Record<string, string> = { sarsenova: 'sarsenov', sarsenov: 'sarsenov', yerlan: 'yerman', erlan: 'yerman' };
+    const read = createQuestionReader({ vocabulary: { hasTerm: () => false, documentFrequency: () => 0, closestWord: (w) => names[w] ?? null }, nativeLanguages: [], lexicons: defaultLexicons() });
+    const searched = (q: string) => read(q).readings[0]!.analysed.searchText;
+    // "Сарсенова" is the sources' Sarsenov with a case ending; "Ерлан" is nobody the sources name, not "Yerman".
+    expect(searched('Что сказала Сарсенова?')).toContain('sarsenov');
+    expect(searched('Что сказал Ерлан?')).not.toContain('yerman');
+  });
+});

@@ -33,6 +33,8 @@ export interface QueryUnit {
   phrasal?: string;
   /** In the second part of a two-part question ("Who chaired it, and was it online?"): the first part is answered first. */
   secondary?: boolean;
+  /** A name: capitalised where no sentence starts, and no dictionary word ("Nazarbayev", "Karaganda"). */
+  name?: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -391,7 +393,8 @@ function questionAfterPreamble(text: string, translated: boolean): number {
   return last;
 }
 const SENTENCE_END = /[.!:]\s+(?=[\p{Lu}"“«])/gu;
-const TRANSLATED_SENTENCE_END = /[.!]\s+(?=[\p{L}"“«])/gu;
+// Words a translation drops leave their commas ("Подскажите, пожалуйста, ..." after a full stop: "society.,, which ...").
+const TRANSLATED_SENTENCE_END = /[.!][\s,]*\s(?=[\p{L}"“«])/gu;
 /** "...; what did the chairman say ...?", "... — who chaired it?": a question word after a semicolon or a dash starts the question too. */
 const QUESTION_AFTER_BREAK = /[;—–]\s*(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|will|would)\b)/giu;
 
@@ -451,6 +454,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   for (const m of translatedAbility) cues.add(m.index ?? 0);
   const units = questionUnits(ws, contentWords, cues, original, type, vocabulary, corrected, language, options.groups, options.translated === true);
   if (second > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) >= second) unit.secondary = true;
+  // A translation's capitals are its lexicons'; an English question's first word is capitalised whatever it is.
+  const firstWord = options.translated === true ? -1 : (ws[0]?.start ?? 0);
+  for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) > firstWord && NAME_START.test(unit.surface) && !knowsWord(unit.surface.toLowerCase())) unit.name = true;
   // A word of the setting that the question itself repeats ("... links it to human rights. ... for human rights mechanisms?") is asked.
   if (asked > 0) for (const unit of units) if ((contentWords[unit.position]?.start ?? 0) < asked && !contentWords.some((w) => w.start >= asked && w.term === unit.term)) unit.secondary = true;
   const countedTerms = type === 'how_many' || type === 'how_long' ? countedTermsOf(fixedText) : new Set<string>();
@@ -517,6 +523,7 @@ export const FORMAT_CONCEPT = '~format';
 /** "How long is the president's term", "the presidential term", "the term of office of the president". */
 const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;
 
+const NAME_START = /^\p{Lu}/u;
 const TRANSLATED_TERM_OWNER = /(?<![\p{L}])(\p{Lu}[\p{L}-]*)\s+(?:term|mandate|tenure)\b|\b(?:term|mandate|tenure)\s+(\p{Lu}[\p{L}-]*)/u;
 
 /** The stem of whose term a "how long" question asks about, if it says. */

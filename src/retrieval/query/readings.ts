@@ -58,7 +58,8 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
       const latin = transliterate(form);
       if (latin.length < MIN_TRANSLITERATED) break;
       const match = vocabulary.closestWord(latin);
-      if (match) return match;
+      // Transliterations differ in vowels ("Тоқаев": tokaev, Tokayev), not in consonants: "Ерлан" is no "Yerman".
+      if (match && consonantsOf(match) === consonantsOf(latin)) return match;
     }
     return undefined;
   }
@@ -218,4 +219,9 @@ export function spokenRussian(text: string): string {
     const written = SPOKEN_RUSSIAN.get(word.toLowerCase())!;
     return word[0] === word[0]!.toLowerCase() ? written : written[0]!.toUpperCase() + written.slice(1);
   });
+}
+
+/** A Latin word's consonants, letters that transliterate one Cyrillic letter alike made one ("q", "c": k). */
+function consonantsOf(word: string): string {
+  return word.toLowerCase().replace(/[aeiouyjhw'’-]/g, '').replace(/[qc]/g, 'k').replace(/(.)\1+/g, '$1');
 }

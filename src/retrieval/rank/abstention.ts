@@ -284,6 +284,8 @@ export function abstentionFeatures(question: KindQuestion, units: readonly Weigh
     units: Math.log1p(units.length),
     margin: second && best.score > 0 ? 1 - second.score / best.score : 1,
     keywords: keywords && units.length <= 3 ? 1 : 0,
+    // "What changed in Nazarbayev's status?": a person or place asked about that the sources never name.
+    unknownName: units.some((u) => u.name === true && u.unknown && u.secondary !== true) ? 1 : 0,
   };
 }
 
@@ -302,7 +304,7 @@ const STRONG_COVERAGE = 0.75;
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
-  if (features.specific !== 1 || features.strictKindMissing === 1 || features.askedForUnknown === 1) return false;
+  if (features.specific !== 1 || features.strictKindMissing === 1 || features.askedForUnknown === 1 || features.unknownName === 1) return false;
   // Most of a Russian or Kazakh question is words no lexicon could read: whatever matched, it was not the question.
   if ((features.untranslated ?? 0) >= MAX_UNTRANSLATED_SHARE) return false;
   // A few keywords ("observers", "CEC chairman") all found in one sentence: a search, not a question to judge.
