@@ -64,6 +64,8 @@ describe('Russian spelling correction', () => {
     ['a wrong vowel in a short stem', 'выбаров', 'election'],
     ['two unstressed vowels written as heard', 'канстетуцию', 'Constitution'],
     ['two unstressed vowels written as heard', 'избератильных', 'electoral'],
+    ['a wrong vowel in the ending', 'выборох', 'election'],
+    ['two unstressed vowels the lexicon would read through a short stem ("голос", voice)', 'галасования', 'vote'],
     ['swapped letters', 'коимссия', 'commission'],
     ['swapped letters', 'парлмаента', 'Parliament'],
     ['a moved double letter', 'коммисию', 'commission'],

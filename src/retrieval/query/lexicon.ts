@@ -116,6 +116,11 @@ export class Lexicon {
     return keysOf(lookupForms(word, this.language, plain), this.language).some((key) => this.wordOfKey.has(key));
   }
 
+  /** Whether a form has the word itself or its first stem, not only a stem further down its chain ("голосавания" only through "голоса"). */
+  knowsClosely(word: string, { plain = !KAZAKH_LETTER.test(word) }: MatchOptions = {}): boolean {
+    return keysOf(lookupForms(word, this.language, plain).slice(0, 2), this.language).some((key) => this.wordOfKey.has(key));
+  }
+
   /**
    * For a Kazakh word no form knows, the form word it is most likely a misspelling of (see ClosestKey), if any.
    * The index of words by letters is made at the first misspelling: only Kazakh questions pay for it.

@@ -97,10 +97,43 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     return found !== null && translates(found.word) ? found.word : null;
   }
 
+  /**
+   * A word the dictionary and the lexicon know that differs from the typed one only in one or two unstressed vowels
+   * ("выборох": выборах, "галасования": голосования). Tried before the lexicon's own reading, which may read the
+   * typo through a shorter stem ("голосавания" through "голос": voice).
+   */
+  function vowelSlip(word: string, words: WordList): string | undefined {
+    const at: number[] = [];
+    for (let i = 1; i < word.length; i++) if (SOUNDS_ALIKE.has(word[i]!)) at.push(i);
+    let variants = [word];
+    for (let changes = 1; changes <= 2; changes++) {
+      const next: string[] = [];
+      for (const v of variants) {
+        for (const i of at) {
+          for (const letter of SOUNDS_ALIKE.get(v[i]!) ?? '') {
+            if (word[i] !== v[i]) continue;
+            const candidate = v.slice(0, i) + letter + v.slice(i + 1);
+            if (words.knows(candidate) && translates(candidate)) return candidate;
+            next.push(candidate);
+          }
+        }
+      }
+      variants = next;
+    }
+    return undefined;
+  }
+
   function correct(word: string): string | null {
-    if (lexicons.ru.knows(word)) return null;
+    if (lexicons.ru.knows(word)) {
+      // Read through a stem far down its chain, a typo may mean another word ("голосавания": голос, voice).
+      if (lexicons.ru.knowsClosely(word)) return null;
+      const words = dictionary();
+      return words.knows(word) ? null : (vowelSlip(word, words) ?? null);
+    }
     const words = dictionary();
     if (words.knows(word) || lexicons.kk.knows(word)) return null;
+    const slip = word.length >= SHORT_STEM ? vowelSlip(word, words) : undefined;
+    if (slip) return slip;
     if (lookupForms(word, 'ru').at(-1)!.length < SHORT_STEM) return keyWithOneLetterMoreOrLess(word) ?? onlyNeighbour(word, words);
     return closestKey(word) ?? dictionaryEdit(word, words) ?? null;
   }
@@ -116,6 +149,9 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
     return result ?? undefined;
   };
 }
+
+/** Each vowel and those that sound like it unstressed. */
+const SOUNDS_ALIKE = new Map([['о', 'а'], ['а', 'о'], ['е', 'иэя'], ['и', 'ея'], ['я', 'еи'], ['э', 'е']]);
 
 /** Russian vowels as unstressed they sound alike: о and а, е, и, э and я. */
 function foldVowels(word: string): string {
