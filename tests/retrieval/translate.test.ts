@@ -287,6 +287,9 @@ describe('Russian and Kazakh yes/no questions', () => {
     expect(asksWhether('Шетелде дауыс беруге бола ма?')).toBe(true);
     expect(asksWhether('Кто председательствовал на заседании?')).toBe(false);
     expect(asksWhether('Когда прошёл референдум?')).toBe(false);
+    // Kazakh question words typed on a Russian keyboard ask for something too.
+    expect(asksWhether('Абдрасулов кай университеттің профессоры?')).toBe(false);
+    expect(asksWhether('Шетелде канша учаске ашылды?')).toBe(false);
     expect(asksWhether('Отырыс онлайн өтті ме, әлде бетпе-бет?')).toBe(true);
     expect(asksWhether('Референдум қашан өтті?')).toBe(false);
     expect(asksWhether('референдум 5 июня')).toBe(false);

@@ -144,9 +144,9 @@ const OFFICE_HOLDER_KK = /(?:министр|төраға|басшы|директ
 /** "Были ли ...?", "Правда ли ...?", "... өтті ме?", "... бар ма?": the particles of a Russian or Kazakh yes/no question. */
 const YES_NO_PARTICLE = /(?<![\p{L}])(?:ли|ма|ме|ба|бе|па|пе)(?![\p{L}])/iu;
 /** Russian and Kazakh question words (and "или", a choice between two): a question with none of them asks whether. */
-const QUESTION_WORD = /(?<![\p{L}])(?:кто|кого|кому|кем|ком|что|чего|чему|чем|как\p{L}*|когда|где|куда|откуда|почему|зачем|отчего|сколько|чей|чья|чье|чьё|чьи|чьих|чьим|каков\p{L}*|кім\p{L}*|не|нені|неге|неше|нешінші|қанша|қандай|қай|қайсы|қашан|қайда|қалай|неліктен|или|әлде)(?![\p{L}])/iu;
+const QUESTION_WORD = /(?<![\p{L}])(?:кто|кого|кому|кем|ком|что|чего|чему|чем|как\p{L}*|когда|где|куда|откуда|почему|зачем|отчего|сколько|чей|чья|чье|чьё|чьи|чьих|чьим|каков\p{L}*|кім\p{L}*|ким\p{L}*|не|нені|неге|неше|нешінші|нешинши|қанша|қандай|қай|қайсы|қашан|қайда|қалай|канша|кандай|кай|кайсы|кашан|кайда|калай|неліктен|неликтен|или|әлде|алде)(?![\p{L}])/iu;
 
-/** "Заседание проходило очно?": a question mark and no question word is a yes/no question, in Russian as in Kazakh. */
+/** "Заседание проходило очно?": a question mark and no question word is a yes/no question, in Russian as in Kazakh (its question words typed without Kazakh letters too: "кай", "канша"). */
 export function asksWhether(question: string): boolean {
   return YES_NO_PARTICLE.test(question) || (/\?\s*$/.test(question) && !QUESTION_WORD.test(question));
 }
