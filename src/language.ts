@@ -48,8 +48,8 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 ]);
 /** Letters of the Kazakh Latin alphabets that English does not use (q, and the accented ones). */
 const KAZAKH_LATIN_LETTER = /[qäöüūığñş]/u;
-/** Kazakh endings English words do not have (-ынша/-інше, -лық, the genitive -ның, -дағы, -лары, -ымыз) and the ж of phone Latin. */
-const KAZAKH_LATIN_SHAPE = /(?:ynsha|inshe|ynshe|insha|lyk|lik|dyk|dik|tyk|tik|lyq|dyq|tyq|nyn|nyñ|dyn|tyn|dagy|dagi|degi|tagy|tegi|lary|leri|dary|deri|tary|teri|ymyz|imiz)$|zh/u;
+/** Kazakh endings English words do not have (-ынша/-інше, -лық, the genitive -ның, -дағы, the locative -сында/-інде, -лары, -ымыз) and the ж of phone Latin. */
+const KAZAKH_LATIN_SHAPE = /(?:ynsha|inshe|ynshe|insha|lyk|lik|dyk|dik|tyk|tik|lyq|dyq|tyq|nyn|nyñ|dyn|tyn|dagy|dagi|degi|tagy|tegi|synda|sinde|ynda|inde|lary|leri|dary|deri|tary|teri|ymyz|imiz)$|zh/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
 
 /**
@@ -98,7 +98,8 @@ function latinToCyrillic(text: string): string {
     const ch = lower[i]!;
     // "qai", "boiynsha", "aitty": i or y after a vowel is й; otherwise i is и (or і, read alike) and y is ы. After
     // that й the next one is a vowel again ("payyzy": пайызы, "qaiyrly": қайырлы).
-    const afterVowel = i > 0 && LATIN_VOWELS.has(lower[i - 1]!) && !out.endsWith('й');
+    // Nor is a u after a vowel, which is a consonant there ("dauys": дауыс).
+    const afterVowel = i > 0 && LATIN_VOWELS.has(lower[i - 1]!) && !out.endsWith('й') && !(lower[i - 1] === 'u' && i > 1 && LATIN_VOWELS.has(lower[i - 2]!));
     const cyrillic = ch === 'i' ? (afterVowel ? 'й' : 'и') : ch === 'y' ? (afterVowel ? 'й' : 'ы') : LETTERS[ch];
     out += cyrillic === undefined ? text[i] : matchCase(text[i]!, cyrillic);
     i += 1;

@@ -212,6 +212,10 @@ describe('Kazakh typed in Latin letters', () => {
     expect(kazakhFromLatin('Timur Shaimergenov kim ozi?')).toBe('Тимур Шаймергенов ким ози?');
     // A y after the й a vowel made is a vowel again: "payyzy" is пайызы, not паййзы.
     expect(kazakhFromLatin('neshe payyzy qaiyrly boldy?')).toBe('неше пайызы қайырлы болды?');
+    // Nor after a u that follows a vowel, a consonant there: "dauys" is дауыс.
+    expect(kazakhFromLatin('dauys beru kuni ne boldy?')).toBe('дауыс беру куни не болды?');
+    // The locative ending (-сында, -інде) is Kazakh, not English.
+    expect(kazakhFromLatin('referendum neshe saylau uchaskesinde otti?')).toBe('референдум неше сайлау учаскесинде отти?');
     // "қысқасы" (in short) is a filler; ecologists are the Association of Ecological Organizations' people.
     expect(translateQuestion('қысқасы экологтар атынан кім сөйлеген?', 'kk', defaultLexicons())).toMatch(/^\W*ecological behalf who\b/);
     // Latin q is қ but g stays г: the word still ends as typed on a Russian keyboard, and is read so.
