@@ -25,6 +25,9 @@ describe('the kind of answer a question asks for', () => {
     ['What position does he hold?', 'role'],
     ['Which NGOs took an active part in the discussion?', 'organisation'],
     ['What international organisations sent observers?', 'organisation'],
+    // An assembly or a union is an organisation too: its name answers, from the start of a long enumeration.
+    ["Which parliamentary assembly's observers were key to the monitoring?", 'organisation'],
+    ['What did the commission say about the reform?', 'other'],
     ['According to the professor, why is the court needed?', 'why'],
     ["In the minister's view, when will the law change?", 'when'],
     // A translation's "count" (санау: to count, to consider) is no "how many".

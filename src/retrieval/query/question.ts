@@ -261,7 +261,7 @@ export function roleHolderOf(question: string, translated = false): string | und
 }
 
 /** The nouns of "which organisations / NGOs / ministries ...": named organisations answer. */
-const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?)';
+const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?|assembl(?:y|ies)|unions?)';
 
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
