@@ -552,10 +552,10 @@ const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june'
  */
 export function namedInstitutions(question: string, groups: ReadonlyArray<{ start: number; end: number }> = [], translated = false): string[][] {
   const out: string[][] = [];
+  // Most questions have no two capitalised words in a row: those are done at once.
+  if (!TWO_CAPITALISED.test(question)) return out;
   // A sentence's first word is capitalised whatever it is; a translation's capitals are its lexicon's ("Constitutional Court work when ...").
   const body = translated ? question : question.replace(/^\W*\p{L}+/u, (first) => first.toLowerCase());
-  // Most questions have no two capitalised words in a row: those are done at once.
-  if (!TWO_CAPITALISED.test(body)) return out;
   for (const m of body.matchAll(CAPITALISED_NAME)) {
     // One of a translated word's several renderings ("Ministry of Justice" or "justness") is no name the asker wrote.
     const start = m.index ?? 0;

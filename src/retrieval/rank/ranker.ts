@@ -198,7 +198,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const contextCredit = focus ? tuning.focusContextCredit : question.reportsSpeech && NAME.test(surface) ? tuning.speakerContextCredit : tuning.contextCredit;
     return {
       surface, term, alternatives, concepts, related: unit.related, broader: unit.broader, similar: unit.similar, everyday: unit.everyday, position, corrected, focus,
-      ...(unit.name ? { name: true } : {}), ...(unit.secondary ? { secondary: true } : {}),
+      name: unit.name === true, secondary: unit.secondary === true,
       ids, credits, exact, similarStart: similar, weight: (focus ? weight * tuning.focusWeight : weight) * (unit.secondary ? tuning.secondPartWeight : 1), generic, unknown: !known, expandedOnly: known && !ownOrConcept,
       contextCredit, titleCredit: date ? 1 : tuning.titleCredit, backTitleCredit: date ? 1 : tuning.backTitleCredit,
     };

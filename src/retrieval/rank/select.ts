@@ -182,7 +182,7 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
       const offers = (c: Candidate, i: number) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(analysed, c) && !namesPartOf(result, c);
-      let at = scored.findIndex((c, i) => offers(c, i) && c.coverage >= best.coverage * KIND.runnerUpCoverage);
+      let at = scored.findIndex((c, i) => c.coverage >= best.coverage * KIND.runnerUpCoverage && offers(c, i));
       if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex(offers);
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
