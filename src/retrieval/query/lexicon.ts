@@ -113,12 +113,16 @@ export class Lexicon {
 
   /** Whether any form has a word that `word` is a form of. */
   knows(word: string, { plain = !KAZAKH_LETTER.test(word) }: MatchOptions = {}): boolean {
-    return keysOf(lookupForms(word, this.language, plain), this.language).some((key) => this.wordOfKey.has(key));
+    return this.hasKeyOf(lookupForms(word, this.language, plain));
   }
 
   /** Whether a form has the word itself or its first stem, not only a stem further down its chain ("голосавания" only through "голоса"). */
   knowsClosely(word: string, { plain = !KAZAKH_LETTER.test(word) }: MatchOptions = {}): boolean {
-    return keysOf(lookupForms(word, this.language, plain).slice(0, 2), this.language).some((key) => this.wordOfKey.has(key));
+    return this.hasKeyOf(lookupForms(word, this.language, plain).slice(0, 2));
+  }
+
+  private hasKeyOf(chain: readonly string[]): boolean {
+    return keysOf(chain, this.language).some((key) => this.wordOfKey.has(key));
   }
 
   /**

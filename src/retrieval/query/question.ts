@@ -528,11 +528,10 @@ const TRANSLATED_TERM_OWNER = /(?<![\p{L}])(\p{Lu}[\p{L}-]*)\s+(?:term|mandate|t
 
 /** The stem of whose term a "how long" question asks about, if it says. */
 export function termOwnerOf(question: string, translated = false): string | undefined {
-  const m = TERM_OF.exec(question);
   // A translation has no "is ... term of": "президенттің өкілеттік мерзімі" reads "President term", "срок полномочий
   // президента" "term President"; its lexicons capitalise offices and names.
-  const t = translated ? TRANSLATED_TERM_OWNER.exec(question) : null;
-  const owner = translated ? (t?.[1] ?? t?.[2]) : (m?.[1] ?? m?.[2]);
+  const m = (translated ? TRANSLATED_TERM_OWNER : TERM_OF).exec(question);
+  const owner = m?.[1] ?? m?.[2];
   if (!owner) return undefined;
   const term = words(owner).find((w) => w.term !== null)?.term;
   return term && !term.startsWith('~') ? term : undefined;

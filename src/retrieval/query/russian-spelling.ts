@@ -110,8 +110,9 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
       const next: string[] = [];
       for (const v of variants) {
         for (const i of at) {
-          for (const letter of SOUNDS_ALIKE.get(v[i]!) ?? '') {
-            if (word[i] !== v[i]) continue;
+          // One change per vowel: a position already changed is left as it is.
+          if (word[i] !== v[i]) continue;
+          for (const letter of SOUNDS_ALIKE.get(v[i]!)!) {
             const candidate = v.slice(0, i) + letter + v.slice(i + 1);
             if (words.knows(candidate) && translates(candidate)) return candidate;
             next.push(candidate);
@@ -150,12 +151,17 @@ export function createRussianSpeller({ lexicons, dictionary }: RussianSpellerOpt
   };
 }
 
-/** Each vowel and those that sound like it unstressed. */
-const SOUNDS_ALIKE = new Map([['о', 'а'], ['а', 'о'], ['е', 'иэя'], ['и', 'ея'], ['я', 'еи'], ['э', 'е']]);
-
 /** Russian vowels as unstressed they sound alike: о and а, е, и, э and я. */
+const ALIKE_VOWELS = ['оа', 'еиэя'];
+/** Each vowel and those that sound like it unstressed. */
+const SOUNDS_ALIKE = new Map(ALIKE_VOWELS.flatMap((group) => [...group].map((v) => [v, group.replace(v, '')] as const)));
+
+const FOLDS = ALIKE_VOWELS.map((group) => [new RegExp(`[${group}]`, 'g'), group[0]!] as const);
+
 function foldVowels(word: string): string {
-  return word.replace(/[оа]/g, 'а').replace(/[еиэя]/g, 'и');
+  let folded = word;
+  for (const [alike, one] of FOLDS) folded = folded.replace(alike, one);
+  return folded;
 }
 
 function byFirstLetter(keys: Iterable<string>): Map<string, string[]> {
