@@ -41,8 +41,13 @@ const PART_PLAYED = /\b(?:act|acts|acting|serve|serves|serving|function|function
 /** How far after the thing its part may be stated ("the Constitutional Court, to which citizens ..., is aimed at"). */
 const PART_REACH = 80;
 
-/** Does the text say what part the thing (a head noun: "court") plays, just after naming it? */
-function statesPartPlayed(text: string, holder: string): boolean {
+/** Does the sentence say what part the thing (a head noun: "court") plays, just after naming it? */
+function statesPartPlayed(passage: Passage, holder: string): boolean {
+  // Most sentences state no part at all: that is worked out once per sentence, whatever the thing asked about.
+  const { partPlayed } = passage.memo;
+  if (partPlayed[passage.index] === -1) partPlayed[passage.index] = PART_PLAYED.test(checkedText(passage)) ? 1 : 0;
+  if (partPlayed[passage.index] === 0) return false;
+  const text = checkedText(passage);
   const lower = text.toLowerCase();
   let at = lower.indexOf(holder);
   // Named by another word ("tribunal" for the court): the part played anywhere in the sentence.
@@ -109,7 +114,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return durations > 0 ? 1 : passage.termSet.has('~term') || passage.termSet.has('year') ? 0.3 : 0;
     }
     case 'role': {
-      if (question.roleOf !== undefined) return statesPartPlayed(checkedText(passage), question.roleOf) ? 1 : 0;
+      if (question.roleOf !== undefined) return statesPartPlayed(passage, question.roleOf) ? 1 : 0;
       const { jobTitle } = passage.memo;
       if (jobTitle[passage.index] === -1) jobTitle[passage.index] = JOB_TITLE.test(checkedText(passage)) ? 1 : 0;
       return jobTitle[passage.index]!;

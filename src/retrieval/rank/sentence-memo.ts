@@ -17,6 +17,8 @@ export interface SentenceMemo {
   jobTitle: Int8Array;
   /** The sentence gives a reason or a purpose (1) or not (0). */
   reason: Int8Array;
+  /** The sentence says what part something plays ("acts as", "is aimed at", "the role of"): 1, or not: 0. */
+  partPlayed: Int8Array;
   /** The sentence has a time of day (1) or not (0). */
   clock: Int8Array;
   /** The sentence names an organisation (1) or not (0). */
@@ -29,6 +31,6 @@ export interface SentenceMemo {
 }
 
 export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), personCount: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), partPlayed: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), personCount: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
 }
 
