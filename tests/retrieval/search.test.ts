@@ -83,6 +83,12 @@ describe('search', () => {
     expect(small.search('What will the Constitutional Court do?')[0]?.excerpt).toContain(court);
   });
 
+  it('keeps the Constitutional Council apart from the Constitutional Court that replaced it', () => {
+    const answer = retriever.search('What do the amendments do to the Constitutional Council?')[0]?.excerpt;
+    // The sentence that says what happens to the council comes first, not one about the court (shown only beside it).
+    expect(answer).toMatch(/^The transformation of the Constitutional Council into a Constitutional Court/);
+  });
+
   it('puts a close runner-up that holds every question word, in itself or its neighbours, before one lacking a heavy word', () => {
     // The January meeting's sentence matches more words in itself; only the May article's sentence and its
     // neighbour hold "snap", "discussed" and "referendum" too.

@@ -35,7 +35,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   law: ['law', 'legislation', 'legislative act', 'legal act', 'statute'],
   previous: ['previous', 'last', 'prior', 'preceding', 'earlier', 'first time in'],
   youth: ['youth', 'young people', 'younger generation', 'young'],
-  court: ['constitutional court', 'constitutional council'],
+  court: ['constitutional court'],
   term: ['term', 'tenure', 'mandate', 'term of office', 'serve', 'stay in office'],
   // How a meeting was held: a question about one format is settled by a sentence naming another.
   format: ['online', 'videoconference', 'video conference', 'via videoconference', 'in person', 'in-person', 'face-to-face', 'face to face', 'offline', 'virtual', 'virtually', 'remotely', 'video link'],
