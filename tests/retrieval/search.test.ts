@@ -83,6 +83,10 @@ describe('search', () => {
     expect(small.search('What will the Constitutional Court do?')[0]?.excerpt).toContain(court);
   });
 
+  it('reads "people living abroad" as abroad, not as the everyday words "people" and "living"', () => {
+    expect(retriever.search('Could citizens living abroad vote?')[0]?.excerpt).toContain('65 precincts in 52 countries');
+  });
+
   it('keeps the Constitutional Council apart from the Constitutional Court that replaced it', () => {
     const answer = retriever.search('What do the amendments do to the Constitutional Council?')[0]?.excerpt;
     // The sentence that says what happens to the council comes first, not one about the court (shown only beside it).

@@ -17,7 +17,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   survey: ['survey', 'poll', 'opinion poll', 'questionnaire', 'sociological study', 'study'],
   respondent: ['respondent', 'interviewee', 'people surveyed', 'people polled', 'participant in the survey', 'sample', 'sample size'],
   referendum: ['referendum', 'plebiscite', 'popular vote', 'nationwide vote', 'national vote', 'the vote'],
-  abroad: ['abroad', 'overseas', 'expat', 'expatriate', 'diaspora', 'foreign country', 'outside the country', 'outside kazakhstan', 'in other countries'],
+  abroad: ['abroad', 'live abroad', 'overseas', 'expat', 'expatriate', 'diaspora', 'foreign country', 'outside the country', 'outside kazakhstan', 'in other countries'],
   support: ['support', 'back', 'endorse', 'favor', 'favour', 'approve', 'in favor', 'in favour'],
   open: ['open', 'set up', 'establish', 'create', 'launch'],
   hold: ['hold', 'conduct', 'carry out', 'stage'],
