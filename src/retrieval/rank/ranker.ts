@@ -69,17 +69,17 @@ export interface RankerTuning {
 export const DEFAULT_RANKER_TUNING: RankerTuning = {
   conceptCredit: 0.8,
   contextCredit: 0.495,
-  focusContextCredit: 0.33,
+  focusContextCredit: 0.395,
   speakerContextCredit: 0.72,
   personContextCredit: 1,
   titleCredit: 0.465,
   backTitleCredit: 0.878,
   lengthPenalty: 0.18,
-  listLengthPenalty: 0.11,
+  listLengthPenalty: 0.121,
   proximityBonus: 0.3,
   brokenPhraseCredit: 0.55,
   answerTypeWeight: 1.2,
-  unknownWordWeight: 0.8,
+  unknownWordWeight: 0.792,
   correctedCredit: 0.9,
   relatedCredit: 0.525,
   broaderCredit: 0.45,
@@ -89,7 +89,7 @@ export const DEFAULT_RANKER_TUNING: RankerTuning = {
   minCoverage: 0.4,
   genericShare: 0.4,
   whoWeight: 1.4,
-  secondPartWeight: 0.375,
+  secondPartWeight: 0.338,
 };
 
 /**
