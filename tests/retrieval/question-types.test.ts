@@ -230,6 +230,13 @@ describe('a "why" question', () => {
     expect(retriever.search('Why will the Constitutional Court review laws?')[0]?.excerpt).toContain('so that');
     expect(retriever.search('When will the Constitutional Court review laws?')[0]?.excerpt).toContain('Tuesday');
   });
+
+  it('takes what a thing is a chance or an opportunity to do as its purpose', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const body = `${FILLER}The electoral law forum opened in Astana on Tuesday, the chairman said.\n\nThe electoral law forum, he noted, is a chance to propose new approaches.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Why is the electoral law forum useful, according to the chairman?')[0]?.excerpt).toContain('a chance to');
+  });
 });
 
 describe('chat register', () => {
