@@ -222,6 +222,16 @@ describe('definition questions that name whose definition', () => {
   });
 });
 
+describe('a "what kind of X" question', () => {
+  it('prefers the sentence that names a kind of X ("direct democracy") to one that only names X', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const body = `${FILLER}The analyst believes that the vote is consistent with the principles of democracy.\n\nIn general, the vote corresponds to the principles of direct democracy.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('What kind of democracy does the analyst say the vote reflects?')[0]?.excerpt).toMatch(/^In general/);
+    expect(retriever.search('What does the analyst believe the vote is consistent with?')[0]?.excerpt).toMatch(/^The analyst/);
+  });
+});
+
 describe('a "why" question', () => {
   it('prefers, among sentences about the same thing, the one that gives a reason', async () => {
     const { createRetriever } = await import('../../src/retrieval/retriever.ts');

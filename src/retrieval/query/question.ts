@@ -55,6 +55,8 @@ export interface AnalysedQuestion {
   wantsName: boolean;
   /** "What role will the Constitutional Court play?": the role of an institution or a thing (its head noun, "court"), not a person's job. */
   roleOf?: string;
+  /** "What kind of democracy ...?": the thing (lowercase), of which the answer names a kind ("direct democracy"). */
+  kindOf?: string;
   /** The question with misspellings corrected and question words removed, for the first-stage index. */
   searchText: string;
   /** How the question's words were tokenized: English, or a Russian or Kazakh reading for documents in that language. */
@@ -479,9 +481,10 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const quantified = type === 'yesno' && language === 'en' ? quantifiedNounOf(fixedText) : undefined;
   const asksAbility = ability !== null || translatedAbility.length > 0;
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
+  const kindOf = type === 'other' && language === 'en' ? KIND_OF.exec(fixedText)?.[1]?.toLowerCase() : undefined;
   // A translation's counted word may be one no lexicon read (left in Cyrillic): then nothing can be counted by it.
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && ![...countedTerms].some(hasCyrillic);
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(kindOf ? { kindOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
@@ -497,6 +500,8 @@ export function claimedLengthOf(question: string): number | undefined {
 
 const ABILITY_NOUN = 'possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies)';
 /** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
+/** "What kind of democracy", "which form of people's rule": the thing asked about (a possessive's owner is skipped). */
+const KIND_OF = /\b(?:what|which)\s+(?:kinds?|forms?|types?|sorts?)\s+of\s+(?:[a-z]+['’]s\s+)?([a-z][a-z-]{2,})\b/i;
 const ASKS_ABILITY = new RegExp(`\\b(?:what|which)\\s+(?:(new|additional|extra)\\s+)?(powers?|${ABILITY_NOUN})\\b`, 'di');
 /** The same noun in a translation, which has no "what new" before it ("... Ombudsman opportunities ... change"). */
 const TRANSLATED_ABILITY = new RegExp(`\\b(?:${ABILITY_NOUN})\\b`, 'gi');

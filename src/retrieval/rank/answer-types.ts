@@ -41,6 +41,20 @@ const PART_PLAYED = /\b(?:act|acts|acting|serve|serves|serving|function|function
 /** How far after the thing its part may be stated ("the Constitutional Court, to which citizens ..., is aimed at"). */
 const PART_REACH = 80;
 
+/** Words before a noun that do not say what kind it is ("the principles of democracy"). */
+const NOT_A_KIND = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'in', 'to', 'for', 'with', 'on', 'by', 'as', 'at', 'from', 'is', 'are', 'was', 'were', 'new', 'such', 'any', 'some', 'all']);
+
+/** Does the text name a kind of the thing: a qualifying word just before it ("direct democracy", "Advisory body")? */
+function namesKindOf(text: string, thing: string): boolean {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(thing); at >= 0; at = lower.indexOf(thing, at + 1)) {
+    if (at > 0 && /\p{L}/u.test(lower[at - 1]!)) continue;
+    const before = /([\p{L}-]+)\s+$/u.exec(lower.slice(Math.max(0, at - 40), at))?.[1];
+    if (before !== undefined && !NOT_A_KIND.has(before)) return true;
+  }
+  return false;
+}
+
 /** Does the sentence say what part the thing (a head noun: "court") plays, just after naming it? */
 function statesPartPlayed(passage: Passage, holder: string): boolean {
   // Most sentences state no part at all: that is worked out once per sentence, whatever the thing asked about.
@@ -88,6 +102,8 @@ export interface FitQuestion {
   asksClock?: boolean;
   /** "What role will the court play?": its head noun; a sentence saying what it does or will act as answers, not a job title. */
   roleOf?: string;
+  /** "What kind of democracy ...?": the thing; a sentence qualifying it ("direct democracy") answers. */
+  kindOf?: string;
 }
 
 /** How well a sentence offers the kind of answer the question wants, from 0 (not at all) to 1. */
@@ -137,6 +153,7 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return reasonFit(passage);
     case 'other':
       // "What new power will the Ombudsman get?": what someone will be able to do.
+      if (question.kindOf !== undefined) return namesKindOf(checkedText(passage), question.kindOf) ? 1 : 0;
       return question.asksAbility && ABILITY.test(checkedText(passage)) ? 1 : 0;
     case 'organisation': {
       const { organisation } = passage.memo;
