@@ -87,6 +87,10 @@ describe('search', () => {
     expect(retriever.search('Could citizens living abroad vote?')[0]?.excerpt).toContain('65 precincts in 52 countries');
   });
 
+  it('reads "who picks the members" as who appoints them', () => {
+    expect(retriever.search('who picks the election commission members now?')[0]?.excerpt).toContain('the President appoints the CEC chairman');
+  });
+
   it('keeps the Constitutional Council apart from the Constitutional Court that replaced it', () => {
     const answer = retriever.search('What do the amendments do to the Constitutional Council?')[0]?.excerpt;
     // The sentence that says what happens to the council comes first, not one about the court (shown only beside it).

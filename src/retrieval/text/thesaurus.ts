@@ -40,7 +40,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   // How a meeting was held: a question about one format is settled by a sentence naming another.
   format: ['online', 'videoconference', 'video conference', 'via videoconference', 'in person', 'in-person', 'face-to-face', 'face to face', 'offline', 'virtual', 'virtually', 'remotely', 'video link'],
   say: ['say', 'speak', 'talk', 'note', 'stress', 'emphasize', 'emphasise', 'underscore', 'mention', 'remark', 'comment', 'according to', 'reiterate', 'point out', 'tell', 'express', 'in the words of', 'in the opinion of'],
-  appoint: ['appoint', 'appointment', 'nominate', 'designate'],
+  appoint: ['appoint', 'appointment', 'nominate', 'designate', 'pick'],
   // A title and its everyday English names.
   ambassador_at_large: ['ambassador-at-large', 'ambassador at large', 'roving ambassador', 'roving envoy', 'envoy at large'],
   // Ending a meeting or a speech.
