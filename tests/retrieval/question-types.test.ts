@@ -241,6 +241,13 @@ describe('a "why" question', () => {
     expect(retriever.search('When will the Constitutional Court review laws?')[0]?.excerpt).toContain('Tuesday');
   });
 
+  it('takes what is difficult or impossible to do as a reason', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const body = `${FILLER}Observers cover some of the polling stations in the big cities.\n\nIt is difficult to cover all polling stations in the country.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Why do observers cover only some polling stations?')[0]?.excerpt).toMatch(/^It is difficult/);
+  });
+
   it('takes what a thing is a chance or an opportunity to do as its purpose', async () => {
     const { createRetriever } = await import('../../src/retrieval/retriever.ts');
     const body = `${FILLER}The electoral law forum opened in Astana on Tuesday, the chairman said.\n\nThe electoral law forum, he noted, is a chance to propose new approaches.`;

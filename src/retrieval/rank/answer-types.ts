@@ -186,7 +186,7 @@ const ABILITY = /\b(?:(?:will\s+be|is|are|was|were)\s+able\s+to|can\s+now|(?:rig
 const NAMED_ORGANISATION = /\b(?:Organi[sz]ations?|Associations?|Foundations?|Bureau|Ministry|Ministries|Office|Commissions?|Council|Assembly|Mission|Institute|Party|Committee|Agency|Union|Duma|Secretariat|Administration|Federation|Headquarters)\b|\b(?!NGOs?\b)[A-Z]{3,}s?\b/;
 
 /** A sentence that gives a reason or a purpose ("because", "in order to", "will allow", "is needed"). */
-const REASON = /\b(?:because|since|so\s+that|in\s+order|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|therefore|thus|hence|reasons?|purposes?|aims?\s+(?:to|at)|goal|(?:a|an)\s+(?:chance|opportunity|way)\s+to|serves?\s+to|to\s+(?:ensure|guarantee|strengthen|protect|allow|enable|increase|give|make)|will\s+(?:allow|help|make|ensure|enable|lead|give|contribute)|(?:is|are)\s+(?:needed|necessary|required|important)|means?\s+that|with\s+a\s+view\s+to|given\s+that|in\s+view\s+of)\b/i;
+const REASON = /\b(?:because|since|so\s+that|in\s+order|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|therefore|thus|hence|reasons?|purposes?|aims?\s+(?:to|at)|goal|(?:a|an)\s+(?:chance|opportunity|way)\s+to|serves?\s+to|(?:difficult|impossible|hard|not\s+possible)\s+to|to\s+(?:ensure|guarantee|strengthen|protect|allow|enable|increase|give|make)|will\s+(?:allow|help|make|ensure|enable|lead|give|contribute)|(?:is|are)\s+(?:needed|necessary|required|important)|means?\s+that|with\s+a\s+view\s+to|given\s+that|in\s+view\s+of)\b/i;
 
 /** A reason or the means by which something happens ("would increase stability through a more rapid reaction"): what a "why" question's excerpt should keep. */
 export const REASON_OR_MEANS = new RegExp(`${REASON.source}|\\b(?:through|by\\s+means\\s+of|thanks\\s+to)\\b`, 'i');
