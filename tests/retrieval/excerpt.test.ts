@@ -29,6 +29,15 @@ describe('buildExcerpt', () => {
     expect(buildExcerpt(plain, splitSentences(plain), 1, countMatches(['experts'])).text).toBe('To work with experts is important.');
   });
 
+  it('adds the next sentence to one that only restates the question, as the answer follows it', () => {
+    const body = 'The establishment of the Court is very important. Sometimes laws infringe on rights, and the Court will restore them. Lunch followed.';
+    const relevance = countMatches(['court', 'important']);
+    expect(buildExcerpt(body, splitSentences(body), 0, relevance, undefined, [], undefined, false, undefined, true).text).toBe(
+      'The establishment of the Court is very important. Sometimes laws infringe on rights, and the Court will restore them.',
+    );
+    expect(buildExcerpt(body, splitSentences(body), 0, relevance).text).toBe('The establishment of the Court is very important.');
+  });
+
   it('adds the quotation a sentence introducing a speaker leads into, and a next sentence naming "the latter"', () => {
     const body = 'The analyst noted that the reform matters for the youth. “The values of the youth are liberal and open.” Lunch followed.';
     expect(buildExcerpt(body, splitSentences(body), 0, countMatches(['youth'])).text).toBe('The analyst noted that the reform matters for the youth. “The values of the youth are liberal and open.”');

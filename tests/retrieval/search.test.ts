@@ -91,6 +91,13 @@ describe('search', () => {
     expect(retriever.search('who picks the election commission members now?')[0]?.excerpt).toContain('the President appoints the CEC chairman');
   });
 
+  it('shows with a sentence that only restates the question the one after it, which answers', () => {
+    const answer = retriever.search('Why is the establishment of the Constitutional Court important, in the professor’s view?')[0]?.excerpt;
+    expect(answer).toMatch(/^The establishment of the Constitutional Court is very important\. According to the Constitution/);
+    // A yes/no question is settled by the restatement itself.
+    expect(retriever.search('Is the establishment of the Constitutional Court important?')[0]?.excerpt).toBe('The establishment of the Constitutional Court is very important.');
+  });
+
   it('keeps the Constitutional Council apart from the Constitutional Court that replaced it', () => {
     const answer = retriever.search('What do the amendments do to the Constitutional Council?')[0]?.excerpt;
     // The sentence that says what happens to the council comes first, not one about the court (shown only beside it).

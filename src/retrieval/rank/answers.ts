@@ -84,7 +84,8 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const partner = neighbour?.passage.sentenceIndex;
       const { documentIndex, sentenceIndex } = candidate.passage;
       const shown = candidate.index;
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined);
+      const echo = candidate.type !== 'yesno' && partner === undefined && onlyRestates(passages.termSetOf(shown), units);
+      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo);
       const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
@@ -103,6 +104,21 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
     }
     return answers;
   };
+}
+
+/**
+ * "Why is the establishment of the Constitutional Court important?" - "The establishment of the Constitutional Court
+ * is very important.": a sentence whose every word the question has says nothing the asker did not; the answer
+ * follows it.
+ */
+function onlyRestates(sentence: ReadonlySet<string>, units: readonly WeightedUnit[]): boolean {
+  let words = 0;
+  for (const term of sentence) {
+    if (term.startsWith('~')) continue;
+    words += 1;
+    if (!units.some((u) => u.term === term || u.alternatives.includes(term))) return false;
+  }
+  return words > 0;
 }
 
 /** An over-long sentence naming organisations first ("The observers of X, Y, Z became key organizations"): its start names them. */

@@ -39,6 +39,8 @@ export function buildExcerpt(
   refersBack = false,
   /** The kind of clause the question asks for (a reason, for "why"): an over-long sentence is cut to keep it. */
   wanted?: RegExp,
+  /** The sentence only restates the question: the next one, in its paragraph, is shown with it. */
+  restates = false,
 ): Excerpt {
   const core = sentences[index]!;
   if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes, wanted);
@@ -52,7 +54,7 @@ export function buildExcerpt(
   if (start !== core.start || end !== core.end) return { start, end, text: body.slice(start, end), highlight: { start: 0, end: end - start }, cut: { start: false, end: false } };
   if (prev && prev.paragraph === core.paragraph && (refersBack || ANAPHORIC_START.test(core.text)) && end - prev.start <= maxChars) start = prev.start;
   const coreScore = relevance(core.text);
-  if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && continues(core.text, next.text, relevance(next.text) / coreScore)) {
+  if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && (restates || continues(core.text, next.text, relevance(next.text) / coreScore))) {
     end = next.end;
   }
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };
