@@ -222,6 +222,16 @@ describe('definition questions that name whose definition', () => {
   });
 });
 
+describe('"which existing / current / former X"', () => {
+  it('looks for X, not for when it is', () => {
+    const vocabulary = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    const surfaces = (q: string) => analyseQuestion(q, vocabulary).units.map((u) => u.surface);
+    expect(surfaces('Which existing body will become the court?')).toEqual(['body', 'become', 'court']);
+    expect(surfaces('Which former chairman signed the decree?')).toEqual(['chairman', 'signed', 'decree']);
+    expect(surfaces('Is the existing law fair?')).toContain('existing');
+  });
+});
+
 describe('a "what kind of X" question', () => {
   it('prefers the sentence that names a kind of X ("direct democracy") to one that only names X', async () => {
     const { createRetriever } = await import('../../src/retrieval/retriever.ts');

@@ -195,6 +195,8 @@ function cueStarts(ws: readonly Word[]): Set<number> {
     if (SUPPORT_VERBS.has(lower) && ws.slice(i + 1, i + 4).some((w) => SPOKEN_NOUNS.has(w.surface.toLowerCase()))) out.add(ws[i]!.start);
     // "Based on the KazISS meeting, what ...?": whose account is asked for, as "according to" says.
     if (lower === 'based' && ws[i + 1]?.surface.toLowerCase() === 'on') out.add(ws[i]!.start);
+    // "Which existing body ...", "what current post ...": when the thing asked for is, not what it is.
+    if (STATE_ADJECTIVES.has(lower) && i > 0 && WH_WORDS.has(ws[i - 1]!.surface.toLowerCase()) && ws[i + 1]?.term) out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
     if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
@@ -719,6 +721,7 @@ export function isFramingWord(word: string): boolean {
 export const NOT_INSTITUTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'that', 'the', 'a', 'an', 'is', 'was', 'were', 'are', 'be', 'been', 'of', 'for', 'and', 'or', 'in', 'at', 'on', 'to', 'from', 'by', 'with', 'about', 'during', 'after', 'before', 'now', 'its', 'his', 'her', 'their', 'current', 'currently', 'new', 'first', 'then', 'name', 'called', 'kazakhstan', 'country', 'deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'spoke', 'said', 'did', 'does', 'do', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'conference', 'meeting', 'session', 'event', 'forum', 'summit', 'year', 'day']);
 
 const WH_WORDS = new Set(['which', 'what', 'who', 'whom', 'whose']);
+const STATE_ADJECTIVES = new Set(['existing', 'current', 'present', 'former', 'previous', 'old', 'earlier', 'then']);
 const LINKING = new Set(['is', 'are', 'was', 'were', 'become', 'became', 'becomes', 'the', 'a', 'an', 'kind', 'kinds', 'type', 'types', 'sort', 'of']);
 
 /** Start offsets of the one or two content words that follow the question word, skipping "is the", "kind of". */
