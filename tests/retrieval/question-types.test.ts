@@ -318,6 +318,15 @@ describe('who holds an office', () => {
     expect(analyseQuestion('Who is Yerkin Tukumov?', noCorpus, { expand: false }).type).toBe('define');
   });
 
+  it('is asked as "who from <institution> ...": a person of it, named, not the institution\'s representative', () => {
+    expect(wants('Who from the Ministry of Justice presented the amendments?')).toBe(true);
+    expect(wants('Who at the CEC spoke first?')).toBe(true);
+    expect(wants('Who presented the amendments?')).toBe(false);
+    const body = `${FILLER}The keynote speaker was the Director of the Legislative Department of the Ministry of Justice Nazken Zhamaladin.\n\nThe representative of the Ministry of Justice explained the content of the amendments.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who from the Ministry of Justice explained the content of the amendments?')[0]?.excerpt).toContain('Nazken Zhamaladin');
+  });
+
   it('and a time of day as "what time", which is a "when" question', () => {
     const q = analyseQuestion('What time did the polls open?', noCorpus, { expand: false });
     expect([q.type, q.asksClock]).toEqual(['when', true]);
