@@ -25,6 +25,8 @@ describe('the kind of answer a question asks for', () => {
     ['What position does he hold?', 'role'],
     ['Which NGOs took an active part in the discussion?', 'organisation'],
     ['What international organisations sent observers?', 'organisation'],
+    ['Who were the main observer organisations at the referendum?', 'organisation'],
+    ['who was the ngo representative', 'who'],
     // An assembly or a union is an organisation too: its name answers, from the start of a long enumeration.
     ["Which parliamentary assembly's observers were key to the monitoring?", 'organisation'],
     ['What did the commission say about the reform?', 'other'],

@@ -275,6 +275,8 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "when" asks for a time at the start of a question, not inside it ("what happens when laws infringe ...").
   ['when', /^\W*(?:[a-z']+\W+){0,2}when\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
+  // "Who were the main observer organisations?": organisations answer, not a person.
+  ['organisation', new RegExp(`^\\W*who\\s+(?:were|are|was|is)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(?:${ORGANISATION_NOUN}|orgs?)(?=\\s+(?:at|in|of|for|from|that|which|who|to|on|during)\\b|\\W*$)`)],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(person|official|expert|minister|man|woman)\b|\bname\b/],
   ['where', /\bwhere\b|\bin\s+which\s+(city|place|country|region)\b/],
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
