@@ -314,10 +314,16 @@ describe('who holds an office', () => {
   it('is asked as "who is <office>", with or without whose office; not by a question about what the office does', () => {
     expect(wants("Who is Kazakhstan's Minister of Justice?")).toBe(true);
     expect(wants("who's the current foreign minister")).toBe(true);
+    expect(wants('Who became the head of the new Constitutional Court?')).toBe(true);
     expect(analyseQuestion("Who is Kazakhstan's Prosecutor General?", noCorpus, { expand: false }).type).toBe('who');
     expect(wants('Who appoints the CEC chairman?')).toBe(false);
     expect(wants('Who was appointed by the chairman?')).toBe(false);
     expect(analyseQuestion('Who is Yerkin Tukumov?', noCorpus, { expand: false }).type).toBe('define');
+  });
+
+  it('is not answered by a sentence about the institution that names no one at its head', async () => {
+    const { loadCorpus } = await import('../../src/retrieval/corpus/load.ts');
+    expect(createRetriever(loadCorpus('corpus')).search('Who became the head of the new Constitutional Court?')).toEqual([]);
   });
 
   it('is asked as "who from <institution> ...": a person of it, named, not the institution\'s representative', () => {

@@ -679,7 +679,7 @@ function searchTextOf(contentWords: readonly Word[], cues: ReadonlySet<number>, 
 const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|name|кто|что|какой|какая|какое|какие|когда|где|почему|зачем|сколько|как|ли|кім|не|қай|қашан|қайда|неге|неше|қанша|қалай)(?![\p{L}])/iu;
 
 /** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
-const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b|\s+(?:from|at)\s+(?:the\s+)?\p{Lu})/iu;
+const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were|became|becomes|will\s+become|has\s+become)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b|\s+(?:from|at)\s+(?:the\s+)?\p{Lu})/iu;
 
 /** "What was the margin of error of ...?", "What is the population?": the noun phrase asked for, before a preposition or the end. */
 const PREPOSITION = '(?:of|in|for|on|at|during|after|before|from|by|to|between|among)\\b';
