@@ -321,6 +321,12 @@ describe('who holds an office', () => {
     expect(analyseQuestion('Who is Yerkin Tukumov?', noCorpus, { expand: false }).type).toBe('define');
   });
 
+  it('"Who opened X?" asks for the verb: "an open dialogue" is the adjective, "Opening X was ..." the answer', () => {
+    const body = `${FILLER}An open dialogue with the forum's guests was established, said President Tokayev.\n\nOpening the forum was Advisor Yernar Baspayev.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who opened the forum?')[0]?.excerpt).toBe('Opening the forum was Advisor Yernar Baspayev.');
+  });
+
   it('is not answered by a sentence about the institution that names no one at its head', async () => {
     const { loadCorpus } = await import('../../src/retrieval/corpus/load.ts');
     expect(createRetriever(loadCorpus('corpus')).search('Who became the head of the new Constitutional Court?')).toEqual([]);

@@ -326,6 +326,24 @@ export function missingFromDocument(passages: PassageStore, passage: Passage, un
   return heaviest > 0 ? missing / heaviest : 0;
 }
 
+const PAST_VERB = /[a-z]ed$/i;
+const ADJECTIVE_CREDIT = 0.5;
+
+/** Is every form of the word in the text an adjective after an article or a copula ("an open dialogue", "was open")? */
+function onlyAsAdjective(text: string, term: string): boolean {
+  if (term.length < 3 || !/^[a-z]+$/.test(term)) return false;
+  const lower = text.toLowerCase();
+  let seen = false;
+  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+    if (at > 0 && /[a-z]/.test(lower[at - 1]!)) continue;
+    seen = true;
+    // An inflected form ("opened", "opening", "was chaired") is the verb.
+    if (/[a-z]/.test(lower[at + term.length] ?? '')) return false;
+    if (!/\b(?:an?|the|was|were|is|are|be|been|more|most|very)\s+$/.test(lower.slice(Math.max(0, at - 8), at))) return false;
+  }
+  return seen;
+}
+
 /** 1 when the unit's word is in the set, else the best credit of a synonym concept or WordNet relation in it, else 0. */
 function unitMatch(unit: WeightedUnit, set: Pick<TermLookup, 'hasId'>, end: number = unit.ids.length): number {
   const { ids, credits } = unit;
@@ -403,6 +421,8 @@ export function scorePassage(
       const end = pass === 0 ? unit.ids.length : unit.similarStart;
       let c = unitMatch(unit, sentenceMarks, end);
       if (c === 1 && phrases.length > 0) c = phraseCredit(i, units, phrases, passage, sentenceMarks, tuning);
+      // "Who opened the conference?" is not answered by "an open dialogue": the verb asked, the adjective written.
+      if (c > 0 && unit.focus && question.type === 'who' && PAST_VERB.test(unit.surface) && onlyAsAdjective(passage.sentence.text, unit.term)) c *= ADJECTIVE_CREDIT;
       if (pass === ends - 1 && !unit.generic) inSentence += unit.weight * c;
       if (c > 0 && !unit.generic && pass === ends - 1) specificMatch = true;
       if (c === 0) {
