@@ -40,6 +40,11 @@ describe('tokenizer', () => {
     expect(termList('she called on everybody to vote')).toEqual(termList('she called on to vote'));
   });
 
+  it('drops "regarding" and "concerning", which say "about" as "about" does', () => {
+    expect(termList('what changes regarding the council')).toEqual(termList('what changes about the council'));
+    expect(termList('norms concerning the president')).toEqual(termList('norms about the president'));
+  });
+
   it('reads a month’s short form as the month ("Dec. 7", "jan 2022")', () => {
     expect(termList('on Dec. 7')).toEqual(termList('on December 7'));
     expect(termList('jan 2022')).toEqual(termList('January 2022'));

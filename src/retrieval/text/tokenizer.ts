@@ -9,10 +9,15 @@ import { SYNONYM_GROUPS } from './thesaurus.ts';
 /** Concept tokens stand for a synonym group; the prefix cannot come out of normal text. */
 export const CONCEPT_PREFIX = '~';
 
-/** Orama's English stop words, and the indefinite pronouns and determiners it lacks ("everybody", "something", "every", as it has "each"): they name nothing to look for. */
+/**
+ * Orama's English stop words, the indefinite pronouns and determiners it lacks ("everybody", "something", "every",
+ * as it has "each"), and the prepositions it lacks that mean "about" ("regarding", as it has "about"): they name
+ * nothing to look for.
+ */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   ...englishStopwords.map((w) => w.replace(/’/g, "'")),
   ...['every', 'everybody', 'everyone', 'anybody', 'anyone', 'somebody', 'someone', 'nobody', 'everything', 'anything', 'something', 'nothing'],
+  ...['regarding', 'concerning'],
 ]);
 
 /** A word of the text with its position (in characters) and its normalised term, or null for a stop word. */
