@@ -233,6 +233,8 @@ const CUE_WORDS = new Set([
   'actually', 'really', 'basically', 'literally', 'honestly', 'anyway', 'anyways', 'exactly', 'precisely', 'stuff', 'etc', 'again',
   // "per the institute's poll" (according to), "the pre-vote session" (a prefix split off its word).
   'per', 'pre',
+  // "the meeting devoted to the referendum" (a translation's "посвящённое"): what it was on, said by the next words.
+  'devoted', 'dedicated',
 ]);
 
 /**
