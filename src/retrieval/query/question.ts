@@ -235,6 +235,8 @@ const CUE_WORDS = new Set([
   'per', 'pre',
   // "the meeting devoted to the referendum" (a translation's "посвящённое"): what it was on, said by the next words.
   'devoted', 'dedicated',
+  // "How many polling stations in total?" (a translation's "всего"): how much is counted, not what.
+  'total', 'overall', 'altogether',
 ]);
 
 /**
