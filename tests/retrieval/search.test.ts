@@ -98,6 +98,16 @@ describe('search', () => {
     expect(retriever.search('Is the establishment of the Constitutional Court important?')[0]?.excerpt).toBe('The establishment of the Constitutional Court is very important.');
   });
 
+  it('refuses a Russian or Kazakh question most of whose weight no lexicon can read, whatever place names match', () => {
+    // "How many hours does the train take from Almaty to Shymkent?": only the cities are read, as in the survey's sentence.
+    expect(retriever.search('Алматыдан Шымкентке пойызбен неше сағат жүреді?')).toEqual([]);
+  });
+
+  it('counts what a translated "how many" asks about by its first word, though a later one stays unread', () => {
+    // "how many hours ехать train ...": hours, which the survey's "1,200 respondents" does not count.
+    expect(retriever.search('Сколько часов ехать на поезде из Алматы в Шымкент?')).toEqual([]);
+  });
+
   it('keeps the Constitutional Council apart from the Constitutional Court that replaced it', () => {
     const answer = retriever.search('What do the amendments do to the Constitutional Council?')[0]?.excerpt;
     // The sentence that says what happens to the council comes first, not one about the court (shown only beside it).

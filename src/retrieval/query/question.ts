@@ -491,7 +491,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const roleOf = type === 'role' && language === 'en' ? roleHolderOf(fixedText, options.translated === true) : undefined;
   const kindOf = type === 'other' && language === 'en' ? KIND_OF.exec(fixedText)?.[1]?.toLowerCase() : undefined;
   // A translation's counted word may be one no lexicon read (left in Cyrillic): then nothing can be counted by it.
-  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && ![...countedTerms].some(hasCyrillic);
+  // Only the first word counted says what is counted ("how many hours ехать train": hours).
+  const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && !hasCyrillic(countedTerms.values().next().value ?? '');
   return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(kindOf ? { kindOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
 

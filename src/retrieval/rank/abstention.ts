@@ -297,7 +297,8 @@ export function answerProbability(features: Record<string, number>): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-const MAX_UNTRANSLATED_SHARE = 0.7;
+/** More than half of the question's weight in words no lexicon could read. */
+const MAX_UNTRANSLATED_SHARE = 0.5;
 
 /** See shouldAnswer: neutral on the tune sets, it keeps short, fully understood questions answered. */
 const STRONG_COVERAGE = 0.75;
