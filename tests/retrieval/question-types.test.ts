@@ -285,6 +285,7 @@ describe('chat register', () => {
     // "acc to" is "according to"; "re the referendum" is about it, never initials spelled out.
     expect(cleanQuestion('how many ppl plan to vote acc to the poll')).toBe('how many people plan to vote according to the poll');
     expect(cleanQuestion('who were the main observers at the referendum thx')).toBe('who were the main observers at the referendum');
+    expect(cleanQuestion('did any mps join the referendum hq meeting')).toBe('did any members of parliament join the referendum headquarters meeting');
     expect(cleanQuestion('Who chaired the meeting, thanks in advance!')).toBe('Who chaired the meeting!');
     expect(cleanQuestion('What was achieved thanks to the reform?')).toBe('What was achieved thanks to the reform?');
     const initials = { ...vocabulary, expandAcronym: (w: string) => (w.toLowerCase() === 're' ? 'Reform Electoral' : null) };
@@ -292,7 +293,7 @@ describe('chat register', () => {
   });
 
   it('frames a question without being part of it ("quick one:", "so like", "or what")', () => {
-    expect(cleanQuestion('quick one: did any mps join the call?')).toBe('did any mps join the call?');
+    expect(cleanQuestion('quick one: did any mps join the call?')).toBe('did any members of parliament join the call?');
     expect(cleanQuestion('so like is voting abroad a thing')).toBe('is voting abroad a thing');
     expect(cleanQuestion('was the meeting online or what?')).toBe('was the meeting online?');
     expect(cleanQuestion('Which is better, online or offline?')).toBe('Which is better, online or offline?');
