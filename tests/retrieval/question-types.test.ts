@@ -230,6 +230,8 @@ describe('"which existing / current / former X"', () => {
     const surfaces = (q: string) => analyseQuestion(q, vocabulary).units.map((u) => u.surface);
     expect(surfaces('Who chaired the meeting devoted to the referendum?')).toEqual(['chaired', 'meeting', 'referendum']);
     expect(surfaces('How many polling stations were there in total?')).toEqual(['polling', 'stations']);
+    expect(surfaces('In what year did the constitutional reform end it?')).toEqual(['constitutional', 'reform', 'end']);
+    expect(surfaces('What happened that year?')).toContain('year');
     expect(surfaces('Which existing body will become the court?')).toEqual(['body', 'become', 'court']);
     expect(surfaces('Which former chairman signed the decree?')).toEqual(['chairman', 'signed', 'decree']);
     expect(surfaces('Is the existing law fair?')).toContain('existing');

@@ -195,6 +195,8 @@ function cueStarts(ws: readonly Word[]): Set<number> {
     if (SUPPORT_VERBS.has(lower) && ws.slice(i + 1, i + 4).some((w) => SPOKEN_NOUNS.has(w.surface.toLowerCase()))) out.add(ws[i]!.start);
     // "Based on the KazISS meeting, what ...?": whose account is asked for, as "according to" says.
     if (lower === 'based' && ws[i + 1]?.surface.toLowerCase() === 'on') out.add(ws[i]!.start);
+    // "In what year ...?", "which month ...": the kind of answer, as "what date" says; a year or a month answers.
+    if ((lower === 'year' || lower === 'month') && i > 0 && (ws[i - 1]!.surface.toLowerCase() === 'what' || ws[i - 1]!.surface.toLowerCase() === 'which')) out.add(ws[i]!.start);
     // "Which existing body ...", "what current post ...": when the thing asked for is, not what it is.
     if (STATE_ADJECTIVES.has(lower) && i > 0 && WH_WORDS.has(ws[i - 1]!.surface.toLowerCase()) && ws[i + 1]?.term) out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
