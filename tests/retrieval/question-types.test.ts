@@ -202,6 +202,13 @@ describe('definition questions that name whose definition', () => {
     expect(loose.test('The state is strong.')).toBe(false);
   });
 
+  it('reads "the <head noun> is a / was the ..." as saying what a subject of several words is', () => {
+    const cec = new DefinitionPattern('Central Election Commission');
+    expect(cec.test('CEC Chairman Nurlan Abdirov said that the commission was the first specialized body in the management of elections.')).toBe(true);
+    expect(cec.test('The commission met on Tuesday.')).toBe(false);
+    expect(new DefinitionPattern('fair justice state', { loose: true }).test('The state is a party to the convention.')).toBe(false);
+  });
+
   it('reads a common noun right before X as saying what X is, and a name after its comma as not', () => {
     const gps = new DefinitionPattern('KazISS GPS');
     expect(gps.test('The institute held a regular meeting of the national expert platform “KazISS GPS” on the referendum.')).toBe(true);

@@ -969,6 +969,8 @@ function orderedSubsets(words: readonly string[]): string[][] {
  */
 export class DefinitionPattern {
   private readonly subject: RegExp;
+  /** "the commission is a / was the ...": the subject's head noun with the article, once the subject is named. */
+  private readonly head: RegExp | null;
 
   /**
    * `loose`: the subject is a translation, whose words may be several renderings of one word ("fair justice state"
@@ -979,9 +981,13 @@ export class DefinitionPattern {
     const words = subject.split(/\s+/).filter(Boolean);
     const forms = loose && words.length >= 3 && words.length <= 5 ? orderedSubsets(words).filter((s) => s.length >= 2) : [words];
     this.subject = new RegExp(forms.map((f) => f.map(escape).join('\\s+')).sort((a, b) => b.length - a.length).join('|'), 'giu');
+    // "the Central Election Commission" is "the commission" once named: "... said that the commission was the first ...".
+    const head = words.at(-1);
+    this.head = !loose && words.length >= 2 && head && /^\p{L}{4,}$/u.test(head) ? new RegExp(`\\b[Tt]he\\s+${escape(head.toLowerCase())}\\s+(?:is|was)\\s+(?:an?|the)\\b`, 'u') : null;
   }
 
   test(text: string): boolean {
+    if (this.head?.test(text)) return true;
     const subject = this.subject;
     subject.lastIndex = 0;
     for (let m = subject.exec(text); m !== null; m = subject.exec(text)) {
