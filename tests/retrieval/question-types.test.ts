@@ -239,6 +239,7 @@ describe('"which existing / current / former X"', () => {
     expect(surfaces('How many polling stations were there in total?')).toEqual(['polling', 'stations']);
     expect(surfaces('In what year did the constitutional reform end it?')).toEqual(['constitutional', 'reform', 'end']);
     expect(surfaces('What happened that year?')).toContain('year');
+    expect(surfaces('Who originally decided the membership of the commission?')).toEqual(['decided', 'membership', 'commission']);
     expect(surfaces('Which existing body will become the court?')).toEqual(['body', 'become', 'court']);
     expect(surfaces('Which former chairman signed the decree?')).toEqual(['chairman', 'signed', 'decree']);
     expect(surfaces('Is the existing law fair?')).toContain('existing');

@@ -239,6 +239,9 @@ const CUE_WORDS = new Set([
   'devoted', 'dedicated',
   // "How many polling stations in total?" (a translation's "всего"): how much is counted, not what.
   'total', 'overall', 'altogether',
+  // "Who originally decided ...?": when, which the rest of the question and the answer say ("currently" is not one: the
+  // sources write "currently applicable" acts).
+  'originally', 'initially', 'formerly', 'previously', 'recently', 'nowadays',
 ]);
 
 /**
