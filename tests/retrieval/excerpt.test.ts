@@ -29,6 +29,15 @@ describe('buildExcerpt', () => {
     expect(buildExcerpt(plain, splitSentences(plain), 1, countMatches(['experts'])).text).toBe('To work with experts is important.');
   });
 
+  it('cuts an over-long sentence to keep its end when windows match equally (a list\'s last item is part of the answer)', () => {
+    const clauses = Array.from({ length: 12 }, (_, i) => `the delegation number ${i + 1} of a partner body`);
+    const body = `The session was attended by members of parliament, ${clauses.join(', ')}, the Canadian embassy, and the development aid agency of the second partner government in the region.`;
+    const e = buildExcerpt(body, splitSentences(body), 0, (t) => (t.toLowerCase().includes('canadian') ? 1 : 0));
+    expect(e.text).toContain('the Canadian embassy');
+    expect(e.text.endsWith('in the region.')).toBe(true);
+    expect(e.cut).toEqual({ start: true, end: false });
+  });
+
   it('adds the next sentence to one that only restates the question, as the answer follows it', () => {
     const body = 'The establishment of the Court is very important. Sometimes laws infringe on rights, and the Court will restore them. Lunch followed.';
     const relevance = countMatches(['court', 'important']);

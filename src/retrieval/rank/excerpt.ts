@@ -115,8 +115,9 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   const preferWanted = rated.some((w) => w.wanted && w.relevance > 0 && w.relevance >= mostRelevant * WANTED_CLAUSE_SHARE);
   for (const w of rated) {
     if (preferWanted && (!w.wanted || w.relevance < mostRelevant * WANTED_CLAUSE_SHARE)) continue;
-    // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the longer one.
-    const score = w.relevance + (w.s === 0 ? 0.01 : 0) + (w.e - w.s) / 100_000;
+    // Ties go to the window that keeps the sentence's start (its subject, often the name asked for), then to the one
+    // that keeps its end (a list's last item), then to the longer one.
+    const score = w.relevance + (w.s === 0 ? 0.01 : 0) + (w.e === text.length ? 0.005 : 0) + (w.e - w.s) / 100_000;
     if (!best || score > best.score) best = { s: w.s, e: w.e, score };
   }
   if (!best) {
