@@ -414,6 +414,9 @@ describe('a Russian or Kazakh question asking why', () => {
     expect(typeOf('Айгүл Соловьеваның пікірінше, Мемлекет басшысы неліктен референдум өткізуге шешім қабылдады?')).toBe('why');
     expect(typeOf('По мнению Соловьевой, почему глава государства решил провести референдум?')).toBe('why');
     expect(typeOf('Шаймерғеновтің пікірінше, алдағы референдумның сәтті өтуі неге байланысты?')).not.toBe('why');
+    // Typed without Kazakh letters, as on a Russian keyboard.
+    expect(typeOf('Токаевтын айтуынша, ОСК-нын конференциясы не ушин манызды?')).toBe('why');
+    expect(typeOf('Абдрасулов Конституциялык сотты неликтен манызды деп санайды?')).toBe('why');
   });
 });
 

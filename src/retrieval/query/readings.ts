@@ -124,10 +124,11 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
 const INITIALISM_FIRST = /^(\p{Lu}\p{L}*\p{Lu}\p{L}*)\s+(\p{Lu}.*)$/u;
 
 /**
- * "Почему ...?", "Зачем ...?", "... неліктен ...?", "не себепті": why, wherever the question word stands (Kazakh puts it
+ * "Почему ...?", "Зачем ...?", "... неліктен ...?", "не себепті", "не үшін" (also typed without Kazakh letters: "не ушин",
+ * "неликтен"): why, wherever the question word stands (Kazakh puts it
  * before the verb). Not "неге", which is as often "to what" ("неге байланысты": on what it depends).
  */
-const WHY_QUESTION = /(?<![\p{L}])(?:почему|зачем|отчего|неліктен|нелiктен|не\s+себепті|не\s+себептен|не\s+үшін)(?![\p{L}])/iu;
+const WHY_QUESTION = /(?<![\p{L}])(?:почему|зачем|отчего|нел[іiи]ктен|не\s+себепт[іiи]|не\s+себептен|не\s+[үу]ш[іiи]н)(?![\p{L}])/iu;
 
 /** "Во сколько ...?", "В котором часу ...?", "Сағат нешеде ...?": a time of day is asked for. */
 const CLOCK_QUESTION = /(?<![\p{L}])(?:во\s+сколько|в\s+котором\s+часу|в\s+какое\s+время\s+суток|сағат\s+(?:нешеде|қаншада|нешіде|неше)|нешеде)(?![\p{L}])/iu;
