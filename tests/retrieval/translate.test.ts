@@ -427,6 +427,9 @@ describe('a Russian question for whoever holds an office', () => {
     expect(wantsName('Кто занимал пост министра юстиции Казахстана?')).toBe(true);
     expect(wantsName('Кто сейчас председатель ЦИК?')).toBe(true);
     expect(wantsName('Кто назначал председателя ЦИК?')).toBe(false);
+    // Kazakh too, typed with or without its letters.
+    expect(wantsName('ОСК төрағасы кім?')).toBe(true);
+    expect(wantsName('ОСК торагасы ким?')).toBe(true);
   });
 });
 
