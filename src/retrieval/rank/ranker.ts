@@ -329,7 +329,10 @@ export function missingFromDocument(passages: PassageStore, passage: Passage, un
 const PAST_VERB = /[a-z]ed$/i;
 const ADJECTIVE_CREDIT = 0.5;
 
-/** Is every form of the word in the text an adjective after an article or a copula ("an open dialogue", "was open")? */
+/**
+ * Is every use of the word in the text its bare form after an article or a copula, an adjective or a noun ("an open
+ * dialogue", "was open", "the chair"), never an inflected verb form?
+ */
 function onlyAsAdjective(text: string, term: string): boolean {
   if (term.length < 3 || !/^[a-z]+$/.test(term)) return false;
   const lower = text.toLowerCase();
