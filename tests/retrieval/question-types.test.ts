@@ -296,6 +296,7 @@ describe('chat register', () => {
     expect(cleanQuestion('how many ppl plan to vote acc to the poll')).toBe('how many people plan to vote according to the poll');
     expect(cleanQuestion('who were the main observers at the referendum thx')).toBe('who were the main observers at the referendum');
     expect(cleanQuestion('did any mps join the referendum hq meeting')).toBe('did any members of parliament join the referendum headquarters meeting');
+    expect(cleanQuestion('did the shanghai coop org observe')).toBe('did the shanghai cooperation organization observe');
     expect(cleanQuestion('Who chaired the meeting, thanks in advance!')).toBe('Who chaired the meeting!');
     expect(cleanQuestion('What was achieved thanks to the reform?')).toBe('What was achieved thanks to the reform?');
     const initials = { ...vocabulary, expandAcronym: (w: string) => (w.toLowerCase() === 're' ? 'Reform Electoral' : null) };

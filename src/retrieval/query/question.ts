@@ -428,7 +428,7 @@ const CHAT_FORMS = new Map([
   ['intl', 'international'], ['kz', 'Kazakhstan'], ['const', 'constitutional'], ['natl', 'national'], ['dept', 'department'], ['org', 'organization'], ['orgs', 'organizations'], ['reps', 'representatives'],
   ['yr', 'year'], ['yrs', 'years'], ['pct', 'percent'], ['approx', 'approximately'], ['tmrw', 'tomorrow'], ['pls', 'please'], ['plz', 'please'], ['thx', 'thanks'],
   ['gonna', 'going to'], ['wanna', 'want to'], ['gotta', 'got to'], ['dunno', 'do not know'], ['lemme', 'let me'], ['gimme', 'give me'],
-  ['mtg', 'meeting'], ['smth', 'something'], ['thru', 'through'], ['acc', 'according'], ['bout', 'about'], ['hq', 'headquarters'], ['mps', 'members of parliament'],
+  ['mtg', 'meeting'], ['smth', 'something'], ['thru', 'through'], ['acc', 'according'], ['bout', 'about'], ['hq', 'headquarters'], ['mps', 'members of parliament'], ['coop', 'cooperation'],
 ]);
 const CHAT_FORM = new RegExp(`\\b(?:${[...CHAT_FORMS.keys()].join('|')})\\b`, 'gi');
 
