@@ -195,10 +195,11 @@ function cueStarts(ws: readonly Word[]): Set<number> {
     if (SUPPORT_VERBS.has(lower) && ws.slice(i + 1, i + 4).some((w) => SPOKEN_NOUNS.has(w.surface.toLowerCase()))) out.add(ws[i]!.start);
     // "Based on the KazISS meeting, what ...?": whose account is asked for, as "according to" says.
     if (lower === 'based' && ws[i + 1]?.surface.toLowerCase() === 'on') out.add(ws[i]!.start);
+    const previous = ws[i - 1]?.surface.toLowerCase();
     // "In what year ...?", "which month ...": the kind of answer, as "what date" says; a year or a month answers.
-    if ((lower === 'year' || lower === 'month') && i > 0 && (ws[i - 1]!.surface.toLowerCase() === 'what' || ws[i - 1]!.surface.toLowerCase() === 'which')) out.add(ws[i]!.start);
+    if ((lower === 'year' || lower === 'month') && (previous === 'what' || previous === 'which')) out.add(ws[i]!.start);
     // "Which existing body ...", "what current post ...": when the thing asked for is, not what it is.
-    if (STATE_ADJECTIVES.has(lower) && i > 0 && WH_WORDS.has(ws[i - 1]!.surface.toLowerCase()) && ws[i + 1]?.term) out.add(ws[i]!.start);
+    if (STATE_ADJECTIVES.has(lower) && previous !== undefined && WH_WORDS.has(previous) && ws[i + 1]?.term) out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
     if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
@@ -688,8 +689,8 @@ function searchTextOf(contentWords: readonly Word[], cues: ReadonlySet<number>, 
 /** How questions start, in English, Russian and Kazakh (a translated question keeps the original's flag). */
 const QUESTION_START = /^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|name|кто|что|какой|какая|какое|какие|когда|где|почему|зачем|сколько|как|ли|кім|не|қай|қашан|қайда|неге|неше|қанша|қалай)(?![\p{L}])/iu;
 
-/** "Who is/was the ...", "who's the ...", "who heads/chairs/leads ...". */
-const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were|became|becomes|will\s+become|has\s+become)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b|\s+(?:from|at)\s+(?:the\s+)?\p{Lu})/iu;
+/** "Who is/was/became the ...", "who's the ...", "who heads/chairs/leads ...", "who from / at the ministry ..." (in chat lowercase too). */
+const WANTS_NAME = /^\W*who(?:'s|\s+(?:is|was|are|were|became|becomes|will\s+become|has\s+become)\s+(?:the|a|an|now|currently)\b|\s+(?:heads?|headed|chairs?|chaired|leads?|led)\b|\s+(?:from|at)\s+(?:the\s+)?\p{L})/iu;
 
 /** "What was the margin of error of ...?", "What is the population?": the noun phrase asked for, before a preposition or the end. */
 const PREPOSITION = '(?:of|in|for|on|at|during|after|before|from|by|to|between|among)\\b';
