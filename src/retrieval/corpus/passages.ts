@@ -245,6 +245,8 @@ const VIEW_SLOTS = 4096;
 export class PassageStore {
   readonly memo: SentenceMemo;
   private readonly views: Array<PassageView | undefined> = new Array<PassageView | undefined>(VIEW_SLOTS).fill(undefined);
+  private readonly termSets: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(VIEW_SLOTS).fill(undefined);
+  private readonly termSetOwners = new Int32Array(VIEW_SLOTS).fill(-1);
 
   constructor(
     /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
@@ -268,11 +270,16 @@ export class PassageStore {
     return view;
   }
 
-  /** The distinct terms of a passage's sentence as a set (for comparing excerpts). */
-  termSetOf(p: number): Set<string> {
+  /** The distinct terms of a passage's sentence as a set (for comparing excerpts), kept in the passage's view slot. */
+  termSetOf(p: number): ReadonlySet<string> {
+    const slot = p & (VIEW_SLOTS - 1);
+    const kept = this.termSets[slot];
+    if (kept !== undefined && this.termSetOwners[slot] === p) return kept;
     const a = this.arrays;
     const set = new Set<string>();
     for (let i = a.termStart[p]!; i < a.termStart[p + 1]!; i++) set.add(this.dictionary.terms[a.termId[i]!]!);
+    this.termSets[slot] = set;
+    this.termSetOwners[slot] = p;
     return set;
   }
 

@@ -90,7 +90,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       const start = region.offset + excerpt.start;
       const end = region.offset + excerpt.end;
-      const duplicate = taken.some((t) => (t.documentIndex === documentIndex && start < t.end && t.start < end) || jaccard(t.terms, excerptTerms) >= 0.8);
+      const duplicate = taken.some((t) => (t.documentIndex === documentIndex && start < t.end && t.start < end) || overlapsAtLeast(t.terms, excerptTerms, 0.8));
       if (duplicate) continue;
       taken.push({ documentIndex, start, end, terms: excerptTerms });
       answers.push({
@@ -148,7 +148,7 @@ function answeringNeighbour(candidates: readonly Candidate[], c: number, sentenc
     const neighbour = other.passage.sentenceIndex;
     if (sentences[neighbour]?.paragraph !== sentences[sentenceIndex]?.paragraph && !(k === c + 1 && other.score >= candidate.score * CROSS_PARAGRAPH_SCORE && other.fit >= candidate.fit)) continue;
     // A neighbour that mostly repeats the sentence adds nothing to read.
-    if (jaccard(passages.termSetOf(other.index), passages.termSetOf(candidate.index)) >= REPEATS) continue;
+    if (overlapsAtLeast(passages.termSetOf(other.index), passages.termSetOf(candidate.index), REPEATS)) continue;
     return other;
   }
   return undefined;
@@ -218,9 +218,23 @@ function hasAny(set: { has(term: string): boolean }, terms: readonly string[]): 
   return false;
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter += 1;
-  const union = a.size + b.size - inter;
-  return union === 0 ? 0 : inter / union;
+/**
+ * Is the Jaccard similarity of a and b at least `threshold`? Decided without counting the whole intersection
+ * when the sizes alone rule it out or the count so far settles it (it runs for every pair of excerpts shown).
+ */
+function overlapsAtLeast(a: ReadonlySet<string>, b: ReadonlySet<string>, threshold: number): boolean {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  if (large.size === 0 || small.size < threshold * large.size) return false;
+  // shared / (|a| + |b| - shared) >= t  exactly when  shared >= t (|a| + |b|) / (1 + t)
+  const needed = (threshold * (a.size + b.size)) / (1 + threshold);
+  let shared = 0;
+  let left = small.size;
+  for (const x of small) {
+    if (large.has(x)) shared += 1;
+    left -= 1;
+    if (shared >= needed) return true;
+    if (shared + left < needed) return false;
+  }
+  return false;
 }
