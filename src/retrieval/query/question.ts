@@ -200,6 +200,8 @@ function cueStarts(ws: readonly Word[]): Set<number> {
     if ((lower === 'year' || lower === 'month') && (previous === 'what' || previous === 'which')) out.add(ws[i]!.start);
     // "Which existing body ...", "what current post ...": when the thing asked for is, not what it is.
     if (STATE_ADJECTIVES.has(lower) && previous !== undefined && WH_WORDS.has(previous) && ws[i + 1]?.term) out.add(ws[i]!.start);
+    // "before this one", "which one", "the last one": "one" stands for a noun the question has already named.
+    if (lower === 'one' && previous !== undefined && ONE_STANDS_IN_AFTER.has(previous) && !ws[i + 1]?.term) out.add(ws[i]!.start);
     if (!CUE_WORDS.has(lower)) continue;
     if (FRAME_WORDS.has(lower) && i > 0 && !askerBefore(ws, i)) continue;
     out.add(ws[i]!.start);
@@ -219,6 +221,9 @@ function askerBefore(ws: readonly Word[], i: number): boolean {
   for (let j = Math.max(0, i - 3); j < i; j++) if (ASKER.has(ws[j]!.surface.toLowerCase().replace(/’/g, "'"))) return true;
   return false;
 }
+
+/** Words after which "one" is a pronoun, when no noun follows it ("this one", "the previous one"). */
+const ONE_STANDS_IN_AFTER = new Set(['this', 'that', 'which', 'each', 'every', 'any', 'another', 'last', 'latest', 'first', 'next', 'previous', 'other', 'same', 'new', 'old', 'only', 'current', 'earlier', 'later', 'second', 'third']);
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
 const CUE_WORDS = new Set([

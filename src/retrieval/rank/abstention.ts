@@ -24,7 +24,7 @@ export function untranslatedShare(units: readonly WeightedUnit[]): number {
 
 /** When the best sentence lacks the kind of answer asked for, a close runner-up that has it goes first. */
 export const KIND = { runnerUpScore: 0.6, runnerUpCoverage: 0.8 };
-const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}s?\b|\b(?:on|by|before|after|since|until)\s+(?:the\s+)?(?:day|eve|morning|evening|night)\s+of\b|\b(?:election|voting|polling)\s+day\b|\b(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+ago\b|\b(?:yesterday|today|tomorrow)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
+const TIME_EXPRESSION = /\b(?:1[89]|20)\d{2}s?\b|\b(?:on|by|before|after|since|until)\s+(?:the\s+)?(?:day|eve|morning|evening|night)\s+of\b|\b(?:election|voting|polling)\s+day\b|\b(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+ago\b|\bfirst\s+time\s+in\s+(?:\w+\s+)?(?:years?|decades?)\b|\b(?:yesterday|today|tomorrow)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}/i;
 
 const CYRILLIC_MONTHS = '(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)';
 /** A date in Russian or Kazakh text: "5 июня", "июнь 2022", "2022 года", "2022 жылғы". */

@@ -1,7 +1,8 @@
 import { answerTypeFit, namesPartOfGroup } from './answer-types.ts';
 import type { Passage, PassageStore, TermLookup } from '../corpus/passages.ts';
 import type { AnalysedQuestion, QueryUnit } from '../query/question.ts';
-import { terms } from '../text/tokenizer.ts';
+import { CONCEPT_PREFIX, terms } from '../text/tokenizer.ts';
+import { SYNONYM_GROUPS } from '../text/thesaurus.ts';
 
 /** Corpus statistics the ranker needs: how common each term is among sentences. */
 export interface CorpusStats {
@@ -187,7 +188,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
     for (let i = 1; i < terms.length; i++) if (i < exact || i >= related) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
-    const generic = GENERIC_TERMS.has(unit.term) || df > stats.passageCount * tuning.genericShare;
+    const generic = (GENERIC_TERMS.has(unit.term) && !namesOtherConcept(unit)) || df > stats.passageCount * tuning.genericShare;
     const ids = new Int32Array(terms.length);
     for (let i = 0; i < terms.length; i++) ids[i] = stats.termId(terms[i]!);
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
@@ -204,6 +205,32 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     };
   });
 }
+
+/**
+ * "What did she want people to do?": a generic word read in a phrase that means something else ("want people to"
+ * is urging) is that thing, not the generic word; "the country" (a synonym of the word itself) stays generic.
+ */
+function namesOtherConcept(unit: QueryUnit): boolean {
+  for (const concept of unit.concepts) if (!conceptWords(concept).has(unit.term)) return true;
+  return false;
+}
+
+/** The terms of a thesaurus group's one-word phrases ("~country": country, nation). */
+function conceptWords(concept: string): ReadonlySet<string> {
+  let words = CONCEPT_WORDS.get(concept);
+  if (!words) {
+    const found = new Set<string>();
+    words = found;
+    for (const phrase of SYNONYM_GROUPS[concept.slice(CONCEPT_PREFIX.length)] ?? []) {
+      const own = terms(phrase).filter((t) => !t.term.startsWith(CONCEPT_PREFIX));
+      if (own.length === 1) found.add(own[0]!.term);
+    }
+    CONCEPT_WORDS.set(concept, words);
+  }
+  return words;
+}
+
+const CONCEPT_WORDS = new Map<string, ReadonlySet<string>>();
 
 /** "What is the capital of France?": when the thing asked about is unknown to the corpus, no sentence can answer. */
 export function focusIsUnknown(units: readonly WeightedUnit[]): boolean {
