@@ -239,7 +239,7 @@ const VIEW_SLOTS = 4096;
 /**
  * Passages for ranking, as views over the compact arrays. The views of recently ranked passages are kept in a
  * small direct-mapped table (a slot per passage number modulo its size), so that the same sentences ranked again
- * make no new objects: a query ranks 36 candidates, and the garbage every query leaves is what makes the garbage
+ * make no new objects: a query ranks 32 candidates, and the garbage every query leaves is what makes the garbage
  * collector pause. Memory stays bounded however many passages queries touch.
  */
 export class PassageStore {

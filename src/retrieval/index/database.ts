@@ -21,7 +21,7 @@ export interface IndexTuning {
 
 export const DEFAULT_INDEX_TUNING: IndexTuning = { k: 1.2, b: 0.5, sentenceBoost: 3 };
 /** How many passages the first stage hands to the re-ranker. */
-export const CANDIDATES = 36;
+export const CANDIDATES = 32;
 
 /** The Orama database of a corpus's passages, and the parts of it that ranking reads directly. */
 export interface PassageDatabase {

@@ -258,7 +258,7 @@ export interface PassageScore {
   missing: number;
 }
 
-// Ranking runs for 36 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
+// Ranking runs for 32 candidates per question: the loops below allocate nothing, so garbage collection stays rare.
 
 /**
  * Term ids marked in a scratch array for the candidate being scored, so that a unit's many ids (its word, synonyms,
