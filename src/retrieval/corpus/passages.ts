@@ -242,11 +242,21 @@ const VIEW_SLOTS = 4096;
  * make no new objects: a query ranks 32 candidates, and the garbage every query leaves is what makes the garbage
  * collector pause. Memory stays bounded however many passages queries touch.
  */
+/** The text around a passage an excerpt is cut from (see PassageStore.region). */
+export interface Region {
+  readonly text: string;
+  readonly offset: number;
+  readonly sentences: readonly SentenceSpan[];
+}
+
 export class PassageStore {
   readonly memo: SentenceMemo;
   private readonly views: Array<PassageView | undefined> = new Array<PassageView | undefined>(VIEW_SLOTS).fill(undefined);
   private readonly termSets: Array<Set<string> | undefined> = new Array<Set<string> | undefined>(VIEW_SLOTS).fill(undefined);
   private readonly termSetOwners = new Int32Array(VIEW_SLOTS).fill(-1);
+  // Excerpts are cut from the same sentences question after question: their regions are kept like the views.
+  private readonly regions: Array<Region | undefined> = new Array<Region | undefined>(VIEW_SLOTS).fill(undefined);
+  private readonly regionOwners = new Int32Array(VIEW_SLOTS).fill(-1);
 
   constructor(
     /** The documents' bodies, as UTF-8 (excerpts are slices of them). */
@@ -288,7 +298,17 @@ export class PassageStore {
    * document), where it starts in the body, and those sentences as spans of that text, at their sentence index
    * in the document (the others are holes). One small decode instead of the whole document.
    */
-  region(p: number): { text: string; offset: number; sentences: SentenceSpan[] } {
+  region(p: number): Region {
+    const slot = p & (VIEW_SLOTS - 1);
+    const kept = this.regions[slot];
+    if (kept !== undefined && this.regionOwners[slot] === p) return kept;
+    const region = this.cutRegion(p);
+    this.regions[slot] = region;
+    this.regionOwners[slot] = p;
+    return region;
+  }
+
+  private cutRegion(p: number): Region {
     const a = this.arrays;
     const documentIndex = a.document[p]!;
     const first = a.documentStart[documentIndex]!;
