@@ -21,6 +21,8 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   support: ['support', 'back', 'endorse', 'favor', 'favour', 'approve', 'in favor', 'in favour'],
   open: ['open', 'set up', 'establish', 'create', 'launch'],
   hold: ['hold', 'conduct', 'carry out', 'stage'],
+  // Which body another answers to: "the platform under the Ministry", asked as "attached to" or "operates under".
+  under: ['under', 'attached to', 'subordinate to', 'affiliated with', 'belong to', 'operate under', 'report to', 'housed in', 'run by'],
   know: ['know', 'aware', 'awareness', 'familiar', 'informed', 'heard of'],
   vote: ['vote', 'ballot', 'cast a ballot', 'go to the polls'],
   apply: ['apply', 'appeal', 'petition', 'turn to', 'file a complaint', 'complain'],
