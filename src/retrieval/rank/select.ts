@@ -163,6 +163,17 @@ function checksAnswerClosely(question: ScoredReading['analysed']): boolean {
   return (question.type === 'how_many' && question.countsAskedThing) || (question.type === 'who' && question.wantsName);
 }
 
+/** Does the sentence itself hold every focus word of the question (the word asked about), by the word or a synonym concept? */
+function holdsFocus(c: Candidate, units: readonly WeightedUnit[]): boolean {
+  let focus = 0;
+  for (const u of units) {
+    if (!u.focus) continue;
+    focus += 1;
+    if (!c.passage.termSet.has(u.term) && !u.alternatives.some((t) => c.passage.termSet.has(t)) && !u.concepts.some((t) => c.passage.termSet.has(t))) return false;
+  }
+  return focus > 0;
+}
+
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;
 
@@ -182,7 +193,10 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
       const offers = (c: Candidate, i: number) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(analysed, c) && !namesPartOf(result, c);
-      let at = scored.findIndex((c, i) => c.coverage >= best.coverage * KIND.runnerUpCoverage && offers(c, i));
+      // With fewer of the question's words when it has the word asked about ("Who opened ...?": "Opening the
+      // conference was ...") and the first sentence has not (English: a translation's focus word is a guess).
+      const focusMissing = !translated && !holdsFocus(best, units);
+      let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units))) && offers(c, i));
       if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex(offers);
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
