@@ -193,7 +193,7 @@ function phraseLength(form: readonly FormWord[], words: readonly string[], at: n
   for (const [n, w] of form.entries()) {
     if (i >= words.length) return undefined;
     if (!wordMatches(w, keysAt(i))) {
-      if (n === 0 || skipped || !isStopWord(words[i]!) || i + 1 >= words.length || !wordMatches(w, keysAt(i + 1))) return undefined;
+      if (n === 0 || skipped || !isStopWord(words[i]!) || QUESTION_WORDS.has(words[i]!) || i + 1 >= words.length || !wordMatches(w, keysAt(i + 1))) return undefined;
       skipped = true;
       i += 1;
     }
@@ -201,6 +201,9 @@ function phraseLength(form: readonly FormWord[], words: readonly string[], at: n
   }
   return i - at;
 }
+
+/** Question words are function words a phrase never skips: "қызметін кім атқарды" asks who served. */
+const QUESTION_WORDS = new Set(['кім', 'кімді', 'кімге', 'не', 'нені', 'қай', 'қашан', 'қайда', 'неге', 'неше', 'қанша', 'қалай', 'кто', 'кого', 'кому', 'что', 'чего', 'какой', 'какая', 'какое', 'какие', 'когда', 'где', 'почему', 'зачем', 'сколько', 'как']);
 
 /** A word of the text matches a form when one of its keys is one of the form's keys. */
 function wordMatches(form: FormWord, keys: readonly string[]): boolean {
