@@ -115,8 +115,14 @@ describe('translateQuestion', () => {
   it('lets one function word stand inside a phrase', () => {
     const lexicons: Lexicons = { ru: parseLexicon('по представлению\trecommendation\nкто\twho', 'ru', 'ru-en.tsv'), kk: small.kk };
     expect(translateQuestion('По чьему представлению назначали?', 'ru', lexicons)).toBe('recommendation назначали?');
-    expect(translateQuestion('По кто представлению', 'ru', lexicons)).toBe('recommendation');
+    expect(translateQuestion('По его представлению', 'ru', lexicons)).toBe('recommendation');
     expect(translateQuestion('По моему мнению представлению', 'ru', lexicons)).toBe('моему мнению представлению');
+  });
+
+  it('never lets a question word stand inside a phrase: "қызметін кім атқарды" asks who served', () => {
+    const lexicons: Lexicons = { ru: parseLexicon('по представлению\trecommendation\nкто\twho', 'ru', 'ru-en.tsv'), kk: parseLexicon('қызмет атқарды\tserved\nкім\twho', 'kk', 'kk-en.tsv') };
+    expect(translateQuestion('По кто представлению', 'ru', lexicons)).toBe('who представлению');
+    expect(translateQuestion('Қызметін кім атқарды?', 'kk', lexicons)).toContain('who');
   });
 
   it('reads a word through the other language when its own lexicon lacks it', () => {
