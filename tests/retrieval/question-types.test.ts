@@ -322,6 +322,20 @@ describe('a yes/no question', () => {
   });
 });
 
+describe('a word the sources lack', () => {
+  it('stays unknown when only a common broader word relates it to them, and a dictionary compound keeps all its words', async () => {
+    const { createRetriever } = await import('../../src/retrieval/retriever.ts');
+    const { loadCorpus } = await import('../../src/retrieval/corpus/load.ts');
+    type Unit = { term: string; unknown: boolean };
+    const retriever = createRetriever(loadCorpus('corpus')) as unknown as { explain(q: string): Array<{ units: Unit[] }> };
+    // "death" is a kind of "change", which the sources say in dozens of sentences (as amendments): no evidence.
+    const units = retriever.explain('Отменили ли смертную казнь поправками?')[0]?.units ?? [];
+    expect(units.find((u) => u.term === 'death')?.unknown).toBe(true);
+    // "death penalty" is one rendering of "смертная казнь" but two words a sentence must both have, not alternatives.
+    expect(units.map((u) => u.term)).toEqual(expect.arrayContaining(['death', 'penalti']));
+  });
+});
+
 describe('who holds an office', () => {
   const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   const wants = (q: string) => analyseQuestion(q, noCorpus, { expand: false }).wantsName;

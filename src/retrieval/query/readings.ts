@@ -1,4 +1,5 @@
 import { kazakhFromLatin } from '../../language.ts';
+import { knowsWord } from './wordnet.ts';
 import { detectQuestionLanguage, lookupForms, type TextLanguage } from '../text/languages.ts';
 import { transliterate } from '../text/transliterate.ts';
 import { defaultLexicons, type Lexicons } from './lexicon.ts';
@@ -80,6 +81,8 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
    */
   function namesPhrase(rendering: string): boolean {
     if (phraseKind?.(rendering) === 'phrase') return true;
+    // A compound the dictionary knows ("death penalty") needs all its words too; a list of synonyms ("chaired headed led") does not.
+    if (rendering.includes(' ') && knowsWord(rendering)) return true;
     const initialism = INITIALISM_FIRST.exec(rendering);
     // An initialism the sources use ("KazISS") names the thing alone; the expansion's words are its alternatives.
     return initialism !== null && !vocabulary.hasTerm(initialism[1]!.toLowerCase()) && phraseKind?.(initialism[2]!) === 'phrase';

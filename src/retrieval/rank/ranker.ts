@@ -125,6 +125,11 @@ export interface WeightedUnit extends QueryUnit {
   backTitleCredit: number;
 }
 
+/** Of the sentences, the share above which a broader word (a WordNet hypernym) no longer makes a word the corpus lacks known. */
+const COMMON_BROADER_SHARE = 0.1;
+/** And at least this many sentences: in a handful of sentences every word is frequent. */
+const COMMON_BROADER_MIN = 10;
+
 export function idf(stats: CorpusStats, term: string): number {
   const df = stats.documentFrequency.get(term) ?? 0;
   const n = stats.passageCount;
@@ -176,6 +181,9 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
       for (let i = related; i < similar; i++) {
         const count = stats.documentFrequency.get(terms[i]!);
         if (count === undefined) continue;
+        // A broader word the corpus uses everywhere says little: "death" is a kind of "change", which does not
+        // make a question about the death penalty one the sources speak to.
+        if (i >= broader && count > Math.max(COMMON_BROADER_MIN, stats.passageCount * COMMON_BROADER_SHARE)) continue;
         best = Math.max(best, idf(stats, terms[i]!) * credits[i]!);
         df = Math.min(df, count);
       }
