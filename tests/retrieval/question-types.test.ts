@@ -74,6 +74,16 @@ describe('a word that reports speech', () => {
   });
 });
 
+describe('a dictionary word a slip away from a corpus word', () => {
+  it('is left alone when the dictionary calls the two synonyms ("relatives" is no slip for "relations"), else corrected', () => {
+    const near: Record<string, string> = { relatives: 'relations', poling: 'polling' };
+    const corpus = { hasTerm: () => false, documentFrequency: () => 1, closestWord: (w: string) => near[w] ?? null };
+    const surfaces = (q: string) => analyseQuestion(q, corpus, { expand: false }).units.map((u) => u.surface);
+    expect(surfaces('Are relatives of the president barred?')).toContain('relatives');
+    expect(surfaces('How many poling stations were there?')).toContain('polling');
+  });
+});
+
 describe('a question after its setting', () => {
   const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   it('starts after a semicolon or a dash followed by a question word, as after a full stop', () => {

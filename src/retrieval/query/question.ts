@@ -813,10 +813,20 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
     // A four-letter word is only corrected for a dropped letter ("cort" → "court"): one changed letter turns real
     // words into other real words ("snow" → "show").
     if (!replacement || (w.surface.length === 4 && replacement.length <= 4 && !swapsTwoLetters(w.surface.toLowerCase(), replacement.toLowerCase()))) continue;
+    // "relatives" is no slip for the corpus's "relations": a dictionary word is left alone when the dictionary itself
+    // relates it to the word it would become (its synonyms are matched with their own, lower, credit).
+    if (knowsWord(w.surface) && synonymOf(w.surface, replacement)) continue;
     out += question.slice(last, w.start) + replacement;
     last = w.end;
   }
   return last === 0 ? question : out + question.slice(last);
+}
+
+/** Is `other` (by its term) a WordNet synonym of `word`? */
+function synonymOf(word: string, other: string): boolean {
+  const target = termOfRelated(other.toLowerCase());
+  if (target === null) return false;
+  return relatedWords(word.toLowerCase()).some((r) => r.relation === 'synonym' && termOfRelated(r.word) === target);
 }
 
 /** "itme" for "item": two neighbouring letters swapped, a slip of the fingers, not another word. */

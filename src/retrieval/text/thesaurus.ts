@@ -46,7 +46,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   // A title and its everyday English names.
   ambassador_at_large: ['ambassador-at-large', 'ambassador at large', 'roving ambassador', 'roving envoy', 'envoy at large'],
   // Ending a meeting or a speech.
-  conclude: ['at the end of', 'in conclusion', 'to conclude', 'conclude', 'wrap up', 'wind up', 'close', 'closing'],
+  conclude: ['at the end of', 'at the close of', 'in conclusion', 'to conclude', 'conclude', 'wrap up', 'wind up', 'close the', 'closed the', 'closing remarks', 'closing speech', 'closing words', 'closing statement'],
   urge: ['urge', 'call on', 'call upon', 'call for', 'encourage', 'exhort', 'tell people to', 'tell everyone to', 'tell everybody to', 'tell citizens to', 'ask people to', 'ask everyone to', 'ask everybody to', 'ask citizens to', 'want people to', 'want everyone to', 'want everybody to', 'want citizens to'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
