@@ -252,6 +252,7 @@ describe('definition questions in Russian and Kazakh', () => {
     expect(definitionFrame('что это такое «Диалоговая площадка»')).toEqual({ ask: 'What', subject: 'Диалоговая площадка' });
     expect(definitionFrame('Кто такой омбудсмен?')).toEqual({ ask: 'Who', subject: 'омбудсмен' });
     expect(definitionFrame('Сенат деген не?')).toEqual({ ask: 'What', subject: 'Сенат' });
+    expect(definitionFrame('ҚСЗИ деген қандай ұйым?')).toEqual({ ask: 'What', subject: 'ҚСЗИ' });
     expect(definitionFrame('Омбудсмен дегеніміз кім?')).toEqual({ ask: 'Who', subject: 'Омбудсмен' });
     expect(definitionFrame('сенат дегенимиз не')).toEqual({ ask: 'What', subject: 'сенат' });
     expect(definitionFrame('Что сказал президент о Сенате?')).toBeNull();

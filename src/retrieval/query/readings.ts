@@ -156,18 +156,18 @@ export function asksWhether(question: string): boolean {
 }
 
 /**
- * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?": a definition question, whose word order
+ * "Что такое X?", "Кто такой X?", "X деген не?", "X дегеніміз кім?", "X деген қандай ұйым?": a definition question, whose word order
  * word-by-word translation would lose ("X деген не" → "X what"); its subject is translated on its own.
  */
 const RUSSIAN_DEFINITION = /^[\s\p{P}]*(что|кто)\s+(?:это\s+)?(?:такое|такой|такая|такие|это|(?:будет\s+)?представля(?:ет|ть)\s+собой|являет(?:ся|ся\s+собой))[\s,]+(.+?)(?:,?\s+и\s+((?:как|какова|каков|какую|какие|зачем|почему|что|кто|чем)\s.*?))?[\s?!.]*$/iu;
-const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким)(?:[\s?!.]*(?:ма|ме)?[\s?!.]*$|\s*,\s*(\p{L}.*)$)/iu;
+const KAZAKH_DEFINITION = /^[\s\p{P}]*(.+?)\s+(?:деген(?:іміз|имиз)?|дегеніміз|дегенимиз)\s+(не|кім|ким|(?:қандай|кандай)\s+\p{L}+)(?:[\s?!.]*(?:ма|ме)?[\s?!.]*$|\s*,\s*(\p{L}.*)$)/iu;
 
 export function definitionFrame(question: string): { ask: 'What' | 'Who'; subject: string; according?: string; then?: string } | null {
   const russian = RUSSIAN_DEFINITION.exec(question);
   if (russian) return { ...attributed(russian[1]!.toLowerCase() === 'кто' ? 'Who' : 'What', unquoted(russian[2]!)), ...(russian[3] ? { then: russian[3] } : {}) };
   const kazakh = KAZAKH_DEFINITION.exec(question);
   // "Конституциялық сот дегеніміз не, ол қандай рөл атқарады?": a second question may follow the definition's.
-  if (kazakh) return { ...attributed(/^к/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!)), ...(kazakh[3] ? { then: kazakh[3] } : {}) };
+  if (kazakh) return { ...attributed(/^к[іи]м$/i.test(kazakh[2]!) ? 'Who' : 'What', unquoted(kazakh[1]!)), ...(kazakh[3] ? { then: kazakh[3] } : {}) };
   const named = KAZAKH_WHO_IS.exec(question);
   if (named) return { ask: 'Who', subject: named[1]! };
   return null;
