@@ -21,6 +21,8 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   support: ['support', 'back', 'endorse', 'favor', 'favour', 'approve', 'in favor', 'in favour'],
   open: ['open', 'set up', 'establish', 'create', 'launch'],
   hold: ['hold', 'conduct', 'carry out', 'stage'],
+  // Chat says who "showed up"; the sources list who "attended".
+  attend: ['attend', 'show up', 'turn up'],
   // Which body another answers to: "the platform under the Ministry", asked as "attached to" or "operates under".
   under: ['under', 'attached to', 'subordinate to', 'affiliated with', 'belong to', 'operate under', 'report to', 'housed in', 'run by'],
   know: ['know', 'aware', 'awareness', 'familiar', 'informed', 'heard of'],
