@@ -21,6 +21,11 @@ describe('the kind of answer a question asks for', () => {
     // "the main point" of something is its gist, not what it is for.
     ['What is the main point of the amendments?', 'other'],
     ['So why is the Constitutional Court needed?', 'why'],
+    // What something is for is its purpose; what someone is responsible or known for is not.
+    ['What is the conference even for, according to Tokayev?', 'why'],
+    ['what did tokayev say the conference was for', 'why'],
+    ['What is the CEC responsible for?', 'other'],
+    ['What is the ombudsman known for?', 'other'],
     ['How long is the term of the commission?', 'how_long'],
     ['What position does he hold?', 'role'],
     ['Which NGOs took an active part in the discussion?', 'organisation'],

@@ -170,6 +170,12 @@ export const OUTCOME_QUESTION = new RegExp(
  * kind of answer is wanted (see the 'why' type), like "why"; the sentence that answers says what X is for, in its
  * own words ("is aimed at ...", "to ensure ..."). Its start in the text, or -1.
  */
+/**
+ * "What is the conference even for?", "what did Tokayev say the conference was for": what something is for, its
+ * purpose; not what someone is responsible, known or calling for.
+ */
+const WHAT_FOR = /^\W*what(?:'s|\s+(?:is|are|was|were|did\s+(?:[a-z'-]+\s+){1,4}?say))\s+(?:[a-z'-]+\s+){1,6}?(?:(?:is|are|was|were)\s+)?(?<!(?:ible|able|ed|ing|own|ous)\s)(?:even\s+|actually\s+|really\s+)?for(?:\s*,?\s+(?:according\s+to|per)\s+[^?]*)?\W*(?:lol|tbh|anyway|exactly)?\W*$/;
+
 const PURPOSE_HEAD = /\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(main|real|actual|key)\s+)?(reason|purpose|aim|goal|objective)s?|(?:(whole)\s+)?(point))\b/di;
 
 /** The starts of the purpose word and of its modifier ("main aim"), in the text: none when there is no purpose word. */
@@ -297,7 +303,7 @@ const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "Which NGOs took part ...?", "What international organisations observed ...?": named organisations answer.
   // A Kazakh question read word by word puts "which" last ("... ұйымдар қайсы?": "... organizations which?").
   ['organisation', new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+){0,2}?${ORGANISATION_NOUN}\\b|\\b${ORGANISATION_NOUN}\\s+which\\W*$`)],
-  ['why', new RegExp(`^\\W*(?:[a-z']+\\W+){0,3}why\\b|\\bwhat\\s+for\\b|\\bfor\\s+what\\s+(?:reason|purpose)\\b|${PURPOSE_HEAD.source}|\\bhow\\s+come\\b`)],
+  ['why', new RegExp(`^\\W*(?:[a-z']+\\W+){0,3}why\\b|\\bwhat\\s+for\\b|\\bfor\\s+what\\s+(?:reason|purpose)\\b|${PURPOSE_HEAD.source}|\\bhow\\s+come\\b|${WHAT_FOR.source}`)],
 ];
 
 /**
@@ -317,6 +323,8 @@ export function definedSubject(question: string): string | null {
   if (/^who/i.test(question.trim()) && (!/^\p{Lu}/u.test(subject) || asksOfficeHolder(question))) return null;
   // "What was the purpose of the survey?" asks why, not what a purpose is.
   if (/^(?:reason|purpose|aim|goal|point)s?\b/i.test(subject)) return null;
+  // "What is the conference even for?" asks what it is for.
+  if (/\sfor$/i.test(subject)) return null;
   return subject;
 }
 
