@@ -433,6 +433,14 @@ describe('a two-part question', () => {
   });
 });
 
+describe('who did something, told by role after the name', () => {
+  it('is answered by the sentence that named them, not the later one that says only "the representative of ..."', () => {
+    const body = `${FILLER}The keynote speakers on the content of the amendments were Secretary of the Commission Ivan Petrov and Director of the Legal Department of the Ministry of Justice Anna Sidorova. The Secretary described the work of the commission. The representative of the Ministry of Justice elaborated on the content of the amendments proposed to the Constitution.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: (f) => f.specific === 1 });
+    expect(retriever.search('Who explained the content of the proposed amendments on behalf of the Ministry of Justice?')[0]?.excerpt).toContain('Sidorova');
+  });
+});
+
 describe('how a request is framed, and what it asks about', () => {
   const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
   const surfaces = (q: string) => analyseQuestion(q, everyWord).units.map((u) => u.surface.toLowerCase());

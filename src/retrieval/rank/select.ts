@@ -163,6 +163,15 @@ function checksAnswerClosely(question: ScoredReading['analysed']): boolean {
   return (question.type === 'how_many' && question.countsAskedThing) || (question.type === 'who' && question.wantsName);
 }
 
+/**
+ * "The representative of the Ministry of Justice elaborated on ...": a sentence naming someone only by role follows
+ * the one earlier in its paragraph that introduced them by name ("... Director of the Legislative Department of the
+ * Ministry of Justice Nazken Zhamaladin"): for "who", that one answers.
+ */
+function introducesFor(c: Candidate, best: Candidate, type: AnswerType): boolean {
+  return type === 'who' && c.passage.documentIndex === best.passage.documentIndex && c.index < best.index && c.passage.sentence.paragraph === best.passage.sentence.paragraph;
+}
+
 /** Does the sentence itself hold every focus word of the question (the word asked about), by the word or a synonym concept? */
 function holdsFocus(c: Candidate, units: readonly WeightedUnit[]): boolean {
   let focus = 0;
@@ -196,7 +205,7 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
       // With fewer of the question's words when it has the word asked about ("Who opened ...?": "Opening the
       // conference was ...") and the first sentence has not (English: a translation's focus word is a guess).
       const focusMissing = !translated && !holdsFocus(best, units);
-      let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units))) && offers(c, i));
+      let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units)) || introducesFor(c, best, analysed.type)) && offers(c, i));
       if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex(offers);
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
