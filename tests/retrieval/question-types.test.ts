@@ -87,6 +87,11 @@ describe('a dictionary word a slip away from a corpus word', () => {
     expect(surfaces('Are relatives of the president barred?')).toContain('relatives');
     expect(surfaces('How many poling stations were there?')).toContain('polling');
   });
+
+  it('is corrected with its possessive kept ("contry\'s" is "country\'s")', () => {
+    const corpus = { hasTerm: () => false, documentFrequency: () => 1, closestWord: (w: string) => (w === 'contry' ? 'country' : null) };
+    expect(analyseQuestion("What is the contry's leadership focused on?", corpus, { expand: false }).units.map((u) => u.surface)).toContain("country's");
+  });
 });
 
 describe('a question after its setting', () => {

@@ -797,11 +797,15 @@ function expandAcronyms(question: string, vocabulary: Vocabulary): string {
 }
 const ACRONYM_CANDIDATE = /(?<![\p{L}\p{N}'’-])\p{L}{2,6}(?![\p{L}\p{N}'’-])/gu;
 
+const POSSESSIVE = /\p{L}['’]s$/u;
+
 /** Replaces words the corpus does not know by a close corpus word, so "poling stations" finds "polling stations". */
 function correctSpelling(question: string, ws: readonly Word[], vocabulary: Vocabulary, language: TextLanguage): string {
   let out = '';
   let last = 0;
-  for (const w of ws) {
+  for (const whole of ws) {
+    // "contry's": the word is corrected, its possessive kept.
+    const w = POSSESSIVE.test(whole.surface) ? { ...whole, surface: whole.surface.slice(0, -2), end: whole.end - 2 } : whole;
     if (w.term === null || !/^\p{L}{3,}$/u.test(w.surface) || vocabulary.hasTerm(w.term) || CUE_WORDS.has(w.surface.toLowerCase()) || REPORTING_WORDS.has(w.surface.toLowerCase())) continue;
     // A misspelt stop word ("ther", "abot", "becuase") is not a rare word to look for.
     const stopWord = language === 'en' ? misspeltStopWord(w.surface) : null;
