@@ -16,7 +16,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   amendment: ['amendment', 'amend', 'change', 'modification', 'modify', 'revision', 'revise', 'addition'],
   survey: ['survey', 'poll', 'opinion poll', 'questionnaire', 'sociological study', 'study'],
   respondent: ['respondent', 'interviewee', 'people surveyed', 'people polled', 'participant in the survey', 'sample', 'sample size'],
-  referendum: ['referendum', 'plebiscite', 'popular vote', 'nationwide vote', 'national vote', 'the vote'],
+  referendum: ['referendum', 'plebiscite', 'popular vote', 'nationwide vote', 'countrywide vote', 'national vote', 'the vote'],
   abroad: ['abroad', 'live abroad', 'overseas', 'expat', 'expatriate', 'diaspora', 'foreign country', 'outside the country', 'outside kazakhstan', 'in other countries'],
   support: ['support', 'back', 'endorse', 'favor', 'favour', 'approve', 'in favor', 'in favour'],
   open: ['open', 'set up', 'establish', 'create', 'launch'],
