@@ -94,6 +94,18 @@ describe('a dictionary word a slip away from a corpus word', () => {
   });
 });
 
+describe('an English word before a noun', () => {
+  it('is read in its senses as an adjective: "close relatives" are near, not an end', () => {
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    const relations = (q: string) => {
+      const unit = analyseQuestion(q, everyWord).units.find((u) => u.term === 'close');
+      return [...(unit?.related ?? []), ...(unit?.broader ?? [])];
+    };
+    expect(relations('Did they ban close relatives of the president?')).not.toContain('conclusion');
+    expect(relations('When did the meeting close?')).toContain('conclusion');
+  });
+});
+
 describe('a question after its setting', () => {
   const noCorpus = { hasTerm: () => false, documentFrequency: () => 0, closestWord: () => null };
   it('starts after a semicolon or a dash followed by a question word, as after a full stop', () => {

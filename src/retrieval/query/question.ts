@@ -2,7 +2,7 @@ import { hasCyrillic } from '../../language.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { CONCEPT_PREFIX, NUMBER_NAMES, terms as termsOf, termsOfWords, words, type Word } from '../text/tokenizer.ts';
 import { embeddingNeighbours } from './neighbours.ts';
-import { dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
+import { canBe, dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
 import { editDistance } from './edit-distance.ts';
 import { misspeltStopWord } from './misspelt-stop-word.ts';
 
@@ -33,6 +33,8 @@ export interface QueryUnit {
   phrasal?: string;
   /** In the second part of a two-part question ("Who chaired it, and was it online?"): the first part is answered first. */
   secondary?: boolean;
+  /** An English word modifying the noun after it ("close relatives"): read in its senses as an adjective. */
+  modifier?: boolean;
   /** A name: capitalised where no sentence starts, and no dictionary word ("Nazarbayev", "Karaganda"). */
   name?: boolean;
 }
@@ -659,6 +661,7 @@ function questionUnits(
     if (language === 'en') {
       const next = ws[ws.indexOf(word) + 1];
       if (next !== undefined && PARTICLE.test(next.surface) && /^[a-z]+$/i.test(word.surface)) created.phrasal = `${word.surface.toLowerCase()}_${next.surface.toLowerCase()}`;
+      else if (!translated && next !== undefined && next.term !== null && /^[a-z]+$/i.test(word.surface) && canBe(word.surface, 'adj') && canBe(next.surface, 'noun')) created.modifier = true;
     }
     if (group >= 0) unitOfGroup.set(group, created);
     units.push(created);
@@ -866,7 +869,7 @@ function expandUnit(unit: QueryUnit, vocabulary: Vocabulary, asked: ReadonlySet<
   const own = [unit.term, ...unit.alternatives, ...unit.concepts];
   const searched: string[] = [];
   const phrasal = unit.phrasal === undefined ? [] : corpusRelatedTerms(unit.phrasal, vocabulary);
-  for (const { word, relation, term } of phrasal.length > 0 ? phrasal : corpusRelatedTerms(unit.surface, vocabulary)) {
+  for (const { word, relation, term } of phrasal.length > 0 ? phrasal : corpusRelatedTerms(unit.surface, vocabulary, unit.modifier === true)) {
     if (own.includes(term)) continue;
     own.push(term);
     const list = relation === 'synonym' || relation === 'derived' ? unit.related : unit.broader;
@@ -937,10 +940,10 @@ type RelatedTerm = { word: string; relation: string; term: string };
 const corpusRelated = new WeakMap<Vocabulary, Map<string, readonly RelatedTerm[]>>();
 
 /** relatedTerms of a word that the corpus has (the others are never matched), remembered per corpus, bounded. */
-function corpusRelatedTerms(surface: string, vocabulary: Vocabulary): readonly RelatedTerm[] {
+function corpusRelatedTerms(surface: string, vocabulary: Vocabulary, asAdjective = false): readonly RelatedTerm[] {
   let known = corpusRelated.get(vocabulary);
   if (!known) corpusRelated.set(vocabulary, (known = new Map()));
-  const key = surface.toLowerCase();
+  const key = asAdjective ? `${surface.toLowerCase()}/adj` : surface.toLowerCase();
   return known.get(key) ?? rememberCorpusRelated(key, vocabulary, known);
 }
 
@@ -959,7 +962,7 @@ function relatedTerms(surface: string): readonly RelatedTerm[] {
   const key = surface.toLowerCase();
   let list = relatedTermsOf.get(key);
   if (!list) {
-    list = relatedWords(key).flatMap(({ word, relation }) => {
+    list = (key.endsWith('/adj') ? relatedWords(key.slice(0, -4), true) : relatedWords(key)).flatMap(({ word, relation }) => {
       const term = termOfRelated(word);
       return term === null ? [] : [{ word, relation, term }];
     });

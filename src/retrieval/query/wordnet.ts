@@ -96,18 +96,30 @@ const isEntry = (bytes: Buffer, start: number) => bytes[start] !== 0x20 && bytes
 const remembered = new Map<string, readonly RelatedWord[]>();
 const REMEMBERED_WORDS = 20_000;
 
-/** The words WordNet relates to an English word (any inflected form), best relations first; [] when it knows none. */
-export function relatedWords(word: string): readonly RelatedWord[] {
-  const key = word.toLowerCase();
+/**
+ * The words WordNet relates to an English word (any inflected form), best relations first; [] when it knows none.
+ * `asAdjective`: only the word's senses as an adjective ("close relatives": near, not an end).
+ */
+export function relatedWords(word: string, asAdjective = false): readonly RelatedWord[] {
+  const key = asAdjective ? `${word.toLowerCase()}/adj` : word.toLowerCase();
   let related = remembered.get(key);
   if (related) return related;
-  related = lookUp(key);
+  related = lookUp(word.toLowerCase(), asAdjective ? ADJECTIVE : PARTS);
   if (remembered.size >= REMEMBERED_WORDS) remembered.clear();
   remembered.set(key, related);
   return related;
 }
 
-function lookUp(word: string): RelatedWord[] {
+const ADJECTIVE: readonly PartOfSpeech[] = ['adj'];
+
+/** Can the word (any inflected form) be this part of speech? */
+export function canBe(word: string, part: PartOfSpeech): boolean {
+  const db = open();
+  const lower = word.toLowerCase();
+  return db !== undefined && db !== null && baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0);
+}
+
+function lookUp(word: string, parts: readonly PartOfSpeech[]): RelatedWord[] {
   const db = open();
   if (!db || !/^[a-z][a-z'-]*(?:_[a-z]+)?$/.test(word)) return [];
   const found = new Map<string, Relation>();
@@ -116,7 +128,7 @@ function lookUp(word: string): RelatedWord[] {
     const existing = found.get(w);
     if (existing === undefined || rank(relation) < rank(existing)) found.set(w, relation);
   };
-  for (const part of PARTS) {
+  for (const part of parts) {
     for (const lemma of baseForms(word, part)) {
       const offsets = synsetOffsets(db.index[part], lemma);
       if (offsets.length === 0) continue;
