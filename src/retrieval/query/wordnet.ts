@@ -114,10 +114,17 @@ const ADJECTIVE: readonly PartOfSpeech[] = ['adj'];
 
 /** Can the word (any inflected form) be this part of speech? */
 export function canBe(word: string, part: PartOfSpeech): boolean {
+  const key = `${word.toLowerCase()}/${part}`;
+  const cached = partsKnown.get(key);
+  if (cached !== undefined) return cached;
   const db = open();
-  const lower = word.toLowerCase();
-  return db !== undefined && db !== null && baseForms(lower, part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0);
+  const found = db !== null && baseForms(word.toLowerCase(), part).some((lemma) => synsetOffsets(db.index[part], lemma).length > 0);
+  if (partsKnown.size >= 20_000) partsKnown.clear();
+  partsKnown.set(key, found);
+  return found;
 }
+
+const partsKnown = new Map<string, boolean>();
 
 function lookUp(word: string, parts: readonly PartOfSpeech[]): RelatedWord[] {
   const db = open();
