@@ -236,12 +236,6 @@ export function buildPassages(documents: readonly CorpusDocument[], dictionary: 
 /** How many passage views are kept for reuse (a power of two). */
 const VIEW_SLOTS = 4096;
 
-/**
- * Passages for ranking, as views over the compact arrays. The views of recently ranked passages are kept in a
- * small direct-mapped table (a slot per passage number modulo its size), so that the same sentences ranked again
- * make no new objects: a query ranks 32 candidates, and the garbage every query leaves is what makes the garbage
- * collector pause. Memory stays bounded however many passages queries touch.
- */
 /** The text around a passage an excerpt is cut from (see PassageStore.region). */
 export interface Region {
   readonly text: string;
@@ -249,6 +243,12 @@ export interface Region {
   readonly sentences: readonly SentenceSpan[];
 }
 
+/**
+ * Passages for ranking, as views over the compact arrays. The views of recently ranked passages are kept in a
+ * small direct-mapped table (a slot per passage number modulo its size), so that the same sentences ranked again
+ * make no new objects: a query ranks 32 candidates, and the garbage every query leaves is what makes the garbage
+ * collector pause. Memory stays bounded however many passages queries touch.
+ */
 export class PassageStore {
   readonly memo: SentenceMemo;
   private readonly views: Array<PassageView | undefined> = new Array<PassageView | undefined>(VIEW_SLOTS).fill(undefined);

@@ -168,16 +168,16 @@ export const OUTCOME_QUESTION = new RegExp(
 );
 
 /**
- * "What is the purpose of X?", "what's the point of X", "what was the main aim of X": the purpose word says what
- * kind of answer is wanted (see the 'why' type), like "why"; the sentence that answers says what X is for, in its
- * own words ("is aimed at ...", "to ensure ..."). Its start in the text, or -1.
- */
-/**
  * "What is the conference even for?", "what did Tokayev say the conference was for": what something is for, its
  * purpose; not what someone is responsible, known or calling for.
  */
 const WHAT_FOR = /^\W*what(?:'s|\s+(?:is|are|was|were|did\s+(?:[a-z'-]+\s+){1,4}?say))\s+(?:[a-z'-]+\s+){1,6}?(?:(?:is|are|was|were)\s+)?(?<!(?:ible|able|ed|ing|own|ous)\s)(?:even\s+|actually\s+|really\s+)?for(?:\s*,?\s+(?:according\s+to|per)\s+[^?]*)?\W*(?:lol|tbh|anyway|exactly)?\W*$/;
 
+/**
+ * "What is the purpose of X?", "what's the point of X", "what was the main aim of X": the purpose word says what
+ * kind of answer is wanted (see the 'why' type), like "why"; the sentence that answers says what X is for, in its
+ * own words ("is aimed at ...", "to ensure ..."). Its start in the text, or -1.
+ */
 const PURPOSE_HEAD = /\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?(?:(?:(main|real|actual|key)\s+)?(reason|purpose|aim|goal|objective)s?|(?:(whole)\s+)?(point))\b/di;
 
 /** The starts of the purpose word and of its modifier ("main aim"), in the text: none when there is no purpose word. */
@@ -529,9 +529,9 @@ export function claimedLengthOf(question: string): number | undefined {
 }
 
 const ABILITY_NOUN = 'possibilit(?:y|ies)|opportunit(?:y|ies)|abilit(?:y|ies)';
-/** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
 /** "What kind of democracy", "which form of people's rule": the thing asked about (a possessive's owner is skipped). */
 const KIND_OF = /\b(?:what|which)\s+(?:kinds?|forms?|types?|sorts?)\s+of\s+(?:[a-z]+['’]s\s+)?([a-z][a-z-]{2,})\b/i;
+/** "What new power ...", "What possibilities will citizens get ...", "What opportunity ...": the modifier and the noun. */
 const ASKS_ABILITY = new RegExp(`\\b(?:what|which)\\s+(?:(new|additional|extra)\\s+)?(powers?|${ABILITY_NOUN})\\b`, 'di');
 /** The same noun in a translation, which has no "what new" before it ("... Ombudsman opportunities ... change"). */
 const TRANSLATED_ABILITY = new RegExp(`\\b(?:${ABILITY_NOUN})\\b`, 'gi');
@@ -943,28 +943,32 @@ const corpusRelated = new WeakMap<Vocabulary, Map<string, readonly RelatedTerm[]
 function corpusRelatedTerms(surface: string, vocabulary: Vocabulary, asAdjective = false): readonly RelatedTerm[] {
   let known = corpusRelated.get(vocabulary);
   if (!known) corpusRelated.set(vocabulary, (known = new Map()));
-  const key = asAdjective ? `${surface.toLowerCase()}/adj` : surface.toLowerCase();
-  return known.get(key) ?? rememberCorpusRelated(key, vocabulary, known);
+  const word = surface.toLowerCase();
+  return known.get(relationsKey(word, asAdjective)) ?? rememberCorpusRelated(word, asAdjective, vocabulary, known);
 }
 
 /** The miss path of corpusRelatedTerms, a function of its own so that the compiler does not fold it into the hit path. */
-function rememberCorpusRelated(key: string, vocabulary: Vocabulary, known: Map<string, readonly RelatedTerm[]>): readonly RelatedTerm[] {
-  const list = relatedTerms(key).filter((r) => vocabulary.hasTerm(r.term));
+function rememberCorpusRelated(word: string, asAdjective: boolean, vocabulary: Vocabulary, known: Map<string, readonly RelatedTerm[]>): readonly RelatedTerm[] {
+  const list = relatedTerms(word, asAdjective).filter((r) => vocabulary.hasTerm(r.term));
   if (known.size >= 20_000) known.clear();
-  known.set(key, list);
+  known.set(relationsKey(word, asAdjective), list);
   return list;
 }
+
+/** A word's key in the relation caches: its adjective senses are remembered apart from all of them. */
+const relationsKey = (word: string, asAdjective: boolean) => (asAdjective ? `${word} adj` : word);
 
 const relatedTermsOf = new Map<string, readonly RelatedTerm[]>();
 
 /** A word's WordNet relations with the term each stands for (the same for every corpus: remembered, bounded). */
-function relatedTerms(surface: string): readonly RelatedTerm[] {
-  const key = surface.toLowerCase();
+function relatedTerms(surface: string, asAdjective = false): readonly RelatedTerm[] {
+  const word = surface.toLowerCase();
+  const key = relationsKey(word, asAdjective);
   let list = relatedTermsOf.get(key);
   if (!list) {
-    list = (key.endsWith('/adj') ? relatedWords(key.slice(0, -4), true) : relatedWords(key)).flatMap(({ word, relation }) => {
-      const term = termOfRelated(word);
-      return term === null ? [] : [{ word, relation, term }];
+    list = relatedWords(word, asAdjective).flatMap(({ word: related, relation }) => {
+      const term = termOfRelated(related);
+      return term === null ? [] : [{ word: related, relation, term }];
     });
     if (relatedTermsOf.size >= 20_000) relatedTermsOf.clear();
     relatedTermsOf.set(key, list);
