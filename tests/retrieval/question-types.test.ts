@@ -533,6 +533,14 @@ describe('institutions a question names in full', () => {
     expect(namedInstitutions('Constitutional Court work when starting?')).toEqual([]);
   });
 
+  it('named only in the second part of a two-part question do not decide the answer to the first part', () => {
+    const body = `${FILLER}Professor Ann Lee stressed that the constitutional amendments cover the main spheres of state and society.\n\nThe budget was published in May.\n\nThe Constitutional Court will set the tone for the judicial system.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
+    expect(retriever.search('What did Ann Lee say the amendments cover, and what role will the Constitutional Court play?')[0]?.excerpt).toContain('cover the main spheres');
+    // Asked on its own, the institution is what the first sentence must name.
+    expect(retriever.search('What role will the Constitutional Court play?')[0]?.excerpt).toContain('set the tone');
+  });
+
   it("skip one of a translated word's several renderings", () => {
     const text = 'What did the Ministry of Justice or justice say?';
     const start = text.indexOf('Ministry');

@@ -56,12 +56,16 @@ export function scoreReading({ analysed }: Reading, { firstStage, passages, stat
 // A comparison, not a subtraction: the difference of two scores is a new heap number per comparison, hundreds a query.
 const byScore = (a: Pick<Candidate, 'score'>, b: Pick<Candidate, 'score'>) => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0);
 
-/** For each institution the question names, the indices of the units of its words (when every word has one). */
+/**
+ * For each institution the question names, the indices of the units of its words (when every word has one). One
+ * named only in the second part of a two-part English question is left out: the first part is answered first (a
+ * translation's setting, "I am writing about the Constitutional Court ... what did the experts say?", is marked so too).
+ */
 function nameUnits(analysed: AnalysedQuestion, units: readonly WeightedUnit[]): number[][] {
   const out: number[][] = [];
   for (const words of analysed.institutions ?? []) {
     const at = words.map((w) => units.findIndex((u) => u.surface.toLowerCase() === w));
-    if (at.every((i) => i >= 0)) out.push([...new Set(at)]);
+    if (at.every((i) => i >= 0) && (analysed.translated || !at.every((i) => units[i]!.secondary))) out.push([...new Set(at)]);
   }
   return out;
 }
