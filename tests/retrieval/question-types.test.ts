@@ -549,6 +549,14 @@ describe('institutions a question names in full', () => {
   });
 });
 
+describe('a generic word inside a phrase that means something else', () => {
+  it('is read as that meaning ("tell people to" is urging), ahead of a sentence that only has the word', () => {
+    const body = `${FILLER}The state must serve the benefit of the people of the country and the rights of the people, the ombudsman said.\n\nThe count went on all night.\n\nThe ombudsman closed her speech. So, I encourage everyone to read the amendments.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
+    expect(retriever.search('what did the ombudsman tell people to do')[0]?.excerpt).toContain('I encourage everyone');
+  });
+});
+
 describe('a yes/no question about all or any of a group', () => {
   it('finds the noun it quantifies over', async () => {
     const { quantifiedNounOf } = await import('../../src/retrieval/query/question.ts');

@@ -127,6 +127,9 @@ export interface WeightedUnit extends QueryUnit {
 
 /** Of the sentences, the share above which a broader word (a WordNet hypernym) no longer makes a word the corpus lacks known. */
 const COMMON_BROADER_SHARE = 0.1;
+/** Credit for a generic word matched by itself when the question uses it in a phrase meaning something else (see weighUnits). */
+const PHRASE_WORD_CREDIT = 0.7;
+
 /** And at least this many sentences: in a handful of sentences every word is frequent. */
 const COMMON_BROADER_MIN = 10;
 
@@ -154,6 +157,12 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     const credits = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) {
       credits[i] = i < exact ? 1 : i < related ? tuning.conceptCredit : i < broader ? tuning.relatedCredit : i < similar ? tuning.broaderCredit : tuning.similarCredit * unit.similar[i - similar]!.similarity;
+    }
+    // "tell people to vote": a generic word inside a phrase that means something else (urging) stands for that
+    // meaning, said in full by "I encourage everyone ..."; the word alone ("for the benefit of the people") is less.
+    if (unit.concepts.length > 0 && question.language === 'en' && !question.translated && GENERIC_TERMS.has(unit.term) && namesOtherConcept(unit)) {
+      for (let i = 0; i < exact; i++) credits[i] = credits[i]! * PHRASE_WORD_CREDIT;
+      for (let i = exact; i < related; i++) credits[i] = 1;
     }
     // The word's weight is its IDF, or a synonym concept's (discounted); a concept the corpus lacks counts as rare.
     // Of a lexicon entry's several English words, only those the corpus has count: a missing one would weigh most.
