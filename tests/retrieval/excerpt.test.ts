@@ -21,6 +21,20 @@ describe('buildExcerpt', () => {
     expect(e.text.slice(e.highlight.start, e.highlight.end)).toBe('This includes overseas, with 65 precincts in 52 countries.');
   });
 
+  it('adds the next sentence of the paragraph when it holds question words the answer lacks', () => {
+    const weights: Record<string, number> = { 'rights defenders': 3, legislation: 2, events: 2, amend: 2 };
+    const relevance = (text: string) => Object.entries(weights).reduce((sum, [w, n]) => sum + (text.toLowerCase().includes(w) ? n : 0), 0);
+    const body = 'According to rights defenders, the events revealed gaps in applying legislation. Specific recommendations were made to amend laws.\n\nThe count went on all night.';
+    const e = buildExcerpt(body, splitSentences(body), 0, relevance);
+    expect(e.text).toBe('According to rights defenders, the events revealed gaps in applying legislation. Specific recommendations were made to amend laws.');
+    expect(e.text.slice(e.highlight.start, e.highlight.end)).toBe('According to rights defenders, the events revealed gaps in applying legislation.');
+    // A next sentence adding none of the question's words is not shown; nor is one in the next paragraph.
+    const unrelated = 'According to rights defenders, the events revealed gaps in applying legislation. The meeting then closed.';
+    expect(buildExcerpt(unrelated, splitSentences(unrelated), 0, relevance).text).toBe('According to rights defenders, the events revealed gaps in applying legislation.');
+    const nextParagraph = 'According to rights defenders, the events revealed gaps in applying legislation.\n\nSpecific recommendations were made to amend laws.';
+    expect(buildExcerpt(nextParagraph, splitSentences(nextParagraph), 0, relevance).text).toBe('According to rights defenders, the events revealed gaps in applying legislation.');
+  });
+
   it('adds the previous sentence to one whose purpose clause points back at it ("To fulfill this task, ...")', () => {
     const body = 'Special attention is given to improving electoral law. To fulfill this complex task, it is important to work with experts. Lunch followed.';
     const e = buildExcerpt(body, splitSentences(body), 1, countMatches(['experts']));

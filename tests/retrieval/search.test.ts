@@ -174,6 +174,16 @@ describe('search', () => {
   });
 });
 
+describe('answers from one paragraph', () => {
+  it('never show a sentence twice: one sharing only a neighbour shown for context is shown by itself', () => {
+    const body = `${FILLER_PARAGRAPH}\n\nDelegates from ten countries came to watch the vote. They visited polling stations in every region. It was the largest monitoring mission in the history of the country.\n\nThe lists were printed in May.`;
+    const answers = createRetriever([testDocument('a', body)], { judge: () => true }).search('which monitoring mission visited polling stations', { limit: 5 });
+    expect(answers.map((a) => a.excerpt)).toContain('Delegates from ten countries came to watch the vote.');
+    const shown = answers.flatMap((a) => a.excerpt.split(/(?<=\.)\s+/));
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+});
+
 describe('search on a hostile document', () => {
   it('bounds the work per query on a 1 MB run-on sentence (answer-kind checks read its start, excerpts are linear)', () => {
     const clauses = Array.from({ length: 20_000 }, (_, i) => (i === 14_000 ? 'the referendum mission was led by Tamas Meseric' : `the committee of district number ${i} reviewed the referendum budget`));

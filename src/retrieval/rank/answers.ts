@@ -85,13 +85,22 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const shown = candidate.index;
       const echo = candidate.type !== 'yesno' && partner === undefined && onlyRestates(passages.termSetOf(shown), units);
-      const excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo);
-      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
+      let excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo);
       // Positions in the document body, for telling overlapping excerpts of one document apart.
-      const start = region.offset + excerpt.start;
-      const end = region.offset + excerpt.end;
-      const duplicate = taken.some((t) => (t.documentIndex === documentIndex && start < t.end && t.start < end) || overlapsAtLeast(t.terms, excerptTerms, 0.8));
-      if (duplicate) continue;
+      let start = region.offset + excerpt.start;
+      let end = region.offset + excerpt.end;
+      const coreStart = start + excerpt.highlight.start;
+      const coreEnd = start + excerpt.highlight.end;
+      const overlaps = (from: number, to: number) => taken.some((t) => t.documentIndex === documentIndex && from < t.end && t.start < to);
+      // Shown already when its answering sentence is inside an earlier excerpt. One that shares only a neighbour
+      // shown for context is shown by itself: the neighbour is not repeated, the answer is not lost.
+      if (overlaps(coreStart, coreEnd)) continue;
+      if (overlaps(start, end)) {
+        excerpt = { ...excerpt, start: excerpt.start + excerpt.highlight.start, end: excerpt.start + excerpt.highlight.end, text: excerpt.text.slice(excerpt.highlight.start, excerpt.highlight.end), highlight: { start: 0, end: coreEnd - coreStart } };
+        [start, end] = [coreStart, coreEnd];
+      }
+      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
+      if (taken.some((t) => overlapsAtLeast(t.terms, excerptTerms, 0.8))) continue;
       taken.push({ documentIndex, start, end, terms: excerptTerms });
       answers.push({
         excerpt: excerpt.text,

@@ -22,7 +22,8 @@ const ANAPHORIC_START = /^[“"«]?(?:this|these|that|those|they|them|their|he|s
 
 /**
  * The verbatim excerpt for the answering sentence `index`: the sentence itself, plus a neighbour when the
- * sentence cannot stand alone (it starts with "This", "They", ...) or the neighbour also answers, within 400 characters.
+ * sentence cannot stand alone (it starts with "This", "They", ...), the neighbour also answers or the next sentence
+ * adds words of the question, within 400 characters.
  * A sentence longer than the limit is cut at clause boundaries around the part that matches best.
  */
 export function buildExcerpt(
@@ -56,9 +57,19 @@ export function buildExcerpt(
   const coreScore = relevance(core.text);
   if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && (restates || continues(core.text, next.text, relevance(next.text) / coreScore))) {
     end = next.end;
+  } else if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(body.slice(start, next.end)) - coreScore >= coreScore * ADDS_TO_ANSWER) {
+    end = next.end;
   }
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };
 }
+
+/**
+ * The next sentence of the paragraph is shown too when it holds question words the sentence lacks, weighing at
+ * least this share of what the sentence matched: "... the events revealed significant gaps in applying legislation
+ * ... . A number of specific recommendations were made to amend laws ..." for "What changes to legislation did
+ * rights defenders call for after the January events?".
+ */
+const ADDS_TO_ANSWER = 0.2;
 
 /**
  * Does the next sentence carry on the answer: it refers back ("They ...", "... the rights of the latter") and matches
