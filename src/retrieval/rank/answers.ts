@@ -1,10 +1,10 @@
-import type { PassageStore } from '../corpus/passages.ts';
+import type { PassageStore, Region } from '../corpus/passages.ts';
 import type { SentenceSpan } from '../corpus/sentences.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { terms } from '../text/tokenizer.ts';
 import type { Answer, Source } from '../types.ts';
 import { REASON_OR_MEANS } from './answer-types.ts';
-import { buildExcerpt, MAX_EXCERPT_CHARS } from './excerpt.ts';
+import { buildExcerpt, MAX_EXCERPT_CHARS, type Excerpt } from './excerpt.ts';
 import type { RankerTuning, WeightedUnit } from './ranker.ts';
 import type { Candidate } from './select.ts';
 
@@ -22,6 +22,8 @@ export interface AnswerDeps {
 export function createAnswerBuilder({ passages, sources, documentLanguage, tuning }: AnswerDeps): (candidates: readonly Candidate[], needed: number) => Answer[] {
   const { document: documentOf, documentStart } = passages.arrays;
   const clauseTerms = new Map<string, ReadonlySet<string>>();
+  /** The terms of excerpts of two or three whole sentences, by passage and which neighbours they hold (bounded). */
+  const joinedTerms = new Map<number, ReadonlySet<string>>();
 
   /** Which of passage p and its neighbours has exactly this text (an excerpt is mostly one sentence), or -1. */
   function sentenceOf(text: string, p: number, sentences: readonly SentenceSpan[]): number {
@@ -48,6 +50,31 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       clauseTerms.set(text, set);
     }
     return set;
+  }
+
+  /**
+   * The terms of an excerpt of whole sentences around passage p (document sentence `index`): its sentences' sets,
+   * joined (no text tokenized again); a cut from an over-long sentence is tokenized (see termsNear).
+   */
+  function termsOfExcerpt(excerpt: Excerpt, p: number, index: number, region: Region): ReadonlySet<string> {
+    if (excerpt.cut.start || excerpt.cut.end) return termsNear(excerpt.text, p, region.sentences);
+    // Which of the sentences before, at and after p the excerpt holds, as bits: the key of a joined set.
+    let held = 0;
+    for (let d = -1; d <= 1; d++) {
+      const span = region.sentences[index + d];
+      if (span !== undefined && span.start >= excerpt.start && span.end <= excerpt.end) held |= 1 << (d + 1);
+    }
+    if (held === 0b010) return passages.termSetOf(p);
+    if (held === 0) return termsNear(excerpt.text, p, region.sentences);
+    const key = p * 8 + held;
+    let joined = joinedTerms.get(key);
+    if (!joined) {
+      const set = new Set<string>();
+      for (let d = -1; d <= 1; d++) if (held & (1 << (d + 1))) for (const t of passages.termSetOf(p + d)) set.add(t);
+      if (joinedTerms.size >= 4096) joinedTerms.clear();
+      joinedTerms.set(key, (joined = set));
+    }
+    return joined;
   }
 
   /** The weight of the question's words found in a text of an excerpt around passage p (a sentence's by term id). */
@@ -85,7 +112,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const shown = candidate.index;
       const echo = candidate.type !== 'yesno' && partner === undefined && onlyRestates(passages.termSetOf(shown), units);
-      let excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo);
+      let excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo, () => addedBy(passages, shown, shown + 1, units));
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       let start = region.offset + excerpt.start;
       let end = region.offset + excerpt.end;
@@ -99,7 +126,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
         excerpt = { ...excerpt, start: excerpt.start + excerpt.highlight.start, end: excerpt.start + excerpt.highlight.end, text: excerpt.text.slice(excerpt.highlight.start, excerpt.highlight.end), highlight: { start: 0, end: coreEnd - coreStart } };
         [start, end] = [coreStart, coreEnd];
       }
-      const excerptTerms = termsNear(excerpt.text, candidate.index, region.sentences);
+      const excerptTerms = termsOfExcerpt(excerpt, candidate.index, sentenceIndex, region);
       if (taken.some((t) => overlapsAtLeast(t.terms, excerptTerms, 0.8))) continue;
       taken.push({ documentIndex, start, end, terms: excerptTerms });
       answers.push({
@@ -183,11 +210,22 @@ function probesOf(units: readonly WeightedUnit[]): string[] {
 let marks = new Int32Array(1024);
 let generation = 0;
 
-/**
- * `relevance` for passage p's sentence, by term id: a unit's word, alternatives, concepts and WordNet relations
- * of the same meaning are the first ids of `unit.ids` (see weighUnits), -1 for a term the corpus lacks.
- */
-function sentenceRelevance(passages: PassageStore, p: number, units: readonly WeightedUnit[]): number {
+/** Which units the last marked sentence matched (see addedBy): reused, grown as questions need. */
+let matchedUnits = new Uint8Array(64);
+
+/** The weight of the question's words that passage q's sentence holds and passage p's does not, by term id. */
+function addedBy(passages: PassageStore, p: number, q: number, units: readonly WeightedUnit[]): number {
+  if (matchedUnits.length < units.length) matchedUnits = new Uint8Array(units.length * 2);
+  markSentence(passages, p);
+  for (let u = 0; u < units.length; u++) matchedUnits[u] = matches(units[u]!) ? 1 : 0;
+  markSentence(passages, q);
+  let sum = 0;
+  for (let u = 0; u < units.length; u++) if (matchedUnits[u] === 0 && matches(units[u]!)) sum += units[u]!.weight;
+  return sum;
+}
+
+/** Marks passage p's term ids with a new generation (see marks). */
+function markSentence(passages: PassageStore, p: number): void {
   const { termStart, termId } = passages.arrays;
   if (++generation === 0x7fffffff) {
     marks.fill(0);
@@ -202,17 +240,26 @@ function sentenceRelevance(passages: PassageStore, p: number, units: readonly We
     }
     marks[id] = generation;
   }
-  let sum = 0;
-  for (const u of units) {
-    const n = u.exact + u.concepts.length + u.related.length;
-    for (let i = 0; i < n; i++) {
-      const id = u.ids[i]!;
-      if (id >= 0 && id < marks.length && marks[id] === generation) {
-        sum += u.weight;
-        break;
-      }
-    }
+}
+
+/** Does the marked sentence hold the unit: its word, alternatives, concepts or WordNet relations of the same meaning? */
+function matches(u: WeightedUnit): boolean {
+  const n = u.exact + u.concepts.length + u.related.length;
+  for (let i = 0; i < n; i++) {
+    const id = u.ids[i]!;
+    if (id >= 0 && id < marks.length && marks[id] === generation) return true;
   }
+  return false;
+}
+
+/**
+ * `relevance` for passage p's sentence, by term id: a unit's word, alternatives, concepts and WordNet relations
+ * of the same meaning are the first ids of `unit.ids` (see weighUnits), -1 for a term the corpus lacks.
+ */
+function sentenceRelevance(passages: PassageStore, p: number, units: readonly WeightedUnit[]): number {
+  markSentence(passages, p);
+  let sum = 0;
+  for (const u of units) if (matches(u)) sum += u.weight;
   return sum;
 }
 

@@ -42,6 +42,8 @@ export function buildExcerpt(
   wanted?: RegExp,
   /** The sentence only restates the question: the next one, in its paragraph, is shown with it. */
   restates = false,
+  /** The weight of the question's words the next sentence holds and this one does not (default: from `relevance`). */
+  addedByNext?: () => number,
 ): Excerpt {
   const core = sentences[index]!;
   if (core.end - core.start > maxChars) return clauseWindow(body, core, relevance, maxChars, probes, wanted);
@@ -57,7 +59,7 @@ export function buildExcerpt(
   const coreScore = relevance(core.text);
   if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && (restates || continues(core.text, next.text, relevance(next.text) / coreScore))) {
     end = next.end;
-  } else if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && relevance(body.slice(start, next.end)) - coreScore >= coreScore * ADDS_TO_ANSWER) {
+  } else if (next && next.paragraph === core.paragraph && next.end - start <= maxChars && coreScore > 0 && (addedByNext ? addedByNext() : relevance(body.slice(start, next.end)) - coreScore) >= coreScore * ADDS_TO_ANSWER) {
     end = next.end;
   }
   return { start, end, text: body.slice(start, end), highlight: { start: core.start - start, end: core.end - start }, cut: { start: false, end: false } };
