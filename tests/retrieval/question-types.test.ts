@@ -11,6 +11,11 @@ describe('the kind of answer a question asks for', () => {
     ['What part of the population supports the reform?', 'percent'],
     ['Which part of parliament appointed the commission?', 'other'],
     ['Who chaired the meeting?', 'who'],
+    // A "who" after another question word starts a relative clause: the question asks what.
+    ['What did the minister say should be guaranteed for the people who were detained?', 'other'],
+    ['What did the ambassador who ran the forum call for?', 'other'],
+    ['What was the name of the official who opened the conference?', 'who'],
+    ['Do you know who chaired the meeting?', 'who'],
     ['What is the Senate?', 'define'],
     ['Why did the president call a referendum?', 'why'],
     ['Was the session held online?', 'yesno'],

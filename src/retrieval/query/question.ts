@@ -337,12 +337,26 @@ export function detectAnswerType(question: string, translated = false): AnswerTy
     if (!pattern.test(lower)) continue;
     // A translation keeps the original's word order: "what condemned deputy Ministry ..." asks what, not which ministry.
     if (type === 'organisation' && translated && !ORGANISATION_NEXT.test(lower)) continue;
+    if (type === 'who' && relativeWhoOnly(lower)) continue;
     return type;
   }
   // Kazakh puts its question word just before the verb at the end ("Конституциялық сот жұмысын қашан бастады?").
   if (translated && TRANSLATED_WHEN.test(lower)) return 'when';
   return YES_NO.test(lower) ? 'yesno' : 'other';
 }
+
+/**
+ * "What did the minister say should be guaranteed for the people who were detained?": a "who" after another
+ * question word starts a relative clause; the question asks what. "Whom", "whose", "which official" and "name"
+ * still ask for a person.
+ */
+function relativeWhoOnly(lower: string): boolean {
+  const who = lower.search(/\bwho\b/);
+  const other = lower.search(/\b(?:what|which|how|why|when|where)\b/);
+  return who > 0 && other >= 0 && other < who && !PERSON_ASKED.test(lower);
+}
+
+const PERSON_ASKED = /\bwhom\b|\bwhose\b|\bwhich\s+(?:person|official|expert|minister|man|woman)\b|\bname\b/;
 
 /** "According to X, why ...?", "In the professor's view, when ...": whose words are asked for, before the question word. */
 const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|opinion|words)\s+of)\s+[^,]{1,60}|in\s+[^,]{1,50}['’]s?\s+(?:view|opinion|words)),\s*/;
