@@ -16,6 +16,9 @@ describe('the kind of answer a question asks for', () => {
     ['What did the ambassador who ran the forum call for?', 'other'],
     ['What was the name of the official who opened the conference?', 'who'],
     ['Do you know who chaired the meeting?', 'who'],
+    ['Which deputy foreign minister gave the welcoming speech?', 'who'],
+    ['Which KAZGUU law professor sits on the working group?', 'who'],
+    ['On which dates did KazISS run its survey?', 'when'],
     ['What is the Senate?', 'define'],
     ['Why did the president call a referendum?', 'why'],
     ['Was the session held online?', 'yesno'],
@@ -47,6 +50,14 @@ describe('the kind of answer a question asks for', () => {
     ['Count the polling stations abroad', 'how_many'],
   ])('%s → %s', (question, type) => {
     expect(detectAnswerType(question)).toBe(type);
+  });
+
+  it('reads a title with a colon inside the question as part of it, not as a sentence before it', () => {
+    const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+    expect(analyseQuestion("When was the meeting 'Referendum: Constitutional Rights of Citizens' held?", everyWord).type).toBe('when');
+    expect(analyseQuestion('When was the meeting titled Referendum: Constitutional Rights of Citizens held?', everyWord).type).toBe('when');
+    // A question after a colon is still the question.
+    expect(analyseQuestion('I covered the vote for a paper: Who chaired the meeting?', everyWord).type).toBe('who');
   });
 });
 
@@ -585,6 +596,8 @@ describe('a translated question keeps its language’s word order', () => {
     expect(detectAnswerType('constitutional court work when start', true)).toBe('when');
     expect(detectAnswerType('constitutional court work when start', false)).not.toBe('when');
     expect(detectAnswerType('what said Tokayev when took office', true)).not.toBe('when');
+    // "Ермек Әбдірасылов қай университетте профессор?": which university, not which professor.
+    expect(detectAnswerType('Yermek Abdrassulov which university professor', true)).not.toBe('who');
   });
 });
 

@@ -290,13 +290,16 @@ export function roleHolderOf(question: string, translated = false): string | und
 /** The nouns of "which organisations / NGOs / ministries ...": named organisations answer. */
 const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?|assembl(?:y|ies)|unions?)';
 
+/** "Which deputy foreign minister ...?", "which law professor": a person is asked for, by what they are (English word order). */
+const WHICH_PERSON = /\bwhich\s+(?:[a-z-]+\s+){0,2}?(?:person|official|expert|minister|man|woman|professor|speaker|deputy|commissioner|ombudsman|ombudsperson|ombudswoman|chairman|chairwoman|chairperson|director|secretary|ambassador|diplomat|scientist|scholar|analyst|lawyer|researcher|politician|advisor|adviser)\b/;
+
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
   ['percent', /\b(what|which)\s+(percentage|percent|share|proportion|fraction)\b|\b(what|which)\s+part\s+of\s+(?:the\s+)?(?:population|people|citizens|voters|respondents|residents|electorate|votes|ballots|kazakhstanis|society|youth)\b|\bhow\s+many\s+percent|\bpercentage\b|\bhow\s+much\s+of\b/],
   ['how_long', /\bhow\s+long\b|\bhow\s+much\s+time\b|\bhow\s+many\s+years\b|\bfor\s+how\s+long\b|\bwhat\s+(is\s+the\s+)?(term|duration|length)\b/],
   ['how_many', /\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+number\b|^\W*count\b/],
   // "when" asks for a time at the start of a question, not inside it ("what happens when laws infringe ...").
-  ['when', /^\W*(?:[a-z']+\W+){0,2}when\b|\bwhat\s+(date|day|year|month)\b|\bwhich\s+(date|day|year|month)\b|\bdate\b|\bwhat\s+time\b/],
+  ['when', /^\W*(?:[a-z']+\W+){0,2}when\b|\bwhat\s+(dates?|days?|years?|months?)\b|\bwhich\s+(dates?|days?|years?|months?)\b|\bdates?\b|\bwhat\s+time\b/],
   ['role', /\b(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+|his\s+|her\s+)?(?:position|post|job|role|office)\b|\b(?:position|post|job)\s+(?:of|does|did|do|is|was)\b/],
   // "Who were the main observer organisations?": organisations answer, not a person.
   ['organisation', new RegExp(`^\\W*who\\s+(?:were|are|was|is)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(?:${ORGANISATION_NOUN}|orgs?)(?=\\s+(?:at|in|of|for|from|that|which|who|to|on|during)\\b|\\W*$)`)],
@@ -334,7 +337,8 @@ export function detectAnswerType(question: string, translated = false): AnswerTy
   if (definedSubject(question) !== null) return 'define';
   const lower = question.toLowerCase().replace(LEADING_ATTRIBUTION, '');
   for (const [type, pattern] of TYPE_PATTERNS) {
-    if (!pattern.test(lower)) continue;
+    // A translation keeps its word order: "қай университетте профессор" reads "which university professor".
+    if (!pattern.test(lower) && !(type === 'who' && !translated && WHICH_PERSON.test(lower))) continue;
     // A translation keeps the original's word order: "what condemned deputy Ministry ..." asks what, not which ministry.
     if (type === 'organisation' && translated && !ORGANISATION_NEXT.test(lower)) continue;
     if (type === 'who' && relativeWhoOnly(lower)) continue;
@@ -356,7 +360,7 @@ function relativeWhoOnly(lower: string): boolean {
   return who > 0 && other >= 0 && other < who && !PERSON_ASKED.test(lower);
 }
 
-const PERSON_ASKED = /\bwhom\b|\bwhose\b|\bwhich\s+(?:person|official|expert|minister|man|woman)\b|\bname\b/;
+const PERSON_ASKED = new RegExp(`\\bwhom\\b|\\bwhose\\b|${WHICH_PERSON.source}|\\bname\\b`);
 
 /** "According to X, why ...?", "In the professor's view, when ...": whose words are asked for, before the question word. */
 const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|opinion|words)\s+of)\s+[^,]{1,60}|in\s+[^,]{1,50}['’]s?\s+(?:view|opinion|words)),\s*/;
@@ -432,12 +436,22 @@ function questionAfterPreamble(text: string, translated: boolean): number {
   const trimmed = text.trimEnd();
   if (!trimmed.endsWith('?') || trimmed.slice(0, -1).includes('?')) return 0;
   let last = 0;
+  // A title quoted in the question ("the meeting 'Referendum: Constitutional Rights of Citizens'") is no sentence.
+  const quoted = [...trimmed.matchAll(QUOTED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   // A translation is lowercase (names aside): any word after a full stop starts a sentence.
-  for (const m of trimmed.matchAll(translated ? TRANSLATED_SENTENCE_END : SENTENCE_END)) last = (m.index ?? 0) + m[0].length;
+  for (const m of trimmed.matchAll(translated ? TRANSLATED_SENTENCE_END : SENTENCE_END)) {
+    const at = m.index ?? 0;
+    if (quoted.some(([from, to]) => at > from && at < to)) continue;
+    // After a colon, only a question starts the question ("Quick one: Who chaired ...?"; not "titled Referendum: Constitutional Rights ...").
+    if (trimmed[at] === ':' && !QUESTION_START.test(trimmed.slice(at + m[0].length))) continue;
+    last = at + m[0].length;
+  }
   for (const m of trimmed.matchAll(QUESTION_AFTER_BREAK)) last = Math.max(last, (m.index ?? 0) + m[0].length);
   return last;
 }
 const SENTENCE_END = /[.!:]\s+(?=[\p{Lu}"“«])/gu;
+/** A quoted span: opened after a space or bracket (an apostrophe inside a word opens none), closed before one or punctuation. */
+const QUOTED = /(?<=^|[\s(])["“«'‘][^"“”«»\n]{1,150}?["”»'’](?=[\s,.?!;:)]|$)/gu;
 // Words a translation drops leave their commas ("Подскажите, пожалуйста, ..." after a full stop: "society.,, which ...").
 const TRANSLATED_SENTENCE_END = /[.!][\s,]*\s(?=[\p{L}"“«])/gu;
 /** "...; what did the chairman say ...?", "... — who chaired it?": a question word after a semicolon or a dash starts the question too. */
