@@ -59,7 +59,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   excessive_force: ['disproportionate use of force', 'excessive force', 'excessive use of force', 'disproportionate force', 'heavy-handed', 'police brutality', 'brutality'],
   detainee: ['detained citizen', 'detainee', 'detained people', 'detained person', 'people in custody', 'those detained', 'people held', 'person held'],
   // What one thing does to another: asked as an effect, told as a cause ("has spurred modernization").
-  effect: ['effect', 'impact', 'influence', 'affect', 'spur', 'give impetus', 'impetus', 'lead to', 'result in', 'trigger', 'prompt'],
+  effect: ['effect', 'impact', 'influence', 'affect', 'spur', 'give impetus', 'impetus', 'lead to', 'result in', 'trigger', 'prompt', 'set in motion', 'bring about'],
   rights_defender: ['human rights defender', 'rights defender', 'human rights advocate', 'rights advocate', 'human rights activist', 'rights activist'],
   reveal: ['reveal', 'expose', 'uncover', 'lay bare', 'bring to light'],
   decentralization: ['decentralization', 'decentralisation', 'redistribution of power', 'balance of powers', 'decentralizing'],
