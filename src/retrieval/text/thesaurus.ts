@@ -63,8 +63,8 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   rights_defender: ['human rights defender', 'rights defender', 'human rights advocate', 'rights advocate', 'human rights activist', 'rights activist'],
   reveal: ['reveal', 'expose', 'uncover', 'lay bare', 'bring to light'],
   decentralization: ['decentralization', 'decentralisation', 'redistribution of power', 'balance of powers', 'decentralizing'],
-  // A law or an amendment is passed, in the sources adopted; laws in force are "currently applicable".
-  adopt: ['adopt', 'pass', 'enact'],
+  // A law is enacted, in the sources adopted (not "passed": WordNet's "passing" is also a death); laws in force are "currently applicable".
+  adopt: ['adopt', 'enact'],
   in_force: ['existing', 'currently applicable', 'in force', 'current'],
   // WordNet knows "UN" is the United Nations, but a relation of several words reaches no sentence on its own.
   un: ['un', 'united nations', 'u.n.'],
