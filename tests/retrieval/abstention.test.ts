@@ -238,6 +238,11 @@ describe('a "how long" question about whose term', () => {
     const { termOwnerOf } = await import('../../src/retrieval/query/question.ts');
     expect(termOwnerOf("How long is the President's term of office?")).toBe('presid');
     expect(termOwnerOf('How long is the term of office of the president?')).toBe('presid');
+    // "the term of office for X's Y and Z": any of their words may name the holder next to the length.
+    const owners = termOwnerOf("How long is the term of office for the election commission's chair and members?");
+    expect(owners?.split('|')).toEqual(expect.arrayContaining(['chair', 'member']));
+    expect(holdsAnswerKind({ type: 'how_long', termOwner: owners! }, sentence('The President appoints the CEC chairman and two members for a five-year term.', 1))).toBe(true);
+    expect(holdsAnswerKind({ type: 'how_long', termOwner: owners! }, sentence('The survey ran for two weeks in May.', 1))).toBe(false);
     expect(termOwnerOf('how long do cec members serve')).toBeUndefined();
     // Translations name the holder next to the term, either side ("президенттің өкілеттік мерзімі", "срок полномочий президента").
     expect(termOwnerOf('amendments President term how long?', true)).toBe('presid');

@@ -19,6 +19,10 @@ describe('the kind of answer a question asks for', () => {
     ['Which deputy foreign minister gave the welcoming speech?', 'who'],
     ['Which KAZGUU law professor sits on the working group?', 'who'],
     ['On which dates did KazISS run its survey?', 'when'],
+    // A clause setting the scene comes before the question word.
+    ['When the CEC was first set up, who decided on its membership?', 'who'],
+    ['If the amendments pass, what happens to the other laws?', 'other'],
+    ['When did the meeting, held online, start?', 'when'],
     ['What is the Senate?', 'define'],
     ['Why did the president call a referendum?', 'why'],
     ['Was the session held online?', 'yesno'],

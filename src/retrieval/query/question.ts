@@ -335,7 +335,8 @@ export function definedSubject(question: string): string | null {
 
 export function detectAnswerType(question: string, translated = false): AnswerType {
   if (definedSubject(question) !== null) return 'define';
-  const lower = question.toLowerCase().replace(LEADING_ATTRIBUTION, '');
+  // A translation keeps its word order: "когда прошли выборы, которые ..." reads "when held elections, which ...".
+  const lower = translated ? question.toLowerCase().replace(LEADING_ATTRIBUTION, '') : question.toLowerCase().replace(LEADING_ATTRIBUTION, '').replace(LEADING_CLAUSE, '');
   for (const [type, pattern] of TYPE_PATTERNS) {
     // A translation keeps its word order: "қай университетте профессор" reads "which university professor".
     if (!pattern.test(lower) && !(type === 'who' && !translated && WHICH_PERSON.test(lower))) continue;
@@ -361,6 +362,9 @@ function relativeWhoOnly(lower: string): boolean {
 }
 
 const PERSON_ASKED = new RegExp(`\\bwhom\\b|\\bwhose\\b|${WHICH_PERSON.source}|\\bname\\b`);
+
+/** "When the CEC was first set up, who decided ...?", "If the amendments pass, what happens ...?": a clause setting the scene, before the question word. */
+const LEADING_CLAUSE = /^\W*(?:when|if|after|before|once|while|since|until)\b[^,?]{3,100},\s*(?=(?:who|whom|whose|what|which|how|why|where|when|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)/;
 
 /** "According to X, why ...?", "In the professor's view, when ...": whose words are asked for, before the question word. */
 const LEADING_ATTRIBUTION = /^\W*(?:(?:according\s+to|in\s+(?:the\s+)?(?:view|opinion|words)\s+of)\s+[^,]{1,60}|in\s+[^,]{1,50}['’]s?\s+(?:view|opinion|words)),\s*/;
@@ -584,20 +588,23 @@ export function quantifiedNounOf(question: string): string | undefined {
 export const FORMAT_CONCEPT = '~format';
 
 /** "How long is the president's term", "the presidential term", "the term of office of the president". */
-const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+of\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+))/iu;
+const TERM_OF = /\bhow\s+long\b.*?\b(?:is|was|are|were|will\s+be)\s+(?:the\s+|a\s+|an\s+)?(?:([\p{L}-]+?)(?:['’]s)?\s+(?:term|mandate|tenure)|(?:term|mandate|tenure)(?:\s+of\s+office)?\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,5}))/iu;
 
 const NAME_START = /^\p{Lu}/u;
 const TRANSLATED_TERM_OWNER = /(?<![\p{L}])(\p{Lu}[\p{L}-]*)\s+(?:term|mandate|tenure)\b|\b(?:term|mandate|tenure)\s+(\p{Lu}[\p{L}-]*)/u;
 
-/** The stem of whose term a "how long" question asks about, if it says. */
+/**
+ * The stems of whose term a "how long" question asks about, if it says, joined by "|": one word ("the CEC
+ * chairman's term") or the words of "the term of office for the election commission's chair and members".
+ */
 export function termOwnerOf(question: string, translated = false): string | undefined {
   // A translation has no "is ... term of": "президенттің өкілеттік мерзімі" reads "President term", "срок полномочий
   // президента" "term President"; its lexicons capitalise offices and names.
   const m = (translated ? TRANSLATED_TERM_OWNER : TERM_OF).exec(question);
   const owner = m?.[1] ?? m?.[2];
   if (!owner) return undefined;
-  const term = words(owner).find((w) => w.term !== null)?.term;
-  return term && !term.startsWith('~') ? term : undefined;
+  const stems = words(owner).flatMap((w) => (w.term !== null && !w.term.startsWith('~') ? [w.term] : [])).slice(0, 4);
+  return stems.length > 0 ? stems.join('|') : undefined;
 }
 
 /** Two or more capitalised words, joined by spaces or "of (the)", "for", "on" ("Commissioner for Human Rights"). */

@@ -240,9 +240,9 @@ const LENGTH = new RegExp(LENGTH_OF_TIME.source, 'gi');
 /** How far before a length its holder may be named ("... two members for a five-year term"). */
 const HOLDER_REACH = 40;
 
-/** Does the text give a length of time said of the owner (a word stem named just before it)? */
+/** Does the text give a length of time said of the owner (word stems joined by "|", one named just before it)? */
 function lengthOf(text: string, owner: string): boolean {
-  const holder = new RegExp(`(?<![\\p{L}])${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+  const holder = new RegExp(`(?<![\\p{L}])(?:${owner.split('|').map((stem) => stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
   for (const m of text.matchAll(LENGTH)) {
     const at = m.index ?? 0;
     if (holder.test(text.slice(Math.max(0, at - HOLDER_REACH), at))) return true;
