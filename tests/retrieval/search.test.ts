@@ -94,6 +94,8 @@ describe('search', () => {
   it('shows with a sentence that only restates the question the one after it, which answers', () => {
     const answer = retriever.search('Why is the establishment of the Constitutional Court important, in the professor’s view?')[0]?.excerpt;
     expect(answer).toMatch(/^The establishment of the Constitutional Court is very important\. According to the Constitution/);
+    // In other words, as one concept ("creating": the establishment), it restates the question all the same.
+    expect(retriever.search("Why is creating a Constitutional Court important, in Abdrassulov's view?")[0]?.excerpt).toMatch(/^The establishment of the Constitutional Court is very important\. According to the Constitution/);
     // A yes/no question is settled by the restatement itself.
     expect(retriever.search('Is the establishment of the Constitutional Court important?')[0]?.excerpt).toBe('The establishment of the Constitutional Court is very important.');
   });

@@ -5,7 +5,7 @@ import { terms } from '../text/tokenizer.ts';
 import type { Answer, Source } from '../types.ts';
 import { REASON_OR_MEANS } from './answer-types.ts';
 import { buildExcerpt, MAX_EXCERPT_CHARS, type Excerpt } from './excerpt.ts';
-import type { RankerTuning, WeightedUnit } from './ranker.ts';
+import { conceptWords, type RankerTuning, type WeightedUnit } from './ranker.ts';
 import type { Candidate } from './select.ts';
 
 export interface AnswerDeps {
@@ -152,9 +152,17 @@ function onlyRestates(sentence: ReadonlySet<string>, units: readonly WeightedUni
   for (const term of sentence) {
     if (term.startsWith('~')) continue;
     words += 1;
-    if (!units.some((u) => u.term === term || u.alternatives.includes(term))) return false;
+    // Said in other words counts too: "The establishment of the Court ..." restates "creating a Court" (one concept).
+    if (!units.some((u) => u.term === term || u.alternatives.includes(term) || restatesByConcept(u, sentence, term))) return false;
   }
   return words > 0;
+}
+
+/** Is the sentence's term one word of a thesaurus concept the unit has, as its own or a WordNet relation's ("establish": ~open, for "creating")? */
+function restatesByConcept(u: WeightedUnit, sentence: ReadonlySet<string>, term: string): boolean {
+  for (const c of u.concepts) if (sentence.has(c) && conceptWords(c).has(term)) return true;
+  for (const c of u.related) if (c.startsWith('~') && sentence.has(c) && conceptWords(c).has(term)) return true;
+  return false;
 }
 
 /** An over-long sentence naming organisations first ("The observers of X, Y, Z became key organizations"): its start names them. */

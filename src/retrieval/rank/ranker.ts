@@ -233,7 +233,7 @@ function namesOtherConcept(unit: QueryUnit): boolean {
 }
 
 /** The terms of a thesaurus group's one-word phrases ("~country": country, nation). */
-function conceptWords(concept: string): ReadonlySet<string> {
+export function conceptWords(concept: string): ReadonlySet<string> {
   let words = CONCEPT_WORDS.get(concept);
   if (!words) {
     const found = new Set<string>();
