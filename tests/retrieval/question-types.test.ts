@@ -18,6 +18,7 @@ describe('the kind of answer a question asks for', () => {
     ['Do you know who chaired the meeting?', 'who'],
     ['Which deputy foreign minister gave the welcoming speech?', 'who'],
     ['Which KAZGUU law professor sits on the working group?', 'who'],
+    ['Which panellist had worked on the draft?', 'who'],
     ['On which dates did KazISS run its survey?', 'when'],
     // A clause setting the scene comes before the question word.
     ['When the CEC was first set up, who decided on its membership?', 'who'],

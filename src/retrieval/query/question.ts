@@ -291,7 +291,7 @@ export function roleHolderOf(question: string, translated = false): string | und
 const ORGANISATION_NOUN = '(?:organi[sz]ations?|ngos?|bod(?:y|ies)|institutions?|agenc(?:y|ies)|associations?|foundations?|ministr(?:y|ies)|partners?|bureaus?|missions?|delegations?|parties|committees?|assembl(?:y|ies)|unions?)';
 
 /** "Which deputy foreign minister ...?", "which law professor": a person is asked for, by what they are (English word order). */
-const WHICH_PERSON = /\bwhich\s+(?:[a-z-]+\s+){0,2}?(?:person|official|expert|minister|man|woman|professor|speaker|deputy|commissioner|ombudsman|ombudsperson|ombudswoman|chairman|chairwoman|chairperson|director|secretary|ambassador|diplomat|scientist|scholar|analyst|lawyer|researcher|politician|advisor|adviser)\b/;
+const WHICH_PERSON = /\bwhich\s+(?:[a-z-]+\s+){0,2}?(?:person|official|expert|minister|man|woman|professor|speaker|panell?ist|deputy|commissioner|ombudsman|ombudsperson|ombudswoman|chairman|chairwoman|chairperson|director|secretary|ambassador|diplomat|scientist|scholar|analyst|lawyer|researcher|politician|advisor|adviser)\b/;
 
 const TYPE_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "What part of the population ..." asks for a share; "Which part of parliament ..." asks which chamber.
