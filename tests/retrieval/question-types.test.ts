@@ -570,6 +570,22 @@ describe('institutions a question names in full', () => {
   });
 });
 
+describe('a question for a share', () => {
+  it('is answered by the sentence with the figure when it comes close, ahead of one naming the poll without it', () => {
+    const body = `${FILLER}As soon as the vote was announced, the institute ran a poll to learn what people knew about the upcoming vote.\n\nThe count went on all night.\n\nThus, according to the data, 70% of citizens are aware of the referendum.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
+    expect(retriever.search("What share of people knew about the upcoming vote, according to the institute's poll?")[0]?.excerpt).toContain('70% of citizens');
+  });
+
+  it('counts a share said in words as less than a figure', () => {
+    const body = `${FILLER}The vast majority of participants spoke in favor of the referendum.\n\nThe count went on all night.\n\nAccording to the poll, 76% of citizens support the referendum.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
+    expect(retriever.search('What percentage of citizens support the referendum?')[0]?.excerpt).toContain('76% of citizens');
+    const explained = (retriever as unknown as { explain(q: string, top: number): Array<{ top: Array<{ text: string; fit: number }> }> }).explain('What share of participants were in favor?', 5)[0]!.top;
+    expect(explained.find((t) => t.text.startsWith('The vast majority'))?.fit).toBe(0.5);
+  });
+});
+
 describe('a generic word inside a phrase that means something else', () => {
   it('is read as that meaning ("tell people to" is urging), ahead of a sentence that only has the word', () => {
     const body = `${FILLER}The state must serve the benefit of the people of the country and the rights of the people, the ombudsman said.\n\nThe count went on all night.\n\nThe ombudsman closed her speech. So, I encourage everyone to read the amendments.`;

@@ -121,8 +121,9 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
     }
     case 'percent':
-      // "%", or the word in a Russian ("процент") or Kazakh ("пайыз") document.
-      return passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз') ? 1 : 0;
+      // "%", or the word in a Russian ("процент") or Kazakh ("пайыз") document, or a share in words ("the vast majority of").
+      if (passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз')) return 1;
+      return SHARE_IN_WORDS.test(checkedText(passage)) ? SHARE_IN_WORDS_FIT : 0;
     case 'how_many':
       return countFit(passage, countedTerms);
     case 'how_long': {
@@ -164,6 +165,11 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       return 0;
   }
 }
+
+/** A share said in words: "the vast majority of Kazakhstanis", "half of the respondents", "two thirds of". */
+/** Less than a figure: "the majority of civil sector representatives" says there is a share, not how large. */
+const SHARE_IN_WORDS_FIT = 0.5;
+const SHARE_IN_WORDS = /\b(?:(?:vast|overwhelming|absolute|simple)\s+)?(?:majority|minority|half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?)\s+of\b/i;
 
 /** Does the sentence say what part of a group did ("some NGOs", "most of the observers", "not all members")? */
 export function namesPartOfGroup(passage: Passage, noun: string): boolean {

@@ -160,11 +160,11 @@ export function specificFirst(scored: Array<Pick<Candidate, 'score' | 'specificM
 
 /**
  * A kind of answer checked closely enough (a number followed by the thing counted, a person's name by the office
- * asked about) that a runner-up holding it may go first with fewer of the question's words: the best sentence,
- * without it, would be refused.
+ * asked about, a share) that a runner-up holding it may go first with fewer of the question's words: "What share of
+ * people knew about the vote?" is not answered by the sentence naming the poll without its figures.
  */
 function checksAnswerClosely(question: ScoredReading['analysed']): boolean {
-  return (question.type === 'how_many' && question.countsAskedThing) || (question.type === 'who' && question.wantsName);
+  return (question.type === 'how_many' && question.countsAskedThing) || (question.type === 'who' && question.wantsName) || question.type === 'percent';
 }
 
 /**
