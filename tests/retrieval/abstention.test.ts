@@ -286,3 +286,21 @@ describe('a first sentence that matches only generic words ("people", "Kazakhsta
     expect(specific.map((c) => c.id)).toEqual(['court', 'law']);
   });
 });
+
+describe('a question for a new power or opportunity', () => {
+  it('is offered only by a sentence saying what someone is able to do, or has the chance to', () => {
+    const asks = { type: 'other' as const, asksAbility: true };
+    expect(offersAnswerKind(asks, sentence('The Ombudsman will be able to appeal to the Court.', 1))).toBe(true);
+    expect(offersAnswerKind(asks, sentence('The reform gives the Ombudsman a special status.', 0))).toBe(false);
+    // Other questions are offered by any sentence on their topic.
+    expect(offersAnswerKind({ type: 'other' }, sentence('The reform gives the Ombudsman a special status.', 0))).toBe(true);
+  });
+
+  it('reads "a chance to" as an opportunity', () => {
+    const body = `${FILLER}The conference, he noted, is a chance to voice well-considered opinions.\n\nThe count went on all night.\n\nThe conference was held in Astana in December.`;
+    const retriever = createRetriever([testDocument('a', body)], { judge: () => true }) as unknown as { explain(q: string, top: number): Array<{ top: Array<{ text: string; fit: number }> }> };
+    const top = retriever.explain('What opportunity does the conference offer?', 5)[0]!.top;
+    expect(top.find((t) => t.text.includes('a chance to voice'))?.fit).toBe(1);
+    expect(top.find((t) => t.text.includes('held in Astana'))?.fit).toBe(0);
+  });
+});

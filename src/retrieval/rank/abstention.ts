@@ -46,6 +46,7 @@ export interface KindQuestion {
   surfaces?: ReadonlySet<string>;
   asksFor?: string;
   officeOf?: readonly string[];
+  asksAbility?: boolean;
 }
 
 /**
@@ -214,7 +215,8 @@ export function offersAnswerKind(question: KindQuestion, candidate: { fit: numbe
   const { type } = question;
   // "Was it held in person?" is settled by a sentence naming how it was held ("via videoconference"), not one that only names the meeting.
   if (question.asksFormat && !terms(candidate.passage.sentence.text.slice(0, 4000)).some((t) => t.term === FORMAT_CONCEPT)) return false;
-  if (type === 'who' || type === 'define' || type === 'role') return candidate.fit > 0 && holdsAnswerKind(question, candidate);
+  // "What new power will the Ombudsman get?": a sentence saying what someone will be able to do.
+  if (type === 'who' || type === 'define' || type === 'role' || question.asksAbility === true) return candidate.fit > 0 && holdsAnswerKind(question, candidate);
   return holdsAnswerKind(question, candidate);
 }
 

@@ -186,7 +186,7 @@ export function namesPartOfGroup(passage: Passage, noun: string): boolean {
 const PART_OF_GROUP = new Map<string, RegExp>();
 
 /** Someone able to do something: "will be able to appeal", "the right to apply", "the opportunity to determine". */
-const ABILITY = /\b(?:(?:will\s+be|is|are|was|were)\s+able\s+to|can\s+now|(?:right|opportunity|possibility|power|powers)\s+to)\b/i;
+const ABILITY = /\b(?:(?:will\s+be|is|are|was|were)\s+able\s+to|can\s+now|(?:right|opportunity|possibility|power|powers|chance)\s+to)\b/i;
 
 /** A named organisation: a capitalised institution word ("the Public Association ...", "Ministry of ...") or an acronym ("CSTO"). */
 const NAMED_ORGANISATION = /\b(?:Organi[sz]ations?|Associations?|Foundations?|Bureau|Ministry|Ministries|Office|Commissions?|Council|Assembly|Mission|Institute|Party|Committee|Agency|Union|Duma|Secretariat|Administration|Federation|Headquarters)\b|\b(?!NGOs?\b)[A-Z]{3,}s?\b/;
