@@ -66,6 +66,13 @@ describe('lexicon files', () => {
     expect(small.ru.match(['погода'], 0)).toBeUndefined();
   });
 
+  it('keeps the place asked about in "which city": where, and the city (a sentence naming cities answers)', async () => {
+    const { translateQuestion } = await import('../../src/retrieval/query/translate.ts');
+    const { defaultLexicons } = await import('../../src/retrieval/query/lexicon.ts');
+    expect(translateQuestion('сауалнамаға қай қалалардан адамдар қатысыпты?', 'kk', defaultLexicons())).toMatch(/\bwhere city\b/);
+    expect(translateQuestion('референдум қайда өтті?', 'kk', defaultLexicons())).not.toMatch(/\bcity\b/);
+  });
+
   it('ship forms written in Cyrillic only (a Latin letter in a form can never match a question)', () => {
     for (const language of ['ru', 'kk'] as const) {
       const text = readFileSync(new URL(`../../src/retrieval/query/lexicon/${language}-en.tsv`, import.meta.url), 'utf8');
