@@ -440,11 +440,13 @@ function questionAfterPreamble(text: string, translated: boolean): number {
   const trimmed = text.trimEnd();
   if (!trimmed.endsWith('?') || trimmed.slice(0, -1).includes('?')) return 0;
   let last = 0;
-  // A title quoted in the question ("the meeting 'Referendum: Constitutional Rights of Citizens'") is no sentence.
-  const quoted = [...trimmed.matchAll(QUOTED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  // A title quoted in the question ("the meeting 'Referendum: Constitutional Rights of Citizens'") is no sentence
+  // (looked for only when a sentence seems to end: most questions are one sentence).
+  let quoted: Array<readonly [number, number]> | undefined;
   // A translation is lowercase (names aside): any word after a full stop starts a sentence.
   for (const m of trimmed.matchAll(translated ? TRANSLATED_SENTENCE_END : SENTENCE_END)) {
     const at = m.index ?? 0;
+    quoted ??= [...trimmed.matchAll(QUOTED)].map((q) => [q.index ?? 0, (q.index ?? 0) + q[0].length] as const);
     if (quoted.some(([from, to]) => at > from && at < to)) continue;
     // After a colon, only a question starts the question ("Quick one: Who chaired ...?"; not "titled Referendum: Constitutional Rights ...").
     if (trimmed[at] === ':' && !QUESTION_START.test(trimmed.slice(at + m[0].length))) continue;

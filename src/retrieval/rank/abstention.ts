@@ -242,9 +242,17 @@ const LENGTH = new RegExp(LENGTH_OF_TIME.source, 'gi');
 /** How far before a length its holder may be named ("... two members for a five-year term"). */
 const HOLDER_REACH = 40;
 
+/** The pattern of each term owner asked about (bounded): made once, not for every candidate. */
+const HOLDERS = new Map<string, RegExp>();
+
 /** Does the text give a length of time said of the owner (word stems joined by "|", one named just before it)? */
 function lengthOf(text: string, owner: string): boolean {
-  const holder = new RegExp(`(?<![\\p{L}])(?:${owner.split('|').map((stem) => stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
+  let holder = HOLDERS.get(owner);
+  if (!holder) {
+    holder = new RegExp(`(?<![\\p{L}])(?:${owner.split('|').map((stem) => stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
+    if (HOLDERS.size >= 1000) HOLDERS.clear();
+    HOLDERS.set(owner, holder);
+  }
   for (const m of text.matchAll(LENGTH)) {
     const at = m.index ?? 0;
     if (holder.test(text.slice(Math.max(0, at - HOLDER_REACH), at))) return true;

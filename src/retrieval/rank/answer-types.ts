@@ -120,10 +120,12 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
       if (date[passage.index] === -1) date[passage.index] = FULL_DATE.test(checkedText(passage)) ? 2 : PARTIAL_DATE.test(checkedText(passage)) ? 1 : 0;
       return date[passage.index] === 2 ? 1 : date[passage.index] === 1 ? 0.4 : 0;
     }
-    case 'percent':
+    case 'percent': {
       // "%", or the word in a Russian ("процент") or Kazakh ("пайыз") document, or a share in words ("the vast majority of").
-      if (passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз')) return 1;
-      return SHARE_IN_WORDS.test(checkedText(passage)) ? SHARE_IN_WORDS_FIT : 0;
+      const { share } = passage.memo;
+      if (share[passage.index] === -1) share[passage.index] = shareIn(passage);
+      return share[passage.index] === 2 ? 1 : share[passage.index] === 1 ? SHARE_IN_WORDS_FIT : 0;
+    }
     case 'how_many':
       return countFit(passage, countedTerms);
     case 'how_long': {
@@ -169,6 +171,13 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
 /** A share said in words: "the vast majority of Kazakhstanis", "half of the respondents", "two thirds of". */
 /** Less than a figure: "the majority of civil sector representatives" says there is a share, not how large. */
 const SHARE_IN_WORDS_FIT = 0.5;
+const SHARE_TERMS = ['major', 'minor', 'half', 'third', 'quarter'];
+
+/** 2: the sentence has a percentage ("%", or the word in a Russian or Kazakh document); 1: a share in words; 0: neither. */
+function shareIn(passage: Passage): number {
+  if (passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз')) return 2;
+  return SHARE_TERMS.some((t) => passage.termSet.has(t)) && SHARE_IN_WORDS.test(checkedText(passage)) ? 1 : 0;
+}
 const SHARE_IN_WORDS = /\b(?:(?:vast|overwhelming|absolute|simple)\s+)?(?:majority|minority|half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?)\s+of\b/i;
 
 /** Does the sentence say what part of a group did ("some NGOs", "most of the observers", "not all members")? */

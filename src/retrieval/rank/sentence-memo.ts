@@ -23,6 +23,8 @@ export interface SentenceMemo {
   clock: Int8Array;
   /** The sentence names an organisation (1) or not (0). */
   organisation: Int8Array;
+  /** A share: a percentage (2), a share in words ("the majority of": 1), or neither (0). */
+  share: Int8Array;
   names: Map<number, NameRun[]>;
   /** A number in the sentence counts persons ("1,200 respondents"): 1, or not: 0. */
   personCount: Int8Array;
@@ -31,6 +33,6 @@ export interface SentenceMemo {
 }
 
 export function createSentenceMemo(passages: number, terms: number): SentenceMemo {
-  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), partPlayed: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), personCount: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
+  return { date: new Int8Array(passages).fill(-1), role: new Int16Array(passages).fill(-1), jobTitle: new Int8Array(passages).fill(-1), reason: new Int8Array(passages).fill(-1), partPlayed: new Int8Array(passages).fill(-1), clock: new Int8Array(passages).fill(-1), organisation: new Int8Array(passages).fill(-1), share: new Int8Array(passages).fill(-1), personCount: new Int8Array(passages).fill(-1), names: new Map(), numberTerm: new Int8Array(terms).fill(-1) };
 }
 
