@@ -335,8 +335,9 @@ export function definedSubject(question: string): string | null {
 
 export function detectAnswerType(question: string, translated = false): AnswerType {
   if (definedSubject(question) !== null) return 'define';
+  const attributed = question.toLowerCase().replace(LEADING_ATTRIBUTION, '');
   // A translation keeps its word order: "когда прошли выборы, которые ..." reads "when held elections, which ...".
-  const lower = translated ? question.toLowerCase().replace(LEADING_ATTRIBUTION, '') : question.toLowerCase().replace(LEADING_ATTRIBUTION, '').replace(LEADING_CLAUSE, '');
+  const lower = translated ? attributed : attributed.replace(LEADING_CLAUSE, '');
   for (const [type, pattern] of TYPE_PATTERNS) {
     // A translation keeps its word order: "қай университетте профессор" reads "which university professor".
     if (!pattern.test(lower) && !(type === 'who' && !translated && WHICH_PERSON.test(lower))) continue;
@@ -877,8 +878,7 @@ function correctSpelling(question: string, ws: readonly Word[], vocabulary: Voca
 /** Is `other` (by its term) a WordNet synonym of `word`? */
 function synonymOf(word: string, other: string): boolean {
   const target = termOfRelated(other.toLowerCase());
-  if (target === null) return false;
-  return relatedWords(word.toLowerCase()).some((r) => r.relation === 'synonym' && termOfRelated(r.word) === target);
+  return target !== null && relatedTerms(word).some((r) => r.relation === 'synonym' && r.term === target);
 }
 
 /** "itme" for "item": two neighbouring letters swapped, a slip of the fingers, not another word. */

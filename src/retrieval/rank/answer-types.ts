@@ -168,9 +168,9 @@ export function answerTypeFit(question: FitQuestion, passage: Passage, questionT
   }
 }
 
-/** A share said in words: "the vast majority of Kazakhstanis", "half of the respondents", "two thirds of". */
 /** Less than a figure: "the majority of civil sector representatives" says there is a share, not how large. */
 const SHARE_IN_WORDS_FIT = 0.5;
+/** The terms of the words a share in words needs (majority, minority, ...): looked up before the pattern is tried. */
 const SHARE_TERMS = ['major', 'minor', 'half', 'third', 'quarter'];
 
 /** 2: the sentence has a percentage ("%", or the word in a Russian or Kazakh document); 1: a share in words; 0: neither. */
@@ -178,6 +178,8 @@ function shareIn(passage: Passage): number {
   if (passage.termSet.has('percent') || passage.termSet.has('процент') || passage.termSet.has('пайыз')) return 2;
   return SHARE_TERMS.some((t) => passage.termSet.has(t)) && SHARE_IN_WORDS.test(checkedText(passage)) ? 1 : 0;
 }
+
+/** A share said in words: "the vast majority of Kazakhstanis", "half of the respondents", "two thirds of". */
 const SHARE_IN_WORDS = /\b(?:(?:vast|overwhelming|absolute|simple)\s+)?(?:majority|minority|half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?)\s+of\b/i;
 
 /** Does the sentence say what part of a group did ("some NGOs", "most of the observers", "not all members")? */

@@ -127,11 +127,11 @@ export interface WeightedUnit extends QueryUnit {
 
 /** Of the sentences, the share above which a broader word (a WordNet hypernym) no longer makes a word the corpus lacks known. */
 const COMMON_BROADER_SHARE = 0.1;
-/** Credit for a generic word matched by itself when the question uses it in a phrase meaning something else (see weighUnits). */
-const PHRASE_WORD_CREDIT = 0.7;
-
 /** And at least this many sentences: in a handful of sentences every word is frequent. */
 const COMMON_BROADER_MIN = 10;
+
+/** Credit for a generic word matched by itself when the question uses it in a phrase meaning something else (see weighUnits). */
+const PHRASE_WORD_CREDIT = 0.7;
 
 export function idf(stats: CorpusStats, term: string): number {
   const df = stats.documentFrequency.get(term) ?? 0;
@@ -160,7 +160,9 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     }
     // "tell people to vote": a generic word inside a phrase that means something else (urging) stands for that
     // meaning, said in full by "I encourage everyone ..."; the word alone ("for the benefit of the people") is less.
-    if (unit.concepts.length > 0 && question.language === 'en' && !question.translated && GENERIC_TERMS.has(unit.term) && namesOtherConcept(unit)) {
+    const genericWord = GENERIC_TERMS.has(unit.term);
+    const inOtherConcept = genericWord && namesOtherConcept(unit);
+    if (inOtherConcept && question.language === 'en' && !question.translated) {
       for (let i = 0; i < exact; i++) credits[i] = credits[i]! * PHRASE_WORD_CREDIT;
       for (let i = exact; i < related; i++) credits[i] = 1;
     }
@@ -205,7 +207,7 @@ export function weighUnits(question: AnalysedQuestion, stats: CorpusStats, tunin
     // "KazISS Kazakhstan Institute ..." for "ҚСЗИ" is not found by "Kazakhstan".
     for (let i = 1; i < terms.length; i++) if (i < exact || i >= related) credits[i] = credits[i]! * Math.min(1, base > 0 ? idf(stats, terms[i]!) / base : 1);
     const weight = (known ? best : maxIdf * tuning.unknownWordWeight) / (1 + tuning.everydayDiscount * Math.log1p(unit.everyday));
-    const generic = (GENERIC_TERMS.has(unit.term) && !namesOtherConcept(unit)) || df > stats.passageCount * tuning.genericShare;
+    const generic = (genericWord && !inOtherConcept) || df > stats.passageCount * tuning.genericShare;
     const ids = new Int32Array(terms.length);
     for (let i = 0; i < terms.length; i++) ids[i] = stats.termId(terms[i]!);
     // Fields written out: `{ ...unit, more }` takes a slow path in V8 (microseconds per unit, on every question).
