@@ -150,6 +150,15 @@ describe('search', () => {
     expect(reading?.top.find((c) => c.text === named)?.fit).toBe(1);
   });
 
+  it('cuts an over-long sentence around the part naming what a "which" question asks for, though another part matches more of its other words', () => {
+    const listed = 'The session was held via videoconference and was attended by members of the Parliament, the Secretary of the Presidential Commission for Human Rights, representatives of the Supreme Court, the Constitutional Council, the Office of the Commissioner, interested ministries, human rights NGOs, as well as guests of the platform - including representatives of the OSCE, the UN Development Program, the European Union, the Swiss and Canadian Embassies in Astana, and the Japanese International Cooperation Agency.';
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${listed}`)]);
+    const [answer] = small.search('Which embassies attended the session as guests of the platform?');
+    expect(listed.length).toBeGreaterThan(400);
+    expect(answer?.cut.start || answer?.cut.end).toBe(true);
+    expect(answer?.excerpt).toContain('Swiss and Canadian Embassies');
+  });
+
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
     const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
     const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');

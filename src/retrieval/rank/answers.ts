@@ -1,5 +1,6 @@
 import type { PassageStore, Region } from '../corpus/passages.ts';
 import type { SentenceSpan } from '../corpus/sentences.ts';
+import { canBe } from '../query/wordnet.ts';
 import type { TextLanguage } from '../text/languages.ts';
 import { terms } from '../text/tokenizer.ts';
 import type { Answer, Source } from '../types.ts';
@@ -78,9 +79,9 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
   }
 
   /** The weight of the question's words found in a text of an excerpt around passage p (a sentence's by term id). */
-  function relevanceNear(text: string, p: number, sentences: readonly SentenceSpan[], units: readonly WeightedUnit[]): number {
+  function relevanceNear(text: string, p: number, sentences: readonly SentenceSpan[], units: readonly WeightedUnit[], window = false): number {
     const q = sentenceOf(text, p, sentences);
-    return q >= 0 ? sentenceRelevance(passages, q, units) : relevance(termsNear(text, p, sentences), units);
+    return q >= 0 ? sentenceRelevance(passages, q, units) : relevance(termsNear(text, p, sentences), units, window);
   }
 
   return (candidates, needed) => {
@@ -112,7 +113,7 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       const { documentIndex, sentenceIndex } = candidate.passage;
       const shown = candidate.index;
       const echo = candidate.type !== 'yesno' && partner === undefined && onlyRestates(passages.termSetOf(shown), units);
-      let excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text) => relevanceNear(text, shown, region.sentences, units), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo, () => addedBy(passages, shown, shown + 1, units));
+      let excerpt = buildExcerpt(region.text, region.sentences, sentenceIndex, (text, window) => relevanceNear(text, shown, region.sentences, units, window), undefined, unitProbes, partner, candidate.passage.refersBack, candidate.type === 'why' ? REASON_OR_MEANS : candidate.type === 'organisation' ? SENTENCE_START : undefined, echo, () => addedBy(passages, shown, shown + 1, units));
       // Positions in the document body, for telling overlapping excerpts of one document apart.
       let start = region.offset + excerpt.start;
       let end = region.offset + excerpt.end;
@@ -271,10 +272,16 @@ function sentenceRelevance(passages: PassageStore, p: number, units: readonly We
   return sum;
 }
 
-function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[]): number {
+/** `focusTwice`: in a part of an over-long sentence, the word for the thing asked for ("which embassies", not a verb after it) weighs double: the part naming it holds the answer. */
+function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[], focusTwice = false): number {
   let sum = 0;
-  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts) || hasAny(set, u.related)) sum += u.weight;
+  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts) || hasAny(set, u.related)) sum += focusTwice && u.focus && !onlyVerb(u.surface) ? 2 * u.weight : u.weight;
   return sum;
+}
+
+/** "attended" in "Which embassies attended ...": a verb, not the thing asked for. */
+function onlyVerb(word: string): boolean {
+  return canBe(word, 'verb') && !canBe(word, 'noun');
 }
 
 function hasAny(set: { has(term: string): boolean }, terms: readonly string[]): boolean {

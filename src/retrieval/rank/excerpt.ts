@@ -30,7 +30,8 @@ export function buildExcerpt(
   body: string,
   sentences: readonly SentenceSpan[],
   index: number,
-  relevance: (text: string) => number,
+  /** The weight of the question's words in a text; `window`: a part of an over-long sentence, where the word for what is asked counts twice. */
+  relevance: (text: string, window?: boolean) => number,
   maxChars = MAX_EXCERPT_CHARS,
   /** Lowercase stems of the question's words, to find the part of an over-long sentence worth scoring. */
   probes: readonly string[] = [],
@@ -108,7 +109,7 @@ const WANTED_CLAUSE_SHARE = 0.3;
  * gets its longest window that fits (two pointers); when there are many, the windows holding the most question
  * words (found by substring search) are the only ones scored in full.
  */
-function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string) => number, maxChars: number, probes: readonly string[], wanted?: RegExp): Excerpt {
+function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: string, window?: boolean) => number, maxChars: number, probes: readonly string[], wanted?: RegExp): Excerpt {
   const text = sentence.text;
   const cuts = clauseCuts(text);
   const windows: Array<{ s: number; e: number }> = [];
@@ -123,7 +124,7 @@ function clauseWindow(body: string, sentence: SentenceSpan, relevance: (text: st
   const scored = windows.length > MAX_SCORED_WINDOWS ? likelyWindows(text, windows, probes) : windows;
   let best: { s: number; e: number; score: number } | null = null;
   const wantedAt = wanted === undefined ? [] : matchStarts(text, wanted);
-  const rated = scored.map(({ s, e }) => ({ s, e, relevance: relevance(text.slice(s, e)), wanted: holdsClause(text.length, s, e, wantedAt) }));
+  const rated = scored.map(({ s, e }) => ({ s, e, relevance: relevance(text.slice(s, e), true), wanted: holdsClause(text.length, s, e, wantedAt) }));
   const mostRelevant = rated.reduce((m, w) => Math.max(m, w.relevance), 0);
   const preferWanted = rated.some((w) => w.wanted && w.relevance > 0 && w.relevance >= mostRelevant * WANTED_CLAUSE_SHARE);
   for (const w of rated) {
