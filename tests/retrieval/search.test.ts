@@ -155,7 +155,7 @@ describe('search', () => {
     const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${listed}`)]);
     const [answer] = small.search('Which embassies attended the session as guests of the platform?');
     expect(listed.length).toBeGreaterThan(400);
-    expect(answer?.cut.start || answer?.cut.end).toBe(true);
+    expect(answer?.cut?.start || answer?.cut?.end).toBe(true);
     expect(answer?.excerpt).toContain('Swiss and Canadian Embassies');
   });
 
