@@ -591,6 +591,8 @@ describe('a generic word inside a phrase that means something else', () => {
     const body = `${FILLER}The state must serve the benefit of the people of the country and the rights of the people, the ombudsman said.\n\nThe count went on all night.\n\nThe ombudsman closed her speech. So, I encourage everyone to read the amendments.`;
     const retriever = createRetriever([testDocument('a', body)], { judge: () => true });
     expect(retriever.search('what did the ombudsman tell people to do')[0]?.excerpt).toContain('I encourage everyone');
+    const calls = createRetriever([testDocument('b', body.replace('The state must serve', 'The ombudsman made a call: the state must serve'))], { judge: () => true });
+    expect(calls.search('What did the ombudsman call on people to do?')[0]?.excerpt).toContain('I encourage everyone');
   });
 });
 

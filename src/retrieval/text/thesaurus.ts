@@ -49,7 +49,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   ambassador_at_large: ['ambassador-at-large', 'ambassador at large', 'roving ambassador', 'roving envoy', 'envoy at large'],
   // Ending a meeting or a speech.
   conclude: ['at the end of', 'at the close of', 'in conclusion', 'to conclude', 'conclude', 'wrap up', 'wind up', 'close the', 'closed the', 'closing remarks', 'closing speech', 'closing words', 'closing statement'],
-  urge: ['urge', 'call on', 'call upon', 'call for', 'encourage', 'exhort', 'tell people to', 'tell everyone to', 'tell everybody to', 'tell citizens to', 'ask people to', 'ask everyone to', 'ask everybody to', 'ask citizens to', 'want people to', 'want everyone to', 'want everybody to', 'want citizens to'],
+  urge: ['urge', 'call on', 'call upon', 'call for', 'encourage', 'exhort', 'tell people to', 'tell everyone to', 'tell everybody to', 'tell citizens to', 'ask people to', 'ask everyone to', 'ask everybody to', 'ask citizens to', 'want people to', 'want everyone to', 'want everybody to', 'want citizens to', 'call on people to', 'call on everyone to', 'call on everybody to', 'call on citizens to', 'urge people to', 'urge everyone to', 'urge citizens to', 'encourage people to', 'encourage everyone to', 'encourage citizens to'],
   replace: ['replace', 'transform', 'transformation', 'substitute', 'supersede', 'succeed', 'turn into', 'convert', 'become'],
   adult: ['adult', 'over 18', 'aged 18', 'voting age', 'grown-up', 'of legal age'],
   percent: ['percent', 'percentage', 'per cent', '%', 'proportion'],
