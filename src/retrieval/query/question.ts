@@ -771,14 +771,18 @@ function officeOfQuestion(question: string): { officeOf?: string[] } {
   const ws = question.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).map((w) => w.replace(/['’]s$/, ''));
   const at = ws.findIndex((w) => OFFICE_WORDS.includes(w) || (w.endsWith('s') && OFFICE_WORDS.includes(w.slice(0, -1))));
   if (at === -1) return {};
-  const names = (w: string) => !NOT_INSTITUTION_WORDS.has(w) && !OFFICE_WORDS.includes(w) && !isFramingWord(w) && !/ing$/.test(w) && /^\p{L}/u.test(w);
   const out: string[] = [];
   let i = at + 1;
   if (ws[i] === 'of' || ws[i] === 'for') i += ws[i + 1] === 'the' ? 2 : 1;
-  for (let n = 0; n < 3 && i < ws.length && names(ws[i]!); n++, i++) out.push(ws[i]!);
-  for (let j = at - 1, n = 0; n < 2 && j >= 0 && names(ws[j]!); n++, j--) out.unshift(ws[j]!);
+  for (let n = 0; n < 3 && i < ws.length && namesInstitutionWord(ws[i]!); n++, i++) out.push(ws[i]!);
+  for (let j = at - 1, n = 0; n < 2 && j >= 0 && namesInstitutionWord(ws[j]!); n++, j--) out.unshift(ws[j]!);
   return out.length > 0 ? { officeOf: out } : {};
 }
+/** Can a question word next to an office be part of its institution's name (not a function word, a rank, a verb form)? */
+function namesInstitutionWord(w: string): boolean {
+  return !NOT_INSTITUTION_WORDS.has(w) && !OFFICE_WORDS.includes(w) && !isFramingWord(w) && !/ing$/.test(w) && /^\p{L}/u.test(w);
+}
+
 /** A word that frames the question or is chat ("again", "whos", "tbh"): it names no institution either. */
 export function isFramingWord(word: string): boolean {
   return CUE_WORDS.has(word) || CHAT_FORMS.has(word);
@@ -1035,6 +1039,11 @@ function orderedSubsets(words: readonly string[]): string[][] {
   return out;
 }
 
+/** The word as a regular expression matching it literally. */
+function escapeRegExp(w: string): string {
+  return w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /**
  * Where a sentence says what X is: "X, a lower chamber ...", "X is the ...", "..., X, said", "X (the ...)".
  * Case-insensitive; the last word of X may be inflected ("Mazhilis" / "Mazhilis's"). As the one pattern
@@ -1052,13 +1061,12 @@ export class DefinitionPattern {
    * for "справедливое государство"): any two or more of them in order stand for it.
    */
   constructor(subject: string, { loose = false } = {}) {
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const words = subject.split(/\s+/).filter(Boolean);
     const forms = loose && words.length >= 3 && words.length <= 5 ? orderedSubsets(words).filter((s) => s.length >= 2) : [words];
-    this.subject = new RegExp(forms.map((f) => f.map(escape).join('\\s+')).sort((a, b) => b.length - a.length).join('|'), 'giu');
+    this.subject = new RegExp(forms.map((f) => f.map(escapeRegExp).join('\\s+')).sort((a, b) => b.length - a.length).join('|'), 'giu');
     // "the Central Election Commission" is "the commission" once named: "... said that the commission was the first ...".
     const head = words.at(-1);
-    this.head = !loose && words.length >= 2 && head && /^\p{L}{4,}$/u.test(head) ? new RegExp(`\\b[Tt]he\\s+${escape(head.toLowerCase())}\\s+(?:is|was)\\s+(?:an?|the)\\b`, 'u') : null;
+    this.head = !loose && words.length >= 2 && head && /^\p{L}{4,}$/u.test(head) ? new RegExp(`\\b[Tt]he\\s+${escapeRegExp(head.toLowerCase())}\\s+(?:is|was)\\s+(?:an?|the)\\b`, 'u') : null;
   }
 
   test(text: string): boolean {

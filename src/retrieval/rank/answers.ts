@@ -119,11 +119,10 @@ export function createAnswerBuilder({ passages, sources, documentLanguage, tunin
       let end = region.offset + excerpt.end;
       const coreStart = start + excerpt.highlight.start;
       const coreEnd = start + excerpt.highlight.end;
-      const overlaps = (from: number, to: number) => taken.some((t) => t.documentIndex === documentIndex && from < t.end && t.start < to);
       // Shown already when its answering sentence is inside an earlier excerpt. One that shares only a neighbour
       // shown for context is shown by itself: the neighbour is not repeated, the answer is not lost.
-      if (overlaps(coreStart, coreEnd)) continue;
-      if (overlaps(start, end)) {
+      if (overlapsTaken(taken, documentIndex, coreStart, coreEnd)) continue;
+      if (overlapsTaken(taken, documentIndex, start, end)) {
         excerpt = { ...excerpt, start: excerpt.start + excerpt.highlight.start, end: excerpt.start + excerpt.highlight.end, text: excerpt.text.slice(excerpt.highlight.start, excerpt.highlight.end), highlight: { start: 0, end: coreEnd - coreStart } };
         [start, end] = [coreStart, coreEnd];
       }
@@ -282,6 +281,12 @@ function relevance(set: { has(term: string): boolean }, units: readonly Weighted
 /** "attended" in "Which embassies attended ...": a verb, not the thing asked for. */
 function onlyVerb(word: string): boolean {
   return canBe(word, 'verb') && !canBe(word, 'noun');
+}
+
+/** Does an excerpt shown already cover part of [from, to) of the document? */
+function overlapsTaken(taken: ReadonlyArray<{ documentIndex: number; start: number; end: number }>, documentIndex: number, from: number, to: number): boolean {
+  for (const t of taken) if (t.documentIndex === documentIndex && from < t.end && t.start < to) return true;
+  return false;
 }
 
 function hasAny(set: { has(term: string): boolean }, terms: readonly string[]): boolean {

@@ -187,6 +187,11 @@ function holdsFocus(c: Candidate, units: readonly WeightedUnit[]): boolean {
   return focus > 0;
 }
 
+/** Can the candidate at rank i go before the best one, which lacks the kind of answer asked for: close, and holding it? */
+function offersInstead(result: ScoredReading, best: Candidate, c: Candidate, i: number): boolean {
+  return i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(result.analysed, c) && !namesPartOf(result, c);
+}
+
 /** Decides from a reading's evidence whether its best sentence answers (see abstention.ts). */
 export type AnswerJudge = (features: Record<string, number>) => boolean;
 
@@ -205,12 +210,11 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
-      const offers = (c: Candidate, i: number) => i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(analysed, c) && !namesPartOf(result, c);
       // With fewer of the question's words when it has the word asked about ("Who opened ...?": "Opening the
       // conference was ...") and the first sentence has not (English: a translation's focus word is a guess).
       const focusMissing = !translated && !holdsFocus(best, units);
-      let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units)) || introducesFor(c, best, analysed.type)) && offers(c, i));
-      if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex(offers);
+      let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units)) || introducesFor(c, best, analysed.type)) && offersInstead(result, best, c, i));
+      if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex((c, i) => offersInstead(result, best, c, i));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
     }
     return judge(abstentionFeatures(analysed, units, scored, translated, analysed.keywords));
