@@ -159,6 +159,14 @@ describe('search', () => {
     expect(answer?.excerpt).toContain('Swiss and Canadian Embassies');
   });
 
+  it('reads a title or a relation as readers put it ("political analyst", "civil society", "in line with") as the sources write it', () => {
+    const scientist = 'Political scientist Timur Bekov believes that the referendum corresponds to the principles of direct democracy.';
+    const analystOfBank = 'A bank analyst said the line at the polling station was long.';
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${analystOfBank}\n\n${scientist}\n\nThe civil sector mostly spoke in favour of the referendum.`)]);
+    expect(small.search('What did the political analyst say the vote is in line with?')[0]?.excerpt).toBe(scientist);
+    expect(small.search('How did civil society feel about the referendum?')[0]?.excerpt).toContain('The civil sector mostly spoke in favour');
+  });
+
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
     const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
     const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');

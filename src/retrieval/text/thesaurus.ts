@@ -12,6 +12,11 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   telephone: ['telephone', 'phone', 'by phone', 'phone survey'],
   precinct: ['polling station', 'polling place', 'polling site', 'polling booth', 'voting station', 'voting place', 'voting site', 'precinct', 'electoral precinct'],
   cec: ['central election commission', 'central electoral commission', 'cec', 'election commission', 'electoral commission'],
+  // People's titles as the sources write them and as readers put them.
+  political_scientist: ['political scientist', 'political analyst', 'political expert', 'political commentator', 'politologist', 'political science expert'],
+  civil_society: ['civil society', 'civil sector', 'civic sector', 'third sector'],
+  // Agreeing with a principle or a standard.
+  consistent_with: ['consistent with', 'correspond to', 'in line with', 'in keeping with', 'conform to', 'compatible with', 'in tune with', 'aligned with', 'align with'],
   osce: ['osce', 'odihr', 'office for democratic institutions and human rights', 'organization for security and co-operation in europe', 'organization for security and cooperation in europe'],
   amendment: ['amendment', 'amend', 'change', 'modification', 'modify', 'revision', 'revise', 'addition'],
   survey: ['survey', 'poll', 'opinion poll', 'questionnaire', 'sociological study', 'study'],
