@@ -165,6 +165,8 @@ describe('search', () => {
     const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${analystOfBank}\n\n${scientist}\n\nThe civil sector mostly spoke in favour of the referendum.`)]);
     expect(small.search('What did the political analyst say the vote is in line with?')[0]?.excerpt).toBe(scientist);
     expect(small.search('How did civil society feel about the referendum?')[0]?.excerpt).toContain('The civil sector mostly spoke in favour');
+    const depends = createRetriever([testDocument('d', `${FILLER_PARAGRAPH}\n\nThe outcome of the vote was discussed on the day of the vote.\n\nSuccess will largely depend on the activity of the citizens themselves.`)], { judge: () => true });
+    expect(depends.search('What does the outcome of the vote hinge on?')[0]?.excerpt).toContain('depend on the activity');
   });
 
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {

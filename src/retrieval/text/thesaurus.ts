@@ -17,6 +17,9 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   civil_society: ['civil society', 'civil sector', 'civic sector', 'third sector'],
   // Agreeing with a principle or a standard.
   consistent_with: ['consistent with', 'correspond to', 'in line with', 'in keeping with', 'conform to', 'compatible with', 'in tune with', 'aligned with', 'align with'],
+  participant: ['participant', 'attendee', 'those present', 'people present'],
+  depend: ['depend on', 'hinge on', 'rest on', 'turn on', 'be determined by', 'be decided by'],
+  priority: ['priority', 'precedence', 'prioritize', 'prioritise', 'take precedence', 'come first'],
   osce: ['osce', 'odihr', 'office for democratic institutions and human rights', 'organization for security and co-operation in europe', 'organization for security and cooperation in europe'],
   amendment: ['amendment', 'amend', 'change', 'modification', 'modify', 'revision', 'revise', 'addition'],
   survey: ['survey', 'poll', 'opinion poll', 'questionnaire', 'sociological study', 'study'],
