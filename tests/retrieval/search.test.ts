@@ -169,6 +169,15 @@ describe('search', () => {
     expect(depends.search('What does the outcome of the vote hinge on?')[0]?.excerpt).toContain('depend on the activity');
   });
 
+  it('answers a question about now by how things are, not by a close sentence telling how they were', () => {
+    const was = 'Before the constitutional reform in 2007, the appointment of the commission members was the responsibility of the Mazhilis.';
+    const is = 'According to the Constitution, the President appoints two commission members.';
+    const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${was}\n\n${FILLER_PARAGRAPH}\n\n${is}`)], { judge: () => true });
+    expect(small.search('How are commission members appointed now?')[0]?.excerpt).toBe(is);
+    expect(small.search('Как сейчас назначают членов комиссии?')[0]?.excerpt).toBe(is);
+    expect(small.search('Who was responsible for appointing commission members before 2007?')[0]?.excerpt).toBe(was);
+  });
+
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
     const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
     const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');

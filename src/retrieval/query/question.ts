@@ -79,6 +79,8 @@ export interface AnalysedQuestion {
   asksDay: boolean;
   /** "What was the turnout?", "Какая была явка?", "неше адам дауыс берді?": the vote's outcome, which only a result answers. */
   asksOutcome: boolean;
+  /** "How are CEC members appointed now?", "под действующей Конституцией", "қазір": how things are today is asked for. */
+  asksNow: boolean;
   /**
    * "Did the reform limit the president to a single seven-year term?": the length a yes/no question claims, as
    * its number (7); a sentence without that number does not settle it.
@@ -126,6 +128,7 @@ export interface AnalyseOptions {
   asksMoney?: boolean;
   asksDay?: boolean;
   asksOutcome?: boolean;
+  asksNow?: boolean;
   /** The original question asks who holds an office ("Кто генеральный прокурор?"): a person's name answers. */
   wantsName?: boolean;
 }
@@ -492,6 +495,7 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
   const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
   const asksOutcome = options.asksOutcome ?? OUTCOME_QUESTION.test(question);
+  const asksNow = options.asksNow ?? NOW_QUESTION.test(question);
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
   const asked = questionAfterPreamble(question, options.translated === true);
   // A second question is asked after the setting: "... asking me about the reform and why everyone links it to human rights." is setting.
@@ -549,8 +553,11 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   // A translation's counted word may be one no lexicon read (left in Cyrillic): then nothing can be counted by it.
   // Only the first word counted says what is counted ("how many hours ехать train": hours).
   const countsAskedThing = type === 'how_many' && countedTerms.size > 0 && language === 'en' && !hasCyrillic(countedTerms.values().next().value ?? '');
-  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(kindOf ? { kindOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
+  return { type, units, countedTerms, countsAskedThing, searchText, language, keywords, surfaces, wantsName, translated: options.translated === true, asksList: type === 'organisation' || (type === 'other' && LIST_QUESTION.test(fixedText)) || (type === 'who' && WHO_LIST.test(fixedText)), reportsSpeech, asksClock, asksMoney, asksDay, asksOutcome, asksNow, ...(institutions.length > 0 ? { institutions } : {}), ...(claimedLength !== undefined ? { claimedLength } : {}), ...(termOwner !== undefined ? { termOwner } : {}), ...(asksFormat ? { asksFormat } : {}), ...(quantified ? { quantified } : {}), ...(asksAbility ? { asksAbility } : {}), ...(roleOf ? { roleOf } : {}), ...(kindOf ? { kindOf } : {}), ...(asksFor ? { asksFor } : {}), ...(wantsName ? officeOfQuestion(fixedText) : {}), ...(defines ? { defines } : {}) };
 }
+
+/** "now", "currently", "under the current Constitution", "today": the present state of things is asked for. */
+const NOW_QUESTION = /\b(?:now|nowadays|currently|current|today|presently|at present)\b/i;
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
 export const LENGTH_OF_TIME = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');

@@ -117,9 +117,9 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     // A yes/no question has no question word to translate: its particle ("ли", "ма/ме") says so.
     const asksClock = CLOCK_QUESTION.test(cleaned);
     const wantsName = OFFICE_HOLDER_RU.test(cleaned) || OFFICE_HOLDER_KK.test(cleaned);
-    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksWhy: WHY_QUESTION.test(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), asksOutcome: OUTCOME_QUESTION.test(cleaned), wantsName }), text: translated };
+    const english = { analysed: analyseQuestion(translated, vocabulary, { groups, translated: true, asksWhether: asksWhether(cleaned), asksWhy: WHY_QUESTION.test(cleaned), asksClock, asksMoney: MONEY_QUESTION.test(cleaned), asksDay: DAY_QUESTION.test(cleaned), asksOutcome: OUTCOME_QUESTION.test(cleaned), asksNow: NOW_QUESTION_RU_KK.test(cleaned), wantsName }), text: translated };
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
-    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome }), text: cleaned }] };
+    return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome, asksNow: english.analysed.asksNow }), text: cleaned }] };
   };
 }
 
@@ -132,6 +132,9 @@ const INITIALISM_FIRST = /^(\p{Lu}\p{L}*\p{Lu}\p{L}*)\s+(\p{Lu}.*)$/u;
  * before the verb). Not "неге", which is as often "to what" ("неге байланысты": on what it depends).
  */
 const WHY_QUESTION = /(?<![\p{L}])(?:почему|зачем|отчего|нел[іiи]ктен|не\s+себепт[іiи]|не\s+себептен|не\s+[үу]ш[іiи]н)(?![\p{L}])/iu;
+
+/** "сейчас", "теперь", "в настоящее время", "действующей Конституции", "қазір", "қазіргі", "қолданыстағы": how things are today. */
+const NOW_QUESTION_RU_KK = /(?<![\p{L}])(?:сейчас|теперь|ныне|нынешн\p{L}*|в\s+настоящее\s+время|на\s+данный\s+момент|действующ\p{L}*|сегодня|қаз[іи]р\p{L}*|каз[іи]р\p{L}*|қолданыстағы|бүг[іи]н\p{L}*)(?![\p{L}])/iu;
 
 /** "Во сколько ...?", "В котором часу ...?", "Сағат нешеде ...?": a time of day is asked for. */
 const CLOCK_QUESTION = /(?<![\p{L}])(?:во\s+сколько|в\s+котором\s+часу|в\s+какое\s+время\s+суток|са[ғг]ат\s+(?:нешеде|[қк]аншада|неш[іи]де|неше)|нешеде)(?![\p{L}])/iu;

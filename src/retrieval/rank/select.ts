@@ -187,6 +187,19 @@ function holdsFocus(c: Candidate, units: readonly WeightedUnit[]): boolean {
   return focus > 0;
 }
 
+/** A sentence that opens in the past ("Before the constitutional reform in 2007, ..."): it tells how things were. */
+const PAST_FRAME = /^(?:Before|Prior to|Until|Previously|Formerly|In the past|Originally|Initially|At first)\b/;
+/** How close a runner-up that tells how things are must be to go before a first sentence that tells how they were. */
+const PRESENT_RUNNER_UP = 0.75;
+
+/** A question about now is not answered first by how things were: a close runner-up that does not open in the past goes first. */
+function presentFirst(scored: Candidate[]): void {
+  const best = scored[0];
+  if (!best || !PAST_FRAME.test(best.passage.sentence.text)) return;
+  const at = scored.findIndex((c, i) => i > 0 && i < 5 && c.specificMatch && c.score >= best.score * PRESENT_RUNNER_UP && !PAST_FRAME.test(c.passage.sentence.text));
+  if (at > 0) scored.unshift(...scored.splice(at, 1));
+}
+
 /** Can the candidate at rank i go before the best one, which lacks the kind of answer asked for: close, and holding it? */
 function offersInstead(result: ScoredReading, best: Candidate, c: Candidate, i: number): boolean {
   return i > 0 && i < 5 && c.score >= best.score * KIND.runnerUpScore && c.specificMatch && offersAnswerKind(result.analysed, c) && !namesPartOf(result, c);
@@ -206,6 +219,7 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (!translated) completeFirst(scored);
     if (!institutionFirst(result)) return false;
     specificFirst(scored);
+    if (analysed.asksNow) presentFirst(scored);
     const best = scored[0];
     if (best === undefined) return false;
     if (!offersAnswerKind(analysed, best)) {
