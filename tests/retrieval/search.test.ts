@@ -178,6 +178,10 @@ describe('search', () => {
     expect(small.search('Who was responsible for appointing commission members before 2007?')[0]?.excerpt).toBe(was);
   });
 
+  it('answers "what is" with initials in Russian and Kazakh as in English: the lexicon renders them with their expansion, and the initials alone name the thing', () => {
+    for (const q of ['What is KazISS?', 'Что такое КИСИ?', 'ҚСЗИ деген қандай ұйым?']) expect(retriever.search(q)[0]?.excerpt, q).toMatch(/KazISS|Institute for Strategic Studies/);
+  });
+
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
     const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
     const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');

@@ -1046,6 +1046,9 @@ function orderedSubsets(words: readonly string[]): string[][] {
   return out;
 }
 
+/** Initials: two capitals or more in one word ("CEC", "KazISS", "OSCE"). */
+const INITIALISM = /^\p{Lu}\p{L}*\p{Lu}\p{L}*$/u;
+
 /** The word as a regular expression matching it literally. */
 function escapeRegExp(w: string): string {
   return w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -1070,6 +1073,8 @@ export class DefinitionPattern {
   constructor(subject: string, { loose = false } = {}) {
     const words = subject.split(/\s+/).filter(Boolean);
     const forms = loose && words.length >= 3 && words.length <= 5 ? orderedSubsets(words).filter((s) => s.length >= 2) : [words];
+    // A lexicon's rendering of initials is the initials and what they stand for ("KazISS Kazakhstan Institute ..."): the initials alone name it too.
+    if (loose) for (const w of words) if (INITIALISM.test(w)) forms.push([w]);
     this.subject = new RegExp(forms.map((f) => f.map(escapeRegExp).join('\\s+')).sort((a, b) => b.length - a.length).join('|'), 'giu');
     // "the Central Election Commission" is "the commission" once named: "... said that the commission was the first ...".
     const head = words.at(-1);
