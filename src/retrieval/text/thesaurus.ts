@@ -20,6 +20,7 @@ export const SYNONYM_GROUPS: Record<string, readonly string[]> = {
   participant: ['participant', 'attendee', 'those present', 'people present'],
   depend: ['depend on', 'hinge on', 'rest on', 'turn on', 'be determined by', 'be decided by'],
   priority: ['priority', 'precedence', 'prioritize', 'prioritise', 'take precedence', 'come first'],
+  intend: ['intend', 'intention', 'plan to', 'planned to', 'planning to', 'going to', 'mean to', 'expect to', 'aim to', 'willing to', 'ready to'],
   osce: ['osce', 'odihr', 'office for democratic institutions and human rights', 'organization for security and co-operation in europe', 'organization for security and cooperation in europe'],
   amendment: ['amendment', 'amend', 'change', 'modification', 'modify', 'revision', 'revise', 'addition'],
   survey: ['survey', 'poll', 'opinion poll', 'questionnaire', 'sociological study', 'study'],
