@@ -73,6 +73,12 @@ describe('lexicon files', () => {
     expect(translateQuestion('референдум қайда өтті?', 'kk', defaultLexicons())).not.toMatch(/\bcity\b/);
   });
 
+  it('reads "X атауы" as the name of X, and asks "what is it called" only with a question word ("атауы қандай")', () => {
+    const read = (q: string) => shippedReader()(q).readings[0]!.analysed.type;
+    expect(read('Астана атауы қашан қайтарылды?')).toBe('when');
+    expect(read('Платформаның атауы қандай?')).toBe('other');
+  });
+
   it('ship forms written in Cyrillic only (a Latin letter in a form can never match a question)', () => {
     for (const language of ['ru', 'kk'] as const) {
       const text = readFileSync(new URL(`../../src/retrieval/query/lexicon/${language}-en.tsv`, import.meta.url), 'utf8');
