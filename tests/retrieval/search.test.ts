@@ -174,6 +174,7 @@ describe('search', () => {
     const is = 'According to the Constitution, the President appoints two commission members.';
     const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${was}\n\n${FILLER_PARAGRAPH}\n\n${is}`)], { judge: () => true });
     expect(small.search('How are commission members appointed now?')[0]?.excerpt).toBe(is);
+    expect(small.search('How are commission members appointed?')[0]?.excerpt).toBe(is);
     expect(small.search('Как сейчас назначают членов комиссии?')[0]?.excerpt).toBe(is);
     expect(small.search('Who was responsible for appointing commission members before 2007?')[0]?.excerpt).toBe(was);
   });

@@ -79,7 +79,7 @@ export interface AnalysedQuestion {
   asksDay: boolean;
   /** "What was the turnout?", "Какая была явка?", "неше адам дауыс берді?": the vote's outcome, which only a result answers. */
   asksOutcome: boolean;
-  /** "How are CEC members appointed now?", "под действующей Конституцией", "қазір": how things are today is asked for. */
+  /** "How are CEC members appointed now?", "под действующей Конституцией", "қазір", or an English question asking nothing of the past: how things are today. */
   asksNow: boolean;
   /**
    * "Did the reform limit the president to a single seven-year term?": the length a yes/no question claims, as
@@ -495,7 +495,8 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
   const asksMoney = options.asksMoney ?? MONEY_QUESTION.test(question);
   const asksDay = options.asksDay ?? DAY_QUESTION.test(question);
   const asksOutcome = options.asksOutcome ?? OUTCOME_QUESTION.test(question);
-  const asksNow = options.asksNow ?? NOW_QUESTION.test(question);
+  // An English question in the present tense, asking nothing of the past, asks how things are too ("Since the 2007 reform, how are they appointed?").
+  const asksNow = options.asksNow ?? (NOW_QUESTION.test(question) || (language === 'en' && !PAST_QUESTION.test(question)));
   // "I'm preparing a briefing ... I've read that ... Which CIS body ...?": the question is the last sentence, the rest its setting.
   const asked = questionAfterPreamble(question, options.translated === true);
   // A second question is asked after the setting: "... asking me about the reform and why everyone links it to human rights." is setting.
@@ -558,6 +559,9 @@ export function analyseQuestion(question: string, vocabulary: Vocabulary, option
 
 /** "now", "currently", "under the current Constitution", "today": the present state of things is asked for. */
 const NOW_QUESTION = /\b(?:now|nowadays|currently|current|today|presently|at present)\b/i;
+
+/** "Who appointed them before 2007?", "did", "was": a question about how things were. */
+const PAST_QUESTION = /\b(?:was|were|did|had|before|previously|prior|until|originally|initially|formerly|used\s+to|back\s+when|back\s+then|at\s+first|first\s+set\s+up)\b/i;
 
 /** A length of time, its number first: "a seven-year term", "for 27 years", "a five year mandate". */
 export const LENGTH_OF_TIME = new RegExp(`\\b(\\d{1,3}|${NUMBER_NAMES.join('|')})[\\s-]+(?:years?|months?|weeks?|days?)\\b`, 'i');
