@@ -167,6 +167,12 @@ describe('mentionsOffice', () => {
     expect(mentionsOffice('The meeting of the Dialogue Platform was chaired by Usen Suleimen.', asked('Who chaired the Dialogue Platform meeting?'))).toBe(true);
   });
 
+  it('reads "speaker" as an office only of a legislature: a ministry\'s speaker at a session is one who spoke', () => {
+    const keynote = 'The keynote speakers were Secretary Mukhtar Yerman and Director of the Legislative Department of the Ministry of Justice Nazken Zhamaladin.';
+    expect(mentionsOffice(keynote, asked('Who was the Justice Ministry speaker at the session?'))).toBe(true);
+    expect(mentionsOffice(keynote, asked('Who is the speaker of the Mazhilis?'))).toBe(false);
+  });
+
   it('reads an institution from its acronym ("KazISS": Kazakhstan Institute for Strategic Studies)', () => {
     const text = 'The meeting was moderated by Yerkin Tukumov, the Director of KazISS under the President.';
     expect(mentionsOffice(text, asked('Who is the director of the Kazakhstan Institute for Strategic Studies?'))).toBe(true);

@@ -85,7 +85,8 @@ export function namesOtherRank(text: string, surfaces: ReadonlySet<string>): boo
  * question names no office.
  */
 export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, officeOf?: readonly string[]): boolean {
-  const asked = OFFICE_WORDS.filter((office) => surfaces.has(office) || OFFICE_VERBS[office]?.some((verb) => surfaces.has(verb)));
+  // "the Justice Ministry speaker at the session" spoke there; the Speaker is a legislature's.
+  const asked = OFFICE_WORDS.filter((office) => (surfaces.has(office) || OFFICE_VERBS[office]?.some((verb) => surfaces.has(verb))) && (office !== 'speaker' || LEGISLATURE_WORDS.some((w) => surfaces.has(w))));
   if (asked.length === 0) return true;
   const checked = text.slice(0, 4000);
   // The institution the office belongs to, as the question names it ("of the Constitutional Court", "Foreign").
@@ -102,6 +103,8 @@ export function mentionsOffice(text: string, surfaces: ReadonlySet<string>, offi
   }
   return false;
 }
+
+const LEGISLATURE_WORDS = ['senate', 'mazhilis', 'majilis', 'parliament', 'parliamentary', 'house', 'chamber', 'legislature', 'assembly'];
 
 /** A first name and a surname no dictionary knows ("Mukhtar Yerman"; not "Supreme Court", "Human Rights"). */
 const NAME_PAIR = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+\s+(\p{Lu}[\p{Ll}'’-]+)/gu;
