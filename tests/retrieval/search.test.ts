@@ -79,6 +79,8 @@ describe('search', () => {
     const small = createRetriever([testDocument('p', `${FILLER_PARAGRAPH}\n\n${reform}\n\n${court}\n\nThe Constitutional Council reviewed laws until the reform.`)]);
     // "constitutional reform" is not the Constitutional Court, and no sentence says when the court started.
     expect(small.search('When did the new Constitutional Court start working?')).toEqual([]);
+    // Named with where it is: still the sources' Constitutional Court.
+    expect(small.search('On what date did the new Constitutional Court of Kazakhstan start working?')).toEqual([]);
     expect(small.search('When did the constitutional reform start?')[0]?.excerpt).toBe(reform);
     expect(small.search('What will the Constitutional Court do?')[0]?.excerpt).toContain(court);
   });

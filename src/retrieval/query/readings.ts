@@ -65,11 +65,18 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     return undefined;
   }
 
+  /** Do the sources use the words as a name (or a phrase)? */
+  function knownName(words: readonly string[]): boolean {
+    const kind = phraseKind?.(words.join(' '));
+    return kind !== undefined && kind !== 'none';
+  }
+
   /** Only names the sources have, as a phrase: of others, no sentence names a part instead. */
   function knownInstitutions(analysed: AnalysedQuestion): AnalysedQuestion {
     if (!analysed.institutions) return analysed;
-    const known = analysed.institutions.filter((words) => phraseKind?.(words.join(' ')) !== undefined && phraseKind(words.join(' ')) !== 'none');
-    if (known.length === analysed.institutions.length) return analysed;
+    // "the Constitutional Court of Kazakhstan": the sources' "Constitutional Court", and where it is.
+    const known = analysed.institutions.map((words) => (knownName(words) ? words : longestKnownStart(words, knownName))).filter((words): words is string[] => words !== undefined);
+    if (known.length === analysed.institutions.length && known.every((words, i) => words === analysed.institutions![i])) return analysed;
     const { institutions: _, ...rest } = analysed;
     return known.length > 0 ? { ...rest, institutions: known } : rest;
   }
@@ -121,6 +128,12 @@ export function createQuestionReader({ vocabulary, nativeLanguages, lexicons: gi
     if (!nativeLanguages.includes(language)) return { language, readings: [english] };
     return { language, readings: [english, { analysed: analyseQuestion(cleaned, vocabulary, { language, type: english.analysed.type, asksClock, asksMoney: english.analysed.asksMoney, asksDay: english.analysed.asksDay, asksOutcome: english.analysed.asksOutcome, asksNow: english.analysed.asksNow }), text: cleaned }] };
   };
+}
+
+/** The longest start of a name, of two words or more, that the sources use ("constitutional court" of "constitutional court kazakhstan"). */
+function longestKnownStart(words: readonly string[], isKnown: (words: readonly string[]) => boolean): string[] | undefined {
+  for (let n = words.length - 1; n >= 2; n--) if (isKnown(words.slice(0, n))) return words.slice(0, n);
+  return undefined;
 }
 
 /** "SCO Shanghai Cooperation Organization": an initialism (two capitals or more), then what it stands for. */
