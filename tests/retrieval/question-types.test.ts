@@ -670,3 +670,14 @@ describe('a question about which organisations, answered by an over-long sentenc
     expect(first?.excerpt).toContain("The observers of the Assembly of the Northern Treaty Organization");
   });
 });
+
+describe('a time frame of now', () => {
+  const everyWord = { hasTerm: () => true, documentFrequency: () => 1, closestWord: () => null };
+  it('("these days", "at the moment", "now") is no word to look for, and asks how things are', () => {
+    const terms = (q: string) => analyseQuestion(cleanQuestion(q), everyWord).units.map((u) => u.term);
+    expect(terms('what do young people want from politics these days')).toEqual(['young', 'peopl', 'polit']);
+    expect(terms('How are CEC members appointed now?')).not.toContain('now');
+    expect(analyseQuestion(cleanQuestion('How are CEC members appointed at the moment?'), everyWord).asksNow).toBe(true);
+    expect(analyseQuestion('Who appointed CEC members before 2007?', everyWord).asksNow).toBe(false);
+  });
+});

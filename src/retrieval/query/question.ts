@@ -258,7 +258,7 @@ const CUE_WORDS = new Set([
   'total', 'overall', 'altogether',
   // "Who originally decided ...?": when, which the rest of the question and the answer say ("currently" is not one: the
   // sources write "currently applicable" acts).
-  'originally', 'initially', 'formerly', 'previously', 'recently', 'nowadays',
+  'originally', 'initially', 'formerly', 'previously', 'recently', 'nowadays', 'now',
 ]);
 
 /**
@@ -409,6 +409,8 @@ export function cleanQuestion(raw: string): string {
     .replace(CHAT_OPENING, '')
     .replace(CHAT_ENDING, '$1')
     .replace(POLITE_ENDING, '$1')
+    // "these days", "at the moment": now, a time frame and no word to look for.
+    .replace(NOW_PHRASE, 'now')
     .slice(0, MAX_QUESTION_CHARS)
     .replace(CHAT_FORM, (word) => CHAT_FORMS.get(word.toLowerCase()) ?? word)
     .replace(/^(\s*)(\p{L}{2,5})\b/u, (all, space: string, word: string) => space + (misspeltQuestionWord(word) ?? word));
@@ -471,6 +473,7 @@ const CHAT_OPENING = /^\s*(?:(?:(?:ok|okay|so|hey|hi)[\s,]+)?(?:quick\s+(?:one|q
 /** "... or what?", "... or not?" at the very end (anchored there: the regex starts at the last "or"). */
 const CHAT_ENDING = /(?<=[^\s,])[\s,]+or\s+(?:what|not|nah|no)\s*([?!.]*)\s*$/i;
 /** "... at the referendum thx", "..., thanks!": thanks at the very end are manners, not a word to look for. */
+const NOW_PHRASE = /\b(?:these\s+days|nowadays|at\s+the\s+moment|right\s+now|at\s+this\s+point)\b/gi;
 const POLITE_ENDING = /(?<=[^\s,])[\s,]+(?:thanks(?:\s+(?:a\s+lot|in\s+advance))?|thank\s+you|thx|ty|tnx|cheers)\s*([?!.]*)\s*$/i;
 
 /** How chat spells words: contractions without the apostrophe ("whats", "didnt") and common short forms ("ppl"). */
