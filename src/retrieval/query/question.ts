@@ -238,7 +238,7 @@ const ONE_STANDS_IN_AFTER = new Set(['this', 'that', 'which', 'each', 'every', '
 
 /** Words that only say what kind of answer is wanted; they are not looked for in the text. */
 const CUE_WORDS = new Set([
-  'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
+  'whose', 'whom', 'many', 'much', 'number', 'percentage', 'percent', 'share', 'proportion', 'date', 'day', 'time', 'long', 'name', 'please', 'tell', 'know', 'anyone', 'question', 'answer',
   ...FRAME_WORDS, 'details', 'info', 'information',
   // Conjunctions and prepositions Orama's stop words lack: grammar, not a word to look for (nor a slip for "singe").
   'since', 'unless', 'though', 'although', 'whether', 'whereas', 'whilst', 'despite', 'toward', 'towards', 'upon', 'amid', 'among', 'amongst', 'throughout', 'onto', 'versus',
