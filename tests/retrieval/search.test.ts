@@ -185,6 +185,10 @@ describe('search', () => {
     for (const q of ['What is KazISS?', 'Что такое КИСИ?', 'ҚСЗИ деген қандай ұйым?']) expect(retriever.search(q)[0]?.excerpt, q).toMatch(/KazISS|Institute for Strategic Studies/);
   });
 
+  it('answers a translated "who did X" by a sentence naming someone who did X before a fuller one naming nobody', () => {
+    expect(retriever.search('Кто открыл международную конференцию к 30-летию ЦИК в Астане?')[0]?.excerpt).toContain('Baspayev');
+  });
+
   it('answers Kazakh typed in Latin letters as it answers the same question in Cyrillic', () => {
     const excerpts = (q: string) => retriever.search(q, { limit: 3 }).map((a) => a.excerpt);
     const latin = excerpts('referendum qai kuni otti? 5 mausymda ma?');

@@ -225,8 +225,9 @@ export function selectAnswers(results: readonly ScoredReading[], translated: boo
     if (!offersAnswerKind(analysed, best)) {
       // A close runner-up that holds the kind of answer asked for goes first.
       // With fewer of the question's words when it has the word asked about ("Who opened ...?": "Opening the
-      // conference was ...") and the first sentence has not (English: a translation's focus word is a guess).
-      const focusMissing = !translated && !holdsFocus(best, units);
+      // conference was ...") and the first sentence has not (a translation's focus word is a guess, bar the verb
+      // after "кто" / "кім": "Кто открыл ...?").
+      const focusMissing = (!translated || analysed.type === 'who') && !holdsFocus(best, units);
       let at = scored.findIndex((c, i) => (c.coverage >= best.coverage * KIND.runnerUpCoverage || (focusMissing && holdsFocus(c, units)) || introducesFor(c, best, analysed.type)) && offersInstead(result, best, c, i));
       if (at < 0 && checksAnswerClosely(analysed)) at = scored.findIndex((c, i) => offersInstead(result, best, c, i));
       if (at > 0) scored.unshift(...scored.splice(at, 1));
