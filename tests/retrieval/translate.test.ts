@@ -77,6 +77,7 @@ describe('lexicon files', () => {
     const read = (q: string) => shippedReader()(q).readings[0]!.analysed.type;
     expect(read('Астана атауы қашан қайтарылды?')).toBe('when');
     expect(read('Платформаның атауы қандай?')).toBe('other');
+    expect(shippedReader()('Конференция қандай атаумен өтті?').readings[0]!.text).toMatch(/\bwhat title\b/);
   });
 
   it('ship forms written in Cyrillic only (a Latin letter in a form can never match a question)', () => {
