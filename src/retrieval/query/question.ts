@@ -155,7 +155,7 @@ export const OUTCOME_QUESTION = new RegExp(
     [
       // English
       'turnout|(?:referendum|vote|voting|ballot|plebiscite|election)\\s+results?|(?:percentage|share|per\\s*cent|proportion)\\s+of\\s+(?:the\\s+)?(?:votes?|ballots?)\\b|how\\s+many\\s+votes|votes?\\s+did\\s+(?:\\p{L}+\\s+){1,3}(?:get|receive|win)|(?:final|official|preliminary|overall)\\s+results?|results?\\s+of\\s+(?:the\\s+)?(?:\\p{L}+\\s+)?(?:referendum|vote|voting|ballot|plebiscite)',
-      'voted\\s+(?:yes|no|for|against|in\\s+favou?r)|(?:said|answered)\\s+(?:yes|no)|votes?\\s+(?:were\\s+|was\\s+)?(?:cast|counted)|ballots?\\s+(?:were\\s+)?(?:cast|counted)',
+      'voted\\s+(?:yes|no|for|against|in\\s+favou?r)|(?:said|answered)\\s+(?:yes|no)|votes?\\s+(?:were\\s+|was\\s+)?(?:cast|counted)|ballots?\\s+(?:were\\s+)?(?:cast|counted)|cast\\s+(?:their\\s+|a\\s+)?(?:ballots?|votes?)\\s+(?:for|against|in\\s+favou?r)',
       'how\\s+did\\s+(?:\\p{L}+\\s+){1,4}vote|won\\s+the|final\\s+report|turned\\s+out\\s+(?:to\\s+vote|for|at|in)|(?:took\\s+part|participated)\\s+in\\s+the\\s+(?:\\p{L}+\\s+)?(?:referendum|vote|voting)|voters\\s+(?:\\p{L}+\\s+){0,3}?(?:supported|backed|rejected|opposed)|how\\s+many\\s+(?:(?!(?:could|can|may|might|would|will)\\s)\\p{L}+\\s+){0,2}?(?:people|citizens|voters|kazakhstanis|residents|expats)\\s+(?:(?!(?:could|can|may|might|would|will)\\s)\\p{L}+\\s+){0,2}?cast\\s+(?:their\\s+)?(?:ballots?|votes?)',
       // What observers concluded: the observation's outcome.
       "(?:observers?|monitors?|mission)(?:['’]s?)?\\s+(?:conclu(?:de|ded|sion|sions)|assessment|verdict|final\\s+statement)|(?:conclude|concluded|conclusions?|assessment|verdict)\\s+(?:\\p{L}+\\s+){0,4}?(?:about|of|on)\\s+(?:how\\s+)?(?:the\\s+)?(?:referendum|vote|voting|ballot)",
