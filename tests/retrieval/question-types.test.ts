@@ -677,6 +677,7 @@ describe('a time frame of now', () => {
     const terms = (q: string) => analyseQuestion(cleanQuestion(q), everyWord).units.map((u) => u.term);
     expect(terms('what do young people want from politics these days')).toEqual(['young', 'peopl', 'polit']);
     expect(terms('How are CEC members appointed now?')).not.toContain('now');
+    expect(terms('When was the snap election held later in 2022?')).toEqual(['snap', 'elec', 'hold', '2022']);
     expect(analyseQuestion(cleanQuestion('How are CEC members appointed at the moment?'), everyWord).asksNow).toBe(true);
     expect(analyseQuestion('Who appointed CEC members before 2007?', everyWord).asksNow).toBe(false);
   });

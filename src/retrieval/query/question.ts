@@ -258,7 +258,7 @@ const CUE_WORDS = new Set([
   'total', 'overall', 'altogether',
   // "Who originally decided ...?": when, which the rest of the question and the answer say ("currently" is not one: the
   // sources write "currently applicable" acts).
-  'originally', 'initially', 'formerly', 'previously', 'recently', 'nowadays', 'now',
+  'originally', 'initially', 'formerly', 'previously', 'recently', 'nowadays', 'now', 'later',
 ]);
 
 /**
