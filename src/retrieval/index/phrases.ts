@@ -2,6 +2,7 @@ import type { Passage } from '../corpus/passages.ts';
 import type { PhraseKind } from '../query/readings.ts';
 import { CONCEPT_PREFIX, terms } from '../text/tokenizer.ts';
 import type { PassageDatabase } from './database.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /**
  * What a text of two or more words is in the sources: a 'phrase' when its words stand in this order, each next to
@@ -14,7 +15,7 @@ export function phraseKinds(db: PassageDatabase): (text: string) => PhraseKind {
   const { postingStart, postingPassage } = db.sentencePostings;
   const postingsOf = (id: number) => postingPassage.subarray(postingStart[id]!, postingStart[id + 1]!);
   const usedInLowercase = (word: string, id: number) => {
-    const lower = new RegExp(`(?<!\\p{L})${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    const lower = new RegExp(`(?<!\\p{L})${escapeRegExp(word.toLowerCase())}`, 'u');
     for (const p of postingsOf(id)) if (lower.test(db.passages.passage(p).sentence.text)) return true;
     return false;
   };

@@ -5,6 +5,7 @@ import { embeddingNeighbours } from './neighbours.ts';
 import { canBe, dictionaryCorrection, everydayUse, knowsWord, relatedWords } from './wordnet.ts';
 import { editDistance } from './edit-distance.ts';
 import { misspeltStopWord } from './misspelt-stop-word.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** What kind of answer a question wants; the ranker prefers sentences that contain one. */
 export type AnswerType = 'when' | 'how_many' | 'percent' | 'who' | 'role' | 'how_long' | 'where' | 'define' | 'why' | 'yesno' | 'organisation' | 'other';
@@ -1055,11 +1056,6 @@ function orderedSubsets(words: readonly string[]): string[][] {
 
 /** Initials: two capitals or more in one word ("CEC", "KazISS", "OSCE"). */
 const INITIALISM = /^\p{Lu}\p{L}*\p{Lu}\p{L}*$/u;
-
-/** The word as a regular expression matching it literally. */
-function escapeRegExp(w: string): string {
-  return w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /**
  * Where a sentence says what X is: "X, a lower chamber ...", "X is the ...", "..., X, said", "X (the ...)".

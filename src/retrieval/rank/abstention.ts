@@ -10,6 +10,7 @@ import { knowsWord } from '../query/wordnet.ts';
 import { ABSTENTION_MODEL } from './abstention-model.ts';
 import { CLOCK_TIME, FULL_DATE } from './answer-types.ts';
 import { focusIsUnknown, type PassageScore, type WeightedUnit } from './ranker.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** The share of a translated question's weight in words no lexicon knows (left in Cyrillic, unknown to the corpus). */
 export function untranslatedShare(units: readonly WeightedUnit[]): number {
@@ -252,7 +253,7 @@ const HOLDERS = new Map<string, RegExp>();
 function lengthOf(text: string, owner: string): boolean {
   let holder = HOLDERS.get(owner);
   if (!holder) {
-    holder = new RegExp(`(?<![\\p{L}])(?:${owner.split('|').map((stem) => stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'iu');
+    holder = new RegExp(`(?<![\\p{L}])(?:${owner.split('|').map(escapeRegExp).join('|')})`, 'iu');
     if (HOLDERS.size >= 1000) HOLDERS.clear();
     HOLDERS.set(owner, holder);
   }

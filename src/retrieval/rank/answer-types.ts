@@ -3,6 +3,7 @@ import { isPersonNoun } from '../query/wordnet.ts';
 import { words } from '../text/tokenizer.ts';
 import type { AnswerType, DefinitionPattern } from '../query/question.ts';
 import type { NameRun } from './sentence-memo.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** A time of day: "at 7 a.m.", "20:00", "noon", "в 8 часов", "сағат 7-де". */
 export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\bo['’]clock\b|\bnoon\b|\bmidnight\b|\d{1,2}\s*(?:час|сағат)|сағат\s*\d/iu;
@@ -186,7 +187,7 @@ const SHARE_IN_WORDS = /\b(?:(?:vast|overwhelming|absolute|simple)\s+)?(?:majori
 export function namesPartOfGroup(passage: Passage, noun: string): boolean {
   let pattern = PART_OF_GROUP.get(noun);
   if (!pattern) {
-    const stem = noun.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stem = escapeRegExp(noun.replace(/(?:es|s)$/, ''));
     pattern = new RegExp(`\\b(?:some|several|a\\s+few|few|many|most|not\\s+all|other|others|certain|a\\s+number|the\\s+majority|a\\s+minority|part)\\s+(?:of\\s+(?:the\\s+)?)?(?:[\\p{L}-]+\\s+)?${stem}`, 'iu');
     if (PART_OF_GROUP.size > 1000) PART_OF_GROUP.clear();
     PART_OF_GROUP.set(noun, pattern);

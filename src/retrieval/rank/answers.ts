@@ -271,11 +271,32 @@ function sentenceRelevance(passages: PassageStore, p: number, units: readonly We
   return sum;
 }
 
-/** `focusTwice`: in a part of an over-long sentence, the word for the thing asked for ("which embassies", not a verb after it) weighs double: the part naming it holds the answer. */
-function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[], focusTwice = false): number {
+/** `inWindow`: in a part of an over-long sentence, weighed by windowWeights. */
+function relevance(set: { has(term: string): boolean }, units: readonly WeightedUnit[], inWindow = false): number {
+  const weights = inWindow ? windowWeights(units) : undefined;
   let sum = 0;
-  for (const u of units) if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts) || hasAny(set, u.related)) sum += focusTwice && u.focus && !onlyVerb(u.surface) ? 2 * u.weight : u.weight;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (set.has(u.term) || hasAny(set, u.alternatives) || hasAny(set, u.concepts) || hasAny(set, u.related)) sum += weights ? weights[i]! : u.weight;
+  }
   return sum;
+}
+
+/** Each reading's window weights, made at its first over-long sentence. */
+const WINDOW_WEIGHTS = new WeakMap<readonly WeightedUnit[], Float64Array>();
+
+/**
+ * The units' weights in a part of an over-long sentence: the word for the thing asked for ("which embassies", not a
+ * verb after it) weighs double, for the part naming it holds the answer.
+ */
+function windowWeights(units: readonly WeightedUnit[]): Float64Array {
+  let weights = WINDOW_WEIGHTS.get(units);
+  if (!weights) {
+    weights = new Float64Array(units.length);
+    for (let i = 0; i < units.length; i++) weights[i] = units[i]!.focus && !onlyVerb(units[i]!.surface) ? 2 * units[i]!.weight : units[i]!.weight;
+    WINDOW_WEIGHTS.set(units, weights);
+  }
+  return weights;
 }
 
 /** "attended" in "Which embassies attended ...": a verb, not the thing asked for. */
